@@ -1,0 +1,5 @@
+"""`python -m mestore_desktop` starts the desktop app."""
+
+from mestore_desktop.app import main
+
+raise SystemExit(main())

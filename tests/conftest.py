@@ -1,0 +1,47 @@
+"""Test-wide set-up: headless Qt, no real keyring, no writes outside the work tree.
+
+Qt must be told to run offscreen before any QApplication exists (without a display it aborts),
+and QtWebEngine must be imported before the QApplication and run without its sandbox as root.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+os.environ.setdefault("XDG_CACHE_HOME", str(_ROOT / ".cache"))
+os.environ.setdefault("XDG_DATA_HOME", str(_ROOT / ".local-share"))
+_runtime = _ROOT / ".xdg-runtime"
+_runtime.mkdir(mode=0o700, exist_ok=True)
+os.environ.setdefault("XDG_RUNTIME_DIR", str(_runtime))
+# A stray MESTORE_HOME from a developer's shell must never point tests at real data.
+os.environ.pop("MESTORE_HOME", None)
+
+import keyring  # noqa: E402
+import PySide6.QtWebEngineWidgets  # noqa: E402, F401  (must precede the QApplication)
+import pytest  # noqa: E402
+
+from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every test gets a fresh in-memory keyring; nothing reaches the developer's real one."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """An empty MeStore data directory."""
+    path = tmp_path / "home"
+    path.mkdir()
+    return path

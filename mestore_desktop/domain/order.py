@@ -14,6 +14,7 @@ from datetime import datetime
 from enum import IntEnum, StrEnum
 
 from mestore_desktop.domain.money import Money, MoneyError, divide_half_up, sum_money
+from mestore_desktop.domain.payment import OrderStatus
 
 MAX_DESCRIPTION = 200
 MAX_QUANTITY = 100_000
@@ -190,7 +191,7 @@ class OrderSummary:
     terminal_id: str
     created_at: datetime
     total: Money
-    status: str  # an OrderStatus value; kept as text to avoid a cycle with payment.py
+    status: OrderStatus
     customer_name: str = ""
     customer_email: str = ""
     last_reference: str = ""

@@ -16,9 +16,9 @@ CENTS_PER_PESO = 100
 # Wompi's spec maximum for amount_in_cents; also a sane ceiling for anything typed at a counter.
 MAX_CENTS = 1_000_000_000_000
 
-_DIGITS_WITH_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-_PLAIN_DIGITS = re.compile(r"^\d+$")
-_CENTS = re.compile(r"^\d{1,2}$")
+_DIGITS_WITH_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+$", re.ASCII)
+_PLAIN_DIGITS = re.compile(r"^\d+$", re.ASCII)
+_CENTS = re.compile(r"^\d{1,2}$", re.ASCII)
 
 
 class MoneyError(ValueError):
@@ -135,7 +135,7 @@ def _parse_cents(text: str) -> int:
     if "," in cents_text:
         raise MoneyParseError(f"«{text.strip()}» tiene más de una coma.")
     pesos = _parse_pesos(pesos_text, text)
-    cents = _parse_cents_part(cents_text, text) if cents_text or "," in cleaned else 0
+    cents = _parse_cents_part(cents_text, text) if cents_text else 0
     total = pesos * CENTS_PER_PESO + cents
     if total > MAX_CENTS:
         raise MoneyParseError("El monto supera el máximo permitido.")
@@ -152,9 +152,9 @@ def _strip_decorations(text: str) -> str:
 def _parse_pesos(pesos_text: str, original: str) -> int:
     if len(pesos_text) > 20:
         raise MoneyParseError("El monto supera el máximo permitido.")
-    if _PLAIN_DIGITS.match(pesos_text):
+    if _PLAIN_DIGITS.fullmatch(pesos_text):
         return int(pesos_text)
-    if _DIGITS_WITH_GROUPS.match(pesos_text):
+    if _DIGITS_WITH_GROUPS.fullmatch(pesos_text):
         return int(pesos_text.replace(".", ""))
     raise MoneyParseError(
         f"«{original.strip()}» no es un monto válido. Use punto para miles y coma para "
@@ -163,7 +163,7 @@ def _parse_pesos(pesos_text: str, original: str) -> int:
 
 
 def _parse_cents_part(cents_text: str, original: str) -> int:
-    if not _CENTS.match(cents_text):
+    if not _CENTS.fullmatch(cents_text):
         raise MoneyParseError(
             f"«{original.strip()}» no es un monto válido: después de la coma van uno o dos "
             "dígitos de centavos (25.000,50)."

@@ -50,7 +50,7 @@ class Customer:
     document_number: str = ""
 
     def __post_init__(self) -> None:
-        if self.email and not _EMAIL.match(self.email):
+        if self.email and not _EMAIL.fullmatch(self.email):
             raise OrderError(f"El correo «{self.email}» no es válido.")
         if self.document_number and self.document_type is None:
             raise OrderError("Indique el tipo de documento (CC, NIT o CE).")

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 MAX_REFERENCE_LENGTH = 64
 TERMINAL_ID_PATTERN = re.compile(r"^[A-Z0-9]{1,8}$")
-_REFERENCE = re.compile(r"^(?P<terminal>[A-Z0-9]{1,8})-(?P<order>\d{6,})-(?P<attempt>[1-9]\d*)$")
+_REFERENCE = re.compile(
+    r"^(?P<terminal>[A-Z0-9]{1,8})-(?P<order>\d{6,})-(?P<attempt>[1-9]\d*)$", re.ASCII
+)
 
 
 class InvalidReferenceError(ValueError):
@@ -27,7 +29,7 @@ class ReferenceParts:
 
 
 def make_reference(terminal_id: str, order_number: int, attempt_number: int) -> str:
-    if not TERMINAL_ID_PATTERN.match(terminal_id):
+    if not TERMINAL_ID_PATTERN.fullmatch(terminal_id):
         raise InvalidReferenceError(
             f"El id de terminal «{terminal_id}» debe tener de 1 a 8 letras mayúsculas o dígitos."
         )
@@ -43,7 +45,7 @@ def parse_reference(reference: str) -> ReferenceParts | None:
     """The parts of one of our references, or None for anybody else's (kept for reconciling)."""
     if len(reference) > MAX_REFERENCE_LENGTH:
         return None
-    match = _REFERENCE.match(reference)
+    match = _REFERENCE.fullmatch(reference)
     if match is None:
         return None
     return ReferenceParts(

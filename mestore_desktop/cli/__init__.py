@@ -1,1 +1,1 @@
-"""cli package."""
+"""`mestore` command line."""

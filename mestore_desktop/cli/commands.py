@@ -1,0 +1,116 @@
+"""The `mestore` subcommands: each takes the parsed arguments, the data directory and stdout."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+from pathlib import Path
+from typing import TextIO
+
+from mestore_desktop.domain.money import MoneyError
+from mestore_desktop.domain.order import OrderError, OrderSummary
+from mestore_desktop.paths import database_path
+from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
+from mestore_desktop.settings import SettingsError, SettingsFile, to_display, validate, with_value
+from mestore_desktop.store.db import Database
+from mestore_desktop.store.repositories import OrderRepository
+
+# Errors whose text is already a plain-Spanish sentence meant for people.
+USER_FACING_ERRORS = (SettingsError, SecretsError, MoneyError, OrderError)
+
+
+class CliError(Exception):
+    """A failure to report as one line; exit code 1 unless said otherwise."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def describe_error(exc: Exception) -> str:
+    if isinstance(exc, USER_FACING_ERRORS):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"no se pudo leer o escribir {exc.filename or 'un archivo'}: {exc.strerror}"
+    # Unknown errors may carry anything in their text; show only their kind.
+    return f"error inesperado ({type(exc).__name__})"
+
+
+def print_json(data: object, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def config_show(args: argparse.Namespace, home: Path, out: TextIO) -> None:
+    shown = to_display(SettingsFile(home).load())
+    if args.json:
+        print_json(shown, out)
+        return
+    width = max(len(k) for k in shown)
+    for key, value in shown.items():
+        out.write(f"{key.ljust(width)}  {value}\n")
+
+
+def config_set(args: argparse.Namespace, home: Path, out: TextIO) -> None:
+    settings_file = SettingsFile(home)
+    updated = validate(with_value(settings_file.load(), args.key, args.value))
+    settings_file.save(updated)
+    out.write(f"{args.key} = {to_display(updated)[args.key]}\n")
+
+
+def secrets_set(args: argparse.Namespace, home: Path, out: TextIO) -> None:
+    name = SecretName(args.name)
+    value = read_secret_value(args.stdin)
+    store = SecretStore(SettingsFile(home).load().environment)
+    store.set(name, value)
+    out.write(f"{name.label}: guardado en el llavero del sistema.\n")
+
+
+def secrets_status(args: argparse.Namespace, home: Path, out: TextIO) -> None:
+    status = SecretStore(SettingsFile(home).load().environment).status()
+    if args.json:
+        print_json({name.value: is_set for name, is_set in status.items()}, out)
+        return
+    for name, is_set in status.items():
+        out.write(f"{name.value:<24} {'guardado' if is_set else 'sin configurar'}\n")
+
+
+def read_secret_value(stdin: TextIO) -> str:
+    """The secret from stdin: prompted without echo on a terminal, else its first line."""
+    if stdin.isatty():
+        return getpass.getpass("Valor (no se mostrará): ")
+    return stdin.readline().rstrip("\r\n")
+
+
+def orders_list(args: argparse.Namespace, home: Path, out: TextIO) -> None:
+    database = Database.open(database_path(home))
+    try:
+        rows = database.read(lambda s: OrderRepository(s).list_orders(limit=args.limit))
+    finally:
+        database.close()
+    if args.json:
+        print_json([_order_json(r) for r in rows], out)
+        return
+    if not rows:
+        out.write("No hay pedidos todavía.\n")
+        return
+    for row in rows:
+        out.write(
+            f"{row.number:>7}  {row.created_at:%Y-%m-%d %H:%M}  {row.total.format():>14}  "
+            f"{row.status.value:<17} {row.last_reference}\n"
+        )
+
+
+def _order_json(row: OrderSummary) -> dict[str, object]:
+    return {
+        "number": row.number,
+        "terminal_id": row.terminal_id,
+        "created_at": row.created_at.isoformat(),
+        "total_cents": row.total.cents,
+        "status": row.status.value,
+        "customer_name": row.customer_name,
+        "customer_email": row.customer_email,
+        "reference": row.last_reference,
+        "payment_method": row.payment_method,
+    }

@@ -1,0 +1,93 @@
+"""`mestore`: the headless command line, for scripts and for support staff over SSH.
+
+Exit codes: 0 success, 2 usage error (argparse's own), 1 any other error, reported as one line
+on stderr. Secrets are read from standard input only, never from argv, where any user of the
+machine could read them in the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from mestore_desktop import __version__
+from mestore_desktop.cli import commands
+from mestore_desktop.cli.commands import CliError
+from mestore_desktop.paths import resolve_home
+from mestore_desktop.secrets import SecretName
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mestore", description="MeStore Desktop sin interfaz gráfica."
+    )
+    parser.add_argument("--version", action="version", version=f"mestore {__version__}")
+    parser.add_argument(
+        "--home", metavar="DIR", help="directorio de datos (si no, MESTORE_HOME o el del sistema)"
+    )
+    groups = parser.add_subparsers(dest="group", required=True, metavar="COMANDO")
+    _add_config(groups)
+    _add_secrets(groups)
+    _add_orders(groups)
+    return parser
+
+
+def _add_config(groups: argparse._SubParsersAction) -> None:
+    config = groups.add_parser("config", help="ver o cambiar los ajustes")
+    sub = config.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    show = sub.add_parser("show", help="muestra los ajustes")
+    show.add_argument("--json", action="store_true", help="salida JSON")
+    show.set_defaults(handler=commands.config_show)
+    set_ = sub.add_parser("set", help="cambia un ajuste")
+    set_.add_argument("key", metavar="KEY")
+    set_.add_argument("value", metavar="VALUE")
+    set_.set_defaults(handler=commands.config_set)
+
+
+def _add_secrets(groups: argparse._SubParsersAction) -> None:
+    secrets = groups.add_parser("secrets", help="guardar secretos en el llavero del sistema")
+    sub = secrets.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    set_ = sub.add_parser(
+        "set", help="guarda un secreto leído de la entrada estándar (nunca de la línea de órdenes)"
+    )
+    set_.add_argument("name", metavar="NAME", choices=[n.value for n in SecretName])
+    set_.set_defaults(handler=commands.secrets_set)
+    status = sub.add_parser("status", help="qué secretos están guardados (nunca sus valores)")
+    status.add_argument("--json", action="store_true", help="salida JSON")
+    status.set_defaults(handler=commands.secrets_status)
+
+
+def _add_orders(groups: argparse._SubParsersAction) -> None:
+    orders = groups.add_parser("orders", help="pedidos guardados en este equipo")
+    sub = orders.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    list_ = sub.add_parser("list", help="lista los pedidos, del más reciente al más antiguo")
+    list_.add_argument("--json", action="store_true", help="salida JSON")
+    list_.add_argument("--limit", type=_positive_int, default=50, help="máximo de filas (50)")
+    list_.set_defaults(handler=commands.orders_list)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» no es un número entero") from None
+    if not 1 <= value <= 10_000:
+        raise argparse.ArgumentTypeError("debe estar entre 1 y 10000")
+    return value
+
+
+def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
+    args = build_parser().parse_args(argv)  # exits 2 on usage errors
+    args.stdin = stdin or sys.stdin
+    try:
+        home = resolve_home(args.home)
+        args.handler(args, home, sys.stdout)
+    except CliError as exc:
+        print(f"mestore: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except Exception as exc:  # one line for the user; no traceback in scripts
+        print(f"mestore: {commands.describe_error(exc)}", file=sys.stderr)
+        return 1
+    return 0

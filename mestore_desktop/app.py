@@ -1,0 +1,128 @@
+"""Composition root: the only module that builds the concrete objects and wires them together.
+
+Order matters: home, then logging (so everything after is logged), settings, secrets, the Qt
+application and its look, the translation, the qasync loop, and finally the main window. Nothing
+imports this module; everything else receives what it needs through constructor arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mestore_desktop import __version__
+from mestore_desktop.logs import setup_logging
+from mestore_desktop.paths import HomeError, resolve_home, settings_path
+from mestore_desktop.secrets import SecretStore
+from mestore_desktop.settings import SettingsError, SettingsFile
+from mestore_desktop.ui.errors import install_global_handlers
+from mestore_desktop.ui.i18n import SUPPORTED_LANGUAGES, install_translator
+from mestore_desktop.ui.main_window import MainWindow
+from mestore_desktop.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+# Long enough for the first layout and paint, short enough for a CI smoke test.
+SMOKE_DELAY_MS = 500
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line; unknown options are an error (nothing is passed on to Qt)."""
+    parser = argparse.ArgumentParser(prog="mestore-desktop", description="MeStore Desktop")
+    parser.add_argument("--home", metavar="DIR", help="carpeta de datos (o MESTORE_HOME)")
+    parser.add_argument("--demo", action="store_true", help="modo demostración")
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="idioma de la interfaz")
+    parser.add_argument(
+        "--smoke",
+        nargs="?",
+        const="",
+        metavar="PNG",
+        help="abrir la ventana, opcionalmente guardar una captura en PNG, y salir",
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the desktop app; returns the process exit code."""
+    args = parse_args(argv)
+    smoke = args.smoke is not None
+    try:
+        home = resolve_home(args.home)
+    except HomeError as exc:
+        return _refuse_to_start(str(exc), args.lang, smoke=smoke)
+    setup_logging(home)
+    log.info("MeStore Desktop %s starting; home=%s demo=%s", __version__, home, args.demo)
+    settings_file = SettingsFile(home)
+    try:
+        settings = settings_file.load()
+    except SettingsError as exc:
+        hint = QCoreApplication.translate(
+            "app", "Corrige o borra el archivo {path} y vuelve a abrir MeStore."
+        ).format(path=settings_path(home))
+        return _refuse_to_start(f"{exc}\n\n{hint}", args.lang, smoke=smoke)
+    secrets = SecretStore(settings.environment)
+    app = _application()
+    translator = install_translator(args.lang or settings.language)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window = MainWindow(
+        settings=settings,
+        settings_file=settings_file,
+        secrets=secrets,
+        secrets_factory=SecretStore,
+        demo=args.demo,
+    )
+    install_global_handlers(window, loop)
+    window.show()
+    if smoke:
+        QTimer.singleShot(SMOKE_DELAY_MS, lambda: _end_smoke(window, args.smoke))
+    _run(app, loop)
+    del translator  # kept alive until here on purpose: Qt does not own translators
+    log.info("MeStore Desktop closed")
+    return 0
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # noqa: S101  a QCoreApplication here is a wiring bug
+    app.setApplicationName("MeStore Desktop")
+    app.setOrganizationName("MeStore")
+    app.setApplicationVersion(__version__)
+    apply_theme(app)
+    return app
+
+
+def _run(app: QApplication, loop: qasync.QEventLoop) -> None:
+    """Run the Qt + asyncio loop until the last window closes (qasync's documented pattern)."""
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    with loop:
+        loop.run_until_complete(closed.wait())
+
+
+def _end_smoke(window: MainWindow, screenshot: str) -> None:
+    if screenshot:
+        window.grab().save(str(Path(screenshot)))
+    QApplication.quit()
+
+
+def _refuse_to_start(message: str, language: str | None, *, smoke: bool) -> int:
+    """Explain why MeStore cannot start, in a dialog (stderr only in smoke mode), and exit 1."""
+    log.error("cannot start: %s", message)
+    print(message, file=sys.stderr)  # also visible when started from a terminal
+    if not smoke:
+        app = _application()
+        translator = install_translator(language or "es")
+        QMessageBox.critical(
+            None, QCoreApplication.translate("app", "MeStore no puede abrir"), message
+        )
+        del translator, app
+    return 1

@@ -1,0 +1,90 @@
+"""The central error dialog: every exception that reaches the UI ends up in :func:`present_error`.
+
+Errors meant for the user (their ``str()`` is already a Spanish sentence written for a cashier,
+such as :class:`SettingsError` or :class:`SecretsError`) are shown as they are. Anything else is a
+bug or an unforeseen failure: the user sees one generic sentence and the traceback goes to the log,
+because raw exception text can carry URLs, keys or SQL that must never reach the screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from types import TracebackType
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from mestore_desktop.secrets import SecretsError
+from mestore_desktop.settings import SettingsError
+
+log = logging.getLogger(__name__)
+
+USER_FACING_ERRORS: tuple[type[Exception], ...] = (SettingsError, SecretsError)
+
+# Dialogs without a parent have no Qt owner; keep them alive until they close.
+_orphans: set[QMessageBox] = set()
+
+
+def is_user_facing(exc: BaseException) -> bool:
+    """True when ``str(exc)`` was written for the user and may be shown verbatim."""
+    return isinstance(exc, USER_FACING_ERRORS) and bool(str(exc).strip())
+
+
+def user_message(exc: BaseException) -> str:
+    """The sentence to show for *exc*; never the raw text of an unexpected error."""
+    if is_user_facing(exc):
+        return str(exc)
+    return QCoreApplication.translate(
+        "errors", "Ocurrió un error inesperado; los detalles quedaron en el registro."
+    )
+
+
+def present_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    """Log *exc* and show it in a non-blocking message box; returns the box (tests inspect it)."""
+    if is_user_facing(exc):
+        log.info("user-facing error: %s: %s", type(exc).__name__, exc)
+    else:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    owner = parent if parent is not None else QApplication.activeWindow()
+    box = QMessageBox(owner)
+    box.setObjectName("ErrorDialog")
+    box.setIcon(QMessageBox.Icon.Warning if is_user_facing(exc) else QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("errors", "MeStore Desktop"))
+    box.setText(user_message(exc))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if owner is None:
+        _orphans.add(box)
+        box.finished.connect(lambda _result: _orphans.discard(box))
+    # open(), not exec(): a nested event loop inside an asyncio callback would stall the loop.
+    box.open()
+    return box
+
+
+def install_global_handlers(window: QWidget, loop: asyncio.AbstractEventLoop) -> None:
+    """Route uncaught exceptions (Qt slots via ``sys.excepthook``, asyncio callbacks via the
+    loop's exception handler) to :func:`present_error`, instead of a traceback on stderr."""
+
+    def owner() -> QWidget | None:
+        return window if shiboken6.isValid(window) else None
+
+    def excepthook(
+        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        present_error(owner(), exc.with_traceback(tb))
+
+    def loop_handler(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        if isinstance(exc, Exception):
+            present_error(owner(), exc)
+        else:
+            log.error("asyncio: %s", context.get("message", "unknown problem"))
+
+    sys.excepthook = excepthook
+    loop.set_exception_handler(loop_handler)

@@ -1,0 +1,137 @@
+"""The main window: a thin shell composing header, sidebar navigation, pages and status bar.
+
+It owns no business logic. Pages receive what they need through their constructors, and the
+window only keeps the header and status bar in step with the saved settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mestore_desktop.secrets import SecretStore
+from mestore_desktop.settings import Settings, SettingsFile
+from mestore_desktop.ui.pages.caja import CajaPage
+from mestore_desktop.ui.pages.orders import OrdersPage
+from mestore_desktop.ui.pages.payment_links import PaymentLinksPage
+from mestore_desktop.ui.pages.reconciliation import ReconciliationPage
+from mestore_desktop.ui.settings.page import SecretStoreFactory, SettingsPage
+from mestore_desktop.ui.widgets.badge import BadgeKind
+from mestore_desktop.ui.widgets.header import Header
+from mestore_desktop.ui.widgets.navigation import NavigationSidebar
+from mestore_desktop.ui.widgets.status import ConnectionState, ConnectionStatusBar
+
+# Fits a 1366x768 screen with the taskbar; the default size fills such a screen.
+MINIMUM_SIZE = (1024, 640)
+DEFAULT_SIZE = (1280, 720)
+
+
+class MainWindow(QMainWindow):
+    """Header with store and environment, sidebar + pages, connection status bar."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        settings_file: SettingsFile,
+        secrets: SecretStore,
+        secrets_factory: SecretStoreFactory,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.demo = demo
+        self.setWindowTitle(self.tr("MeStore Desktop"))
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self.resize(*DEFAULT_SIZE)
+        self.header = Header()
+        self.sidebar = NavigationSidebar()
+        self.pages = QStackedWidget()
+        self.status = ConnectionStatusBar(self)
+        self.setStatusBar(self.status)
+        self.settings_page = SettingsPage(
+            settings=settings,
+            settings_file=settings_file,
+            secrets=secrets,
+            secrets_factory=secrets_factory,
+        )
+        self._add_pages()
+        self.setCentralWidget(self._build_central())
+        self.settings_page.settings_saved.connect(self._on_settings_saved)
+        self._show_settings(settings)
+
+    def _add_pages(self) -> None:
+        self.caja_page = CajaPage()
+        pages = (
+            self.caja_page,
+            OrdersPage(),
+            PaymentLinksPage(),
+            ReconciliationPage(),
+            self.settings_page,
+        )
+        for page in pages:
+            self.sidebar.add_page(page.title, self)
+            self.pages.addWidget(page)
+        self.sidebar.page_selected.connect(self.pages.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+    def _build_central(self) -> QWidget:
+        central = QWidget()
+        central.setObjectName("Central")
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        if self.demo:
+            layout.addWidget(self._demo_notice())
+        layout.addLayout(body, 1)
+        return central
+
+    def _demo_notice(self) -> QLabel:
+        notice = QLabel(
+            self.tr(
+                "Modo DEMO: el sandbox local de Wompi llegará en una versión posterior. "
+                "Por ahora puedes recorrer las pantallas, pero no se procesa ningún pago."
+            )
+        )
+        notice.setObjectName("Notice")
+        notice.setWordWrap(True)
+        return notice
+
+    def _show_settings(self, settings: Settings) -> None:
+        kind = BadgeKind.for_environment(settings.environment, demo=self.demo)
+        self.header.show_store(settings.store_name, kind)
+        self.status.set_terminal(settings.terminal_id)
+        if not settings.relay_url:
+            self.status.set_relay_state(ConnectionState.NOT_CONFIGURED)
+        elif self.status.relay.state is ConnectionState.NOT_CONFIGURED:
+            self.status.set_relay_state(ConnectionState.UNVERIFIED)
+
+    def _on_settings_saved(self, settings: Settings) -> None:
+        self._show_settings(settings)
+
+    def current_page(self) -> QWidget:
+        """The page on screen."""
+        return self.pages.currentWidget()
+
+    def show_page(self, index: int) -> None:
+        """Switch page as if the sidebar entry had been chosen."""
+        self.sidebar.setCurrentRow(index)
+
+    def set_wompi_state(self, state: ConnectionState, detail: str = "") -> None:
+        """Report what is known about the Wompi API connection."""
+        self.status.set_wompi_state(state, detail)
+
+    def set_relay_state(self, state: ConnectionState, detail: str = "") -> None:
+        """Report what is known about the webhook relay connection."""
+        self.status.set_relay_state(state, detail)

@@ -1,0 +1,1 @@
+"""The *Ajustes* page: non-secret settings form and the secrets section."""

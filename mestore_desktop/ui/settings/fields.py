@@ -1,0 +1,88 @@
+"""How each setting is presented: its label, section, editor kind and choices.
+
+Kept apart from the widgets so the form stays generic: a setting added to ``EDITABLE_KEYS`` later
+still gets a text field (under "Otros") even before anyone describes it here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from mestore_desktop.settings import DEFAULT_CHECKOUT_URL, EDITABLE_KEYS
+
+# lupdate extracts calls spelled translate("Context", "literal"), so keep that exact shape.
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """Presentation of one setting; ``choices`` (value, label) makes it a combo box."""
+
+    key: str
+    label: str
+    section: str
+    placeholder: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+
+
+def field_specs() -> list[FieldSpec]:
+    """Every editable setting in display order; built at call time so translations apply."""
+    comercio, wompi, relay, terminal = (
+        translate("SettingsFields", "Comercio"),
+        translate("SettingsFields", "Wompi"),
+        translate("SettingsFields", "Relay"),
+        translate("SettingsFields", "Terminal"),
+    )
+    known = {
+        "store_name": FieldSpec(
+            "store_name", translate("SettingsFields", "Nombre del comercio"), comercio
+        ),
+        "store_nit": FieldSpec(
+            "store_nit",
+            translate("SettingsFields", "NIT"),
+            comercio,
+            translate("SettingsFields", "Ej.: 900123456-7"),
+        ),
+        "environment": FieldSpec(
+            "environment",
+            translate("SettingsFields", "Ambiente"),
+            wompi,
+            choices=(
+                ("sandbox", translate("SettingsFields", "Sandbox (pruebas)")),
+                ("production", translate("SettingsFields", "Producción")),
+            ),
+        ),
+        "public_key": FieldSpec(
+            "public_key", translate("SettingsFields", "Llave pública"), wompi, "pub_test_…"
+        ),
+        "wompi_api_url": FieldSpec(
+            "wompi_api_url",
+            translate("SettingsFields", "URL de la API"),
+            wompi,
+            translate("SettingsFields", "Vacío: la de Wompi para el ambiente"),
+        ),
+        "checkout_url": FieldSpec(
+            "checkout_url",
+            translate("SettingsFields", "URL del checkout"),
+            wompi,
+            translate("SettingsFields", "Vacío: ") + DEFAULT_CHECKOUT_URL,
+        ),
+        "relay_url": FieldSpec(
+            "relay_url", translate("SettingsFields", "URL del relay"), relay, "https://…"
+        ),
+        "terminal_id": FieldSpec(
+            "terminal_id", translate("SettingsFields", "Id de la terminal"), terminal, "T01"
+        ),
+        "language": FieldSpec(
+            "language",
+            translate("SettingsFields", "Idioma"),
+            translate("SettingsFields", "Idioma"),
+            choices=(("es", "Español"), ("en", "English")),
+        ),
+    }
+    return [
+        known.get(key) or FieldSpec(key, key, translate("SettingsFields", "Otros"))
+        for key in EDITABLE_KEYS
+    ]

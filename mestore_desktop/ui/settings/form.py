@@ -1,0 +1,96 @@
+"""The non-secret settings form: one editor per setting, grouped by section, errors beside fields.
+
+The form only shows and collects text; parsing and validation stay in ``mestore_desktop.settings``
+(``with_value``/``validate``), so the rules live in one place and the CLI applies the same ones.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mestore_desktop.settings import Settings, to_display
+from mestore_desktop.ui.settings.fields import FieldSpec, field_specs
+
+Editor = QLineEdit | QComboBox
+
+
+class SettingsForm(QWidget):
+    """Editors for every setting; ``values()`` returns the raw text keyed by setting name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editors: dict[str, Editor] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, str] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._sections: dict[str, QFormLayout] = {}
+        for spec in field_specs():
+            self._add_field(spec)
+
+    def _section(self, title: str) -> QFormLayout:
+        if title not in self._sections:
+            box = QGroupBox(title, self)
+            self._layout.addWidget(box)
+            self._sections[title] = QFormLayout(box)
+        return self._sections[title]
+
+    def _add_field(self, spec: FieldSpec) -> None:
+        editor: Editor
+        if spec.choices:
+            editor = QComboBox(self)
+            for value, label in spec.choices:
+                editor.addItem(label, value)
+        else:
+            editor = QLineEdit(self)
+            editor.setPlaceholderText(spec.placeholder)
+            editor.setClearButtonEnabled(True)
+        editor.setObjectName(f"setting_{spec.key}")
+        editor.setAccessibleName(spec.label)
+        error = QLabel(self)
+        error.setObjectName("FieldError")
+        error.setWordWrap(True)
+        error.hide()
+        form = self._section(spec.section)
+        form.addRow(spec.label, editor)
+        form.addRow("", error)
+        self.editors[spec.key], self.errors[spec.key] = editor, error
+        self.labels[spec.key] = spec.label
+
+    def load(self, settings: Settings) -> None:
+        """Fill every editor from *settings* and clear old error messages."""
+        for key, text in to_display(settings).items():
+            editor = self.editors[key]
+            if isinstance(editor, QComboBox):
+                index = editor.findData(text)
+                editor.setCurrentIndex(max(index, 0))
+            else:
+                editor.setText(text)
+        self.clear_errors()
+
+    def values(self) -> dict[str, str]:
+        """The raw text of every editor (combo boxes give their stored value, not the label)."""
+        return {
+            key: str(editor.currentData()) if isinstance(editor, QComboBox) else editor.text()
+            for key, editor in self.editors.items()
+        }
+
+    def show_error(self, key: str, message: str) -> None:
+        """Show *message* under the editor of *key*."""
+        label = self.errors[key]
+        label.setText(message)
+        label.show()
+
+    def clear_errors(self) -> None:
+        """Hide every field message."""
+        for label in self.errors.values():
+            label.clear()
+            label.hide()

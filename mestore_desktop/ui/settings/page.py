@@ -1,0 +1,147 @@
+"""The *Ajustes* page: the settings form with *Guardar*, and the secrets section.
+
+Saving parses every field with ``with_value`` (collecting every field's error at once, so staff
+fix them in one pass), then checks cross-field rules with ``validate``; only a fully valid
+``Settings`` reaches ``SettingsFile.save``. Nothing is written when anything is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mestore_desktop.secrets import SecretStore
+from mestore_desktop.settings import Settings, SettingsError, SettingsFile, validate, with_value
+from mestore_desktop.ui.errors import present_error
+from mestore_desktop.ui.settings.form import SettingsForm
+from mestore_desktop.ui.settings.secrets_panel import SecretsPanel
+from mestore_desktop.ui.theme import set_style_property
+
+SecretStoreFactory = Callable[[str], SecretStore]
+
+
+class SettingsPage(QScrollArea):
+    """Edit and save settings; manage the current environment's secrets.
+
+    Signals:
+        settings_saved(object): the new ``Settings`` after a successful save.
+    """
+
+    settings_saved = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        settings_file: SettingsFile,
+        secrets: SecretStore,
+        secrets_factory: SecretStoreFactory,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.title = self.tr("Ajustes")
+        self.settings = settings
+        self._settings_file = settings_file
+        self._secrets_factory = secrets_factory
+        self.form = SettingsForm()
+        self.save_button = QPushButton(self.tr("Guardar ajustes"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.secrets_panel = SecretsPanel(secrets)
+        self.setWidget(self._build_content())
+        self.setWidgetResizable(True)
+        self.form.load(settings)
+
+    def _build_content(self) -> QWidget:
+        content = QWidget()
+        heading = QLabel(self.tr("Ajustes"), content)
+        heading.setObjectName("PageTitle")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.save_button)
+        secrets_box = QGroupBox(self.tr("Secretos"), content)
+        QVBoxLayout(secrets_box).addWidget(self.secrets_panel)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 24, 32, 24)
+        for widget in (heading, self.form):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        layout.addWidget(secrets_box)
+        layout.addStretch(1)
+        return content
+
+    def _on_save_clicked(self) -> None:
+        self.form.clear_errors()
+        candidate = self._parse_form()
+        if candidate is None:
+            return
+        try:
+            self._settings_file.save(candidate)
+        except OSError as exc:
+            self._show_message(self.tr("No se guardaron los ajustes."), error=True)
+            present_error(self, exc)
+            return
+        self._apply_saved(candidate)
+
+    def _parse_form(self) -> Settings | None:
+        """A validated Settings from the form, or None after showing every problem found."""
+        candidate = self.settings
+        problems: list[tuple[str | None, SettingsError]] = []
+        for key, raw in self.form.values().items():
+            try:
+                candidate = with_value(candidate, key, raw)
+            except SettingsError as exc:
+                problems.append((exc.key or key, exc))
+        if not problems:
+            try:
+                return validate(candidate)
+            except SettingsError as exc:
+                problems.append((exc.key, exc))
+        self._report(problems)
+        return None
+
+    def _report(self, problems: list[tuple[str | None, SettingsError]]) -> None:
+        """Each message under its field, plus one summary line naming the fields."""
+        names = []
+        for key, exc in problems:
+            if key in self.form.editors:
+                self.form.show_error(key, str(exc))
+            names.append(self.form.labels.get(key or "", key or self.tr("Ajustes")))
+        if len(problems) == 1:
+            text = self.tr("No se guardó nada. {field}: {message}").format(
+                field=names[0], message=str(problems[0][1])
+            )
+        else:
+            text = self.tr("No se guardó nada; revisa estos campos: {fields}.").format(
+                fields=", ".join(names)
+            )
+        self._show_message(text, error=True)
+
+    def _apply_saved(self, saved: Settings) -> None:
+        previous, self.settings = self.settings, saved
+        if saved.environment != previous.environment:
+            # Each environment has its own keyring service; show the new one's secrets.
+            self.secrets_panel.set_store(self._secrets_factory(str(saved.environment)))
+        text = self.tr("Ajustes guardados.")
+        if saved.language != previous.language:
+            text += " " + self.tr("El idioma cambiará la próxima vez que abras MeStore.")
+        self._show_message(text, error=False)
+        self.settings_saved.emit(saved)
+
+    def _show_message(self, text: str, error: bool) -> None:
+        self.message.setText(text)
+        set_style_property(self.message, "status", "declined" if error else "approved")
+        self.message.show()

@@ -1,0 +1,1 @@
+"""Small widgets of the main window shell: header, environment badge, navigation, status."""

@@ -1,0 +1,63 @@
+"""GUI test fixtures: a qasync loop bound to pytest-qt's QApplication, and a ready main window.
+
+``qloop_running`` follows notes/headless-qt-ci.md §5: the loop is marked as already running, so
+tasks make progress whenever ``qtbot.wait``/``waitUntil`` spins the Qt event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from mestore_desktop.logs import setup_logging, shutdown_logging
+from mestore_desktop.secrets import SecretStore
+from mestore_desktop.settings import Settings, SettingsFile
+from mestore_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def qloop_running(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.stop()
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def logged_home(home: Path) -> Iterator[Path]:
+    """A home whose log file is active, as after app start-up."""
+    setup_logging(home)
+    yield home
+    shutdown_logging()
+
+
+@pytest.fixture
+def make_window(qtbot, home: Path) -> Callable[..., MainWindow]:
+    """Build (and show) a MainWindow over *home*, with optional settings and demo flag."""
+
+    def build(settings: Settings | None = None, *, demo: bool = False) -> MainWindow:
+        settings_file = SettingsFile(home)
+        if settings is not None:
+            settings_file.save(settings)
+        loaded = settings_file.load()
+        window = MainWindow(
+            settings=loaded,
+            settings_file=settings_file,
+            secrets=SecretStore(loaded.environment),
+            secrets_factory=SecretStore,
+            demo=demo,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return build

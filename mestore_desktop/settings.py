@@ -1,0 +1,348 @@
+"""Non-secret settings, kept in ``settings.json`` in the home directory.
+
+The file carries a ``schema_version``. Older files are brought up to date by a list of small
+upgrade functions, one per version step (the way Picard upgrades its config), so every old layout
+keeps loading. A file from a newer MeStore is refused rather than guessed at.
+
+Secrets never go here: :func:`validate` refuses any value shaped like a Wompi private key or
+secret, in any field, and points staff to the keyring instead. Error messages describe what was
+expected and never repeat the offending value, in case it was a secret pasted in the wrong place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mestore_desktop.paths import settings_path
+
+
+class Environment(StrEnum):
+    SANDBOX = "sandbox"
+    PRODUCTION = "production"
+
+
+DEFAULT_API_URLS: dict[Environment, str] = {
+    Environment.SANDBOX: "https://sandbox.wompi.co/v1",
+    Environment.PRODUCTION: "https://production.wompi.co/v1",
+}
+DEFAULT_CHECKOUT_URL = "https://checkout.wompi.co/p/"
+PUBLIC_KEY_PREFIXES: dict[Environment, str] = {
+    Environment.SANDBOX: "pub_test_",
+    Environment.PRODUCTION: "pub_prod_",
+}
+LANGUAGES = ("es", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    environment: Environment = Environment.SANDBOX
+    public_key: str = ""
+    wompi_api_url: str = ""
+    checkout_url: str = ""
+    relay_url: str = ""
+    terminal_id: str = "T01"
+    store_name: str = "Mi tienda"
+    store_nit: str = ""
+    language: str = "es"
+
+    @property
+    def effective_api_url(self) -> str:
+        """The Wompi API base URL: the override, else the environment's default."""
+        return self.wompi_api_url or DEFAULT_API_URLS[Environment(self.environment)]
+
+    @property
+    def effective_checkout_url(self) -> str:
+        """The Web Checkout URL: the override (e.g. a local sandbox), else Wompi's."""
+        return self.checkout_url or DEFAULT_CHECKOUT_URL
+
+
+EDITABLE_KEYS: tuple[str, ...] = tuple(field.name for field in dataclasses.fields(Settings))
+
+
+class SettingsError(Exception):
+    """A setting or the settings file is invalid; ``str()`` is a Spanish message for staff.
+
+    ``key`` names the offending setting, or is None when the file as a whole is the problem.
+    """
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _invalid(key: str, why: str) -> SettingsError:
+    return SettingsError(f"Ajuste '{key}' inválido: {why}", key)
+
+
+# --- per-key checks -------------------------------------------------------------------------
+# Each check receives the value exactly as stored and raises SettingsError; normalisation of
+# typed text (trimming, upper-casing) happens before, in with_value.
+
+_SECRET_SHAPE = re.compile(r"prv_|(?:test|prod)_(?:events|integrity)_", re.IGNORECASE)
+_PUBLIC_KEY = re.compile(r"^pub_(?:test|prod)_[A-Za-z0-9]{1,200}$")
+_TERMINAL_ID = re.compile(r"^[A-Z0-9]{1,8}$")
+_NIT = re.compile(r"^[0-9]{5,15}(?:-[0-9])?$")
+_LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+MAX_STORE_NAME = 80
+
+
+def _check_environment(key: str, value: str) -> None:
+    if value not in {env.value for env in Environment}:
+        raise _invalid(key, "use 'sandbox' o 'production'.")
+
+
+def _check_public_key(key: str, value: str) -> None:
+    if value and not _PUBLIC_KEY.fullmatch(value):
+        raise _invalid(
+            key, "debe ser la llave pública de Wompi, que empieza por 'pub_test_' o 'pub_prod_'."
+        )
+
+
+def _check_url(key: str, value: str) -> None:
+    if not value:
+        return
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _invalid(key, "debe ser una dirección web completa, por ejemplo https://...")
+    if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
+        raise _invalid(key, "debe usar https (http solo se permite para localhost).")
+    # Credentials or tokens in a URL would be a secret in a plain file.
+    if parts.username or parts.password or parts.query or parts.fragment:
+        raise _invalid(key, "no puede llevar usuario, contraseña ni parámetros (?...).")
+
+
+def _check_terminal_id(key: str, value: str) -> None:
+    if not _TERMINAL_ID.fullmatch(value):
+        raise _invalid(key, "use de 1 a 8 letras mayúsculas o dígitos, por ejemplo T01.")
+
+
+def _check_store_name(key: str, value: str) -> None:
+    if not value.strip() or len(value) > MAX_STORE_NAME or not value.isprintable():
+        raise _invalid(key, f"escriba un nombre de 1 a {MAX_STORE_NAME} caracteres.")
+
+
+def _check_store_nit(key: str, value: str) -> None:
+    if value and not _NIT.fullmatch(value):
+        raise _invalid(key, "use solo dígitos y, si quiere, '-' y el dígito de verificación.")
+
+
+def _check_language(key: str, value: str) -> None:
+    if value not in LANGUAGES:
+        raise _invalid(key, "use 'es' o 'en'.")
+
+
+_CHECKS: dict[str, Callable[[str, str], None]] = {
+    "environment": _check_environment,
+    "public_key": _check_public_key,
+    "wompi_api_url": _check_url,
+    "checkout_url": _check_url,
+    "relay_url": _check_url,
+    "terminal_id": _check_terminal_id,
+    "store_name": _check_store_name,
+    "store_nit": _check_store_nit,
+    "language": _check_language,
+}
+
+
+def _normalize(key: str, raw: str) -> str:
+    """Forgive harmless typing differences in text typed by staff."""
+    value = raw.strip()
+    if key in ("environment", "language"):
+        return value.lower()
+    if key == "terminal_id":
+        return value.upper()
+    if key == "store_nit":
+        return value.replace(".", "").replace(" ", "")
+    return value
+
+
+def _check_not_secret(key: str, value: str) -> None:
+    if _SECRET_SHAPE.search(value):
+        raise SettingsError(
+            f"Ajuste '{key}' inválido: parece una llave privada o un secreto de Wompi. Los "
+            "secretos no se guardan en los ajustes sino en el llavero del sistema "
+            "(Ajustes > Secretos).",
+            key,
+        )
+
+
+def _check_key(key: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise _invalid(key, "debe ser un texto.")
+    _check_not_secret(key, value)
+    _CHECKS[key](key, value)
+
+
+def with_value(settings: Settings, key: str, raw: str) -> Settings:
+    """Return ``settings`` with ``key`` parsed from ``raw``; only that key is checked.
+
+    Cross-field rules (the public key's prefix against the environment) are left to
+    :func:`validate`, so staff can change the environment and the key one after the other.
+    """
+    if key not in EDITABLE_KEYS:
+        raise SettingsError(
+            f"Ajuste '{key}' desconocido. Los ajustes son: {', '.join(EDITABLE_KEYS)}.", key
+        )
+    value = _normalize(key, raw)
+    _check_key(key, value)
+    parsed: str = Environment(value) if key == "environment" else value
+    return dataclasses.replace(settings, **{key: parsed})
+
+
+def validate(settings: Settings) -> Settings:
+    """Check every field and the rules between fields; return ``settings`` unchanged if valid."""
+    for key in EDITABLE_KEYS:
+        _check_key(key, getattr(settings, key))
+    environment = Environment(settings.environment)
+    prefix = PUBLIC_KEY_PREFIXES[environment]
+    if settings.public_key and not settings.public_key.startswith(prefix):
+        raise _invalid(
+            "public_key",
+            f"en el ambiente {environment.value} la llave pública debe empezar por '{prefix}'.",
+        )
+    return settings
+
+
+def to_display(settings: Settings) -> dict[str, str]:
+    """Every setting as text, in display order (nothing here is secret)."""
+    return {key: str(getattr(settings, key)) for key in EDITABLE_KEYS}
+
+
+# --- schema upgrades ---------------------------------------------------------------------------
+# v0: prototype files without "schema_version"; "sandbox": true/false instead of "environment".
+# v1: "environment" added; the API override was still called "api_url", terminal ids any case.
+# v2: current layout (the Settings fields).
+
+
+def _upgrade_v0_to_v1(data: dict[str, Any]) -> None:
+    if "sandbox" in data:
+        sandbox = data.pop("sandbox")
+        data["environment"] = "sandbox" if sandbox in (True, "true", "1") else "production"
+
+
+def _upgrade_v1_to_v2(data: dict[str, Any]) -> None:
+    if "api_url" in data:
+        data["wompi_api_url"] = data.pop("api_url")
+    if isinstance(data.get("terminal_id"), str):
+        data["terminal_id"] = data["terminal_id"].upper()
+
+
+# UPGRADES[n] turns a version-n dict into a version-(n + 1) dict, in place.
+UPGRADES: tuple[Callable[[dict[str, Any]], None], ...] = (_upgrade_v0_to_v1, _upgrade_v1_to_v2)
+SCHEMA_VERSION = len(UPGRADES)
+
+
+def upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Run every upgrade step from ``version`` to :data:`SCHEMA_VERSION` on a copy of ``data``."""
+    upgraded = dict(data)
+    for step in UPGRADES[version:]:
+        step(upgraded)
+    return upgraded
+
+
+class SettingsFile:
+    """Loads and saves :class:`Settings` in ``settings.json`` under the home directory."""
+
+    def __init__(self, home: Path) -> None:
+        self.path = settings_path(home)
+
+    def load(self) -> Settings:
+        """The saved settings, or the defaults if there is no file yet. Never writes."""
+        data = self._read()
+        if data is None:
+            return Settings()
+        version = self._schema_version(data)
+        data = upgrade(data, version)
+        settings = Settings()
+        for key, value in data.items():
+            if key not in EDITABLE_KEYS:
+                raise SettingsError(
+                    f"El archivo de ajustes '{self.path}' tiene un ajuste desconocido '{key}'; "
+                    "corríjalo o bórrelo.",
+                    key,
+                )
+            _check_key(key, value)
+            settings = dataclasses.replace(
+                settings, **{key: Environment(value) if key == "environment" else value}
+            )
+        return validate(settings)
+
+    def save(self, settings: Settings) -> None:
+        """Validate and write atomically: a crash leaves the old file or the new one, never half."""
+        validate(settings)
+        data: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **to_display(settings)}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        directory = self.path.parent
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp_name, self.path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+            raise
+        _fsync_directory(directory)
+
+    def _read(self) -> dict[str, Any] | None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SettingsError(
+                f"No se pudo leer el archivo de ajustes '{self.path}' ({type(exc).__name__})."
+            ) from exc
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SettingsError(
+                f"El archivo de ajustes '{self.path}' está dañado (JSON inválido en la línea "
+                f"{exc.lineno}). Corríjalo o bórrelo para volver a los valores por defecto."
+            ) from None
+        if not isinstance(data, dict):
+            raise SettingsError(
+                f"El archivo de ajustes '{self.path}' está dañado (se esperaba un objeto JSON)."
+            )
+        return data
+
+    def _schema_version(self, data: dict[str, Any]) -> int:
+        version = data.pop("schema_version", 0)
+        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+            raise SettingsError(
+                f"El archivo de ajustes '{self.path}' tiene un 'schema_version' inválido.",
+                "schema_version",
+            )
+        if version > SCHEMA_VERSION:
+            raise SettingsError(
+                f"El archivo de ajustes '{self.path}' es de una versión más nueva de MeStore "
+                f"(esquema {version}; esta versión entiende hasta el {SCHEMA_VERSION}). "
+                "Actualice la aplicación.",
+                "schema_version",
+            )
+        return version
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable; Windows cannot open directories, and needs no such step."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

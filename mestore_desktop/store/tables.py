@@ -1,0 +1,261 @@
+"""SQLite tables for orders, payment attempts, their history, applied events and the audit log.
+
+Rows are storage only: `repositories` turns them into domain objects and back, and nothing
+outside `store` ever sees one. Money is integer cents and timestamps are integer microseconds
+since the Unix epoch in UTC, so ordering and equality are exact and timezone-aware datetimes
+round-trip to the same instant. CHECK constraints repeat the domain's rules (non-negative
+integer cents, known statuses) so that a bug or a hand edit cannot store a float amount or a
+status the status machine has never heard of.
+
+The first Alembic migration (`migrations/versions/0001_initial.py`) is a frozen copy of this
+schema; a test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from mestore_desktop.domain.order import DocumentType, IvaRate
+from mestore_desktop.domain.payment import OrderStatus, PaymentStatus, StatusSource, Tender
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+# Deterministic constraint names: SQLite can only change a constraint by rebuilding the table
+# (Alembic batch mode), and that needs to know every constraint by name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def to_micros(value: datetime) -> int:
+    """Microseconds since the epoch; exact (integer timedelta arithmetic, no float seconds)."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("only timezone-aware datetimes are stored")
+    return (value - _EPOCH) // _MICROSECOND
+
+
+def from_micros(value: int) -> datetime:
+    return _EPOCH + timedelta(microseconds=value)
+
+
+class UtcTimestamp(TypeDecorator[datetime]):
+    """A timezone-aware datetime stored as integer microseconds since the epoch (UTC)."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
+        return None if value is None else to_micros(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else from_micros(int(value))
+
+
+def _quoted(values: Iterable[Enum]) -> str:
+    return ", ".join(f"'{v.value}'" for v in values)
+
+
+def integer_check(column: str, *, nullable: bool = False, minimum: int | None = None) -> str:
+    """SQL that holds when `column` is a real integer (typeof guards against REAL and TEXT)."""
+    sql = f"typeof({column}) = 'integer'"
+    if minimum is not None:
+        sql += f" AND {column} >= {minimum}"
+    return f"{column} IS NULL OR ({sql})" if nullable else sql
+
+
+def in_check(column: str, values: Iterable[Enum], *, nullable: bool = False) -> str:
+    sql = f"{column} IN ({_quoted(values)})"
+    return f"{column} IS NULL OR {sql}" if nullable else sql
+
+
+def _check(sql: str, name: str) -> CheckConstraint:
+    return CheckConstraint(sql, name=name)
+
+
+def _cents(column: str) -> CheckConstraint:
+    return _check(integer_check(column, minimum=0), column)
+
+
+def _timestamp(column: str, *, nullable: bool = False) -> CheckConstraint:
+    return _check(integer_check(column, nullable=nullable), column)
+
+
+ORDER_STATUSES = tuple(OrderStatus)
+PAYMENT_STATUSES = tuple(PaymentStatus)
+SOURCES = tuple(StatusSource)
+TENDERS = tuple(Tender)
+DOCUMENT_TYPES = tuple(DocumentType)
+IVA_RATES = ", ".join(str(int(rate)) for rate in IvaRate)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {str: Text(), datetime: UtcTimestamp()}  # noqa: RUF012
+
+
+class OrderRow(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        _timestamp("created_at"),
+        _timestamp("cancelled_at", nullable=True),
+        _check(in_check("status", ORDER_STATUSES), "status"),
+        _cents("total_cents"),
+        _check(
+            in_check("customer_document_type", DOCUMENT_TYPES, nullable=True),
+            "customer_document_type",
+        ),
+        Index(None, "created_at"),
+        # `number` is the rowid, so this index is (status, number): the browser's filtered pages.
+        Index(None, "status"),
+        # AUTOINCREMENT: an order number is in Wompi references and must never be handed out
+        # twice, even if the newest order were ever deleted.
+        {"sqlite_autoincrement": True},
+    )
+
+    number: Mapped[int] = mapped_column(primary_key=True)
+    terminal_id: Mapped[str]
+    created_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+    status: Mapped[str]
+    total_cents: Mapped[int]
+    customer_name: Mapped[str]
+    customer_email: Mapped[str]
+    customer_phone: Mapped[str]
+    customer_document_type: Mapped[str | None]
+    customer_document_number: Mapped[str]
+
+    lines: Mapped[list[OrderLineRow]] = relationship(
+        order_by="OrderLineRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    attempts: Mapped[list[PaymentAttemptRow]] = relationship(
+        back_populates="order", order_by="PaymentAttemptRow.attempt_number"
+    )
+
+
+class OrderLineRow(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        UniqueConstraint("order_number", "position"),
+        _check(integer_check("position", minimum=0), "position"),
+        _check(integer_check("quantity", minimum=1), "quantity"),
+        _cents("unit_price_cents"),
+        _check(f"typeof(iva_rate) = 'integer' AND iva_rate IN ({IVA_RATES})", "iva_rate"),
+        _cents("discount_cents"),
+        _check("discount_cents <= quantity * unit_price_cents", "discount_within_line"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_number: Mapped[int] = mapped_column(ForeignKey("orders.number"))
+    position: Mapped[int]
+    description: Mapped[str]
+    quantity: Mapped[int]
+    unit_price_cents: Mapped[int]
+    iva_rate: Mapped[int]
+    discount_cents: Mapped[int]
+    sku: Mapped[str]
+
+
+class PaymentAttemptRow(Base):
+    __tablename__ = "payment_attempts"
+    __table_args__ = (
+        UniqueConstraint("reference"),
+        UniqueConstraint("order_number", "attempt_number"),
+        _check(integer_check("attempt_number", minimum=1), "attempt_number"),
+        _check(in_check("tender", TENDERS), "tender"),
+        _cents("amount_cents"),
+        _check(in_check("status", PAYMENT_STATUSES), "status"),
+        _timestamp("created_at"),
+        _timestamp("updated_at"),
+        _timestamp("abandoned_at", nullable=True),
+        Index(None, "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str]
+    order_number: Mapped[int] = mapped_column(ForeignKey("orders.number"))
+    attempt_number: Mapped[int]
+    tender: Mapped[str]
+    amount_cents: Mapped[int]
+    status: Mapped[str]
+    transaction_id: Mapped[str | None]
+    payment_method: Mapped[str]
+    status_message: Mapped[str]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    abandoned_at: Mapped[datetime | None]
+
+    order: Mapped[OrderRow] = relationship(back_populates="attempts")
+    # Ordered by id: the order in which transactions were first seen, as in the domain tuple.
+    transactions: Mapped[list[AttemptTransactionRow]] = relationship(
+        order_by="AttemptTransactionRow.id", cascade="all, delete-orphan", lazy="selectin"
+    )
+    history: Mapped[list[StatusHistoryRow]] = relationship(
+        order_by="StatusHistoryRow.id", cascade="all, delete-orphan"
+    )
+
+
+class AttemptTransactionRow(Base):
+    __tablename__ = "attempt_transactions"
+    __table_args__ = (
+        UniqueConstraint("attempt_id", "transaction_id"),
+        _check(in_check("status", PAYMENT_STATUSES), "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("payment_attempts.id"))
+    transaction_id: Mapped[str]
+    status: Mapped[str]
+
+
+class StatusHistoryRow(Base):
+    __tablename__ = "status_history"
+    __table_args__ = (
+        _check(in_check("from_status", PAYMENT_STATUSES, nullable=True), "from_status"),
+        _check(in_check("to_status", PAYMENT_STATUSES), "to_status"),
+        _check(in_check("source", SOURCES), "source"),
+        _timestamp("at"),
+        Index(None, "attempt_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("payment_attempts.id"))
+    from_status: Mapped[str | None]
+    to_status: Mapped[str]
+    source: Mapped[str]
+    at: Mapped[datetime]
+    transaction_id: Mapped[str | None]
+    evidence: Mapped[str]
+
+
+class AppliedEventRow(Base):
+    """Keys of events already applied, so a redelivered webhook or poll result is a no-op."""
+
+    __tablename__ = "applied_events"
+    __table_args__ = (_timestamp("applied_at"),)
+
+    key: Mapped[str] = mapped_column(primary_key=True)
+    applied_at: Mapped[datetime]
+
+
+class AuditLogRow(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (_timestamp("at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    actor: Mapped[str]
+    action: Mapped[str]
+    detail: Mapped[str]

@@ -53,10 +53,17 @@ def config_show(args: argparse.Namespace, home: Path, out: TextIO) -> None:
 
 
 def config_set(args: argparse.Namespace, home: Path, out: TextIO) -> None:
+    # Several pairs are applied together and validated once, so that changes which only make
+    # sense together (environment + its public key) can be made in one step.
+    pairs = [(args.key, args.value), *zip(args.more[::2], args.more[1::2], strict=True)]
     settings_file = SettingsFile(home)
-    updated = validate(with_value(settings_file.load(), args.key, args.value))
-    settings_file.save(updated)
-    out.write(f"{args.key} = {to_display(updated)[args.key]}\n")
+    updated = settings_file.load()
+    for key, value in pairs:
+        updated = with_value(updated, key, value)
+    settings_file.save(validate(updated))
+    shown = to_display(updated)
+    for key, _ in pairs:
+        out.write(f"{key} = {shown[key]}\n")
 
 
 def secrets_set(args: argparse.Namespace, home: Path, out: TextIO) -> None:

@@ -40,9 +40,13 @@ def _add_config(groups: argparse._SubParsersAction) -> None:
     show = sub.add_parser("show", help="muestra los ajustes")
     show.add_argument("--json", action="store_true", help="salida JSON")
     show.set_defaults(handler=commands.config_show)
-    set_ = sub.add_parser("set", help="cambia un ajuste")
+    set_ = sub.add_parser(
+        "set",
+        help="cambia uno o varios ajustes a la vez (p. ej. environment y public_key juntos)",
+    )
     set_.add_argument("key", metavar="KEY")
     set_.add_argument("value", metavar="VALUE")
+    set_.add_argument("more", nargs="*", metavar="KEY VALUE", help="más pares clave valor")
     set_.set_defaults(handler=commands.config_set)
 
 
@@ -79,7 +83,10 @@ def _positive_int(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
-    args = build_parser().parse_args(argv)  # exits 2 on usage errors
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on usage errors
+    if len(getattr(args, "more", ())) % 2:
+        parser.error("config set espera pares KEY VALUE")
     args.stdin = stdin or sys.stdin
     try:
         home = resolve_home(args.home)

@@ -136,3 +136,27 @@ def test_exit_codes_as_a_real_process(home: Path) -> None:
     assert (home / "settings.json").exists() is False or "fr" not in (
         home / "settings.json"
     ).read_text()
+
+
+def test_switching_environment_with_its_key_in_one_step(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(home, "config", "set", "public_key", "pub_test_abc123") == 0
+    # Alone, the switch would leave a sandbox key on production: refused, nothing saved.
+    assert run(home, "config", "set", "environment", "production") == 1
+    assert "public_key" in capsys.readouterr().err
+    assert (
+        run(home, "config", "set", "environment", "production", "public_key", "pub_prod_xyz789")
+        == 0
+    )
+    capsys.readouterr()
+    run(home, "config", "show", "--json")
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["environment"] == "production"
+    assert shown["public_key"].startswith("pub_prod_")
+
+
+def test_odd_pairs_are_a_usage_error(home: Path) -> None:
+    with pytest.raises(SystemExit) as info:
+        run(home, "config", "set", "terminal_id", "T02", "store_name")
+    assert info.value.code == 2

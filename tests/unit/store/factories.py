@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import Customer, DocumentType, IvaRate, Order, OrderLine
+from mestore_desktop.domain.payment import Observation, PaymentStatus, StatusSource
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.repositories import OrderRepository
 
@@ -42,6 +43,21 @@ def rich_order() -> Order:
         document_number="1020304050",
     )
     return Order(terminal_id="CAJA2", lines=lines, created_at=T0, customer=customer)
+
+
+def observation(
+    transaction_id: str,
+    status: PaymentStatus,
+    when: datetime,
+    source: StatusSource = StatusSource.WEBHOOK,
+    **fields: object,
+) -> Observation:
+    fields.setdefault("payment_method", "CARD")
+    return Observation(transaction_id, status, source, when, **fields)  # type: ignore[arg-type]
+
+
+def approved(transaction_id: str, when: datetime, **fields: object) -> Observation:
+    return observation(transaction_id, PaymentStatus.APPROVED, when, **fields)
 
 
 class Repo:

@@ -42,7 +42,8 @@ def schema_sql(path: Path) -> dict[str, tuple[str, ...]]:
     conn = sqlite3.connect(path)
     with conn:
         rows = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name != 'alembic_version'"
+            "SELECT name, sql FROM sqlite_master"
+            " WHERE sql IS NOT NULL AND name != 'alembic_version'"
         ).fetchall()
     conn.close()
     return {name: _clauses(re.sub(r"\s+", " ", sql)) for name, sql in rows}
@@ -149,24 +150,28 @@ def test_database_file_is_private(db: Database, db_path: Path) -> None:
     assert db_path.stat().st_mode & 0o777 == 0o600
 
 
-def other_connection_can_write(path: Path) -> bool:
+def write_lock_refusal(path: Path) -> str:
+    """Try to take the write lock from another connection without waiting; the error, or ""."""
     conn = sqlite3.connect(path, timeout=0, isolation_level=None)
     try:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
     except sqlite3.OperationalError as exc:
-        assert "locked" in str(exc)
-        return False
+        return str(exc)
     finally:
         conn.close()
-    return True
+    return ""
 
 
 def test_write_transactions_begin_immediate(db: Database, db_path: Path) -> None:
     # Inside a write, before any statement writes, the write lock is already held.
-    assert db.write(lambda s: (s.connection(), other_connection_can_write(db_path))[1]) is False
+    def in_write(session: Session) -> str:
+        session.connection()
+        return write_lock_refusal(db_path)
+
+    assert db.write(in_write) == "database is locked"
     # A read takes no write lock.
-    assert db.read(lambda s: (s.connection(), other_connection_can_write(db_path))[1]) is True
+    assert db.read(in_write) == ""
 
 
 def test_write_commits_or_rolls_back(db: Database) -> None:

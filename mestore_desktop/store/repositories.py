@@ -1,0 +1,375 @@
+"""`OrderRepository`: orders, payment attempts and their history over one SQLAlchemy session.
+
+The repository never opens, commits or rolls back: the caller (`Database.write`, usually through
+`DbExecutor`) owns the transaction, so a use case that touches several things commits them
+together or not at all. Only domain objects come out, never rows.
+
+Every order's `status` column is derived from its attempts by `derive_order_status` and
+rewritten whenever an attempt or the cancellation changes, so the orders browser can filter on
+it with an index instead of recomputing it for every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import cast
+
+from sqlalchemy import CursorResult, Row, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from mestore_desktop.domain.money import Money
+from mestore_desktop.domain.order import Order, OrderError, OrderSummary
+from mestore_desktop.domain.payment import (
+    AttemptUpdate,
+    Observation,
+    OrderStatus,
+    Outcome,
+    PaymentAttempt,
+    PaymentStatus,
+    StatusChange,
+    StatusSource,
+    Tender,
+    derive_order_status,
+    observe,
+)
+from mestore_desktop.domain.reference import make_reference
+from mestore_desktop.store import mapping
+from mestore_desktop.store.errors import OrderClosedError, UnknownOrderError, UnknownReferenceError
+from mestore_desktop.store.tables import (
+    AppliedEventRow,
+    AuditLogRow,
+    OrderRow,
+    PaymentAttemptRow,
+    StatusHistoryRow,
+)
+
+MAX_PAGE = 1000
+SYSTEM_ACTOR = "system"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One line of the audit log: who did what, when."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    detail: str
+
+
+class OrderRepository:
+    """Orders and their payment attempts, inside the caller's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    # -- orders ----------------------------------------------------------------------------
+
+    def create_order(self, order: Order) -> Order:
+        """Save a new order and return it with the number the database assigned."""
+        if order.number is not None:
+            raise ValueError(f"order {order.number} is already saved")
+        status = derive_order_status([], cancelled=order.cancelled_at is not None)
+        row = mapping.order_row(order, status.value)
+        self._session.add(row)
+        self._session.flush()
+        return replace(order, number=row.number)
+
+    def get_order(self, number: int) -> Order | None:
+        row = self._session.get(OrderRow, number)
+        return None if row is None else mapping.to_order(row)
+
+    def order_status(self, number: int) -> OrderStatus:
+        return OrderStatus(self._order_row(number).status)
+
+    def list_orders(
+        self,
+        *,
+        limit: int = 100,
+        before_number: int | None = None,
+        status: OrderStatus | None = None,
+    ) -> list[OrderSummary]:
+        """Newest first; pass the last number of a page as `before_number` to get the next one."""
+        if not 1 <= limit <= MAX_PAGE:
+            raise ValueError(f"limit must be between 1 and {MAX_PAGE}")
+        query = select(
+            OrderRow.number,
+            OrderRow.terminal_id,
+            OrderRow.created_at,
+            OrderRow.total_cents,
+            OrderRow.status,
+            OrderRow.customer_name,
+            OrderRow.customer_email,
+        )
+        if before_number is not None:
+            query = query.where(OrderRow.number < before_number)
+        if status is not None:
+            query = query.where(OrderRow.status == status.value)
+        rows = self._session.execute(query.order_by(OrderRow.number.desc()).limit(limit)).all()
+        shown = self._shown_attempts([row.number for row in rows])
+        return [_summary(row, shown.get(row.number)) for row in rows]
+
+    def cancel_order(self, number: int, at: datetime) -> Order:
+        """Cancel an unpaid order; its pending attempts are marked abandoned but still watched.
+
+        A late approval of an abandoned attempt still makes the order PAID (money taken wins)
+        and shows as `approved_after_cancel`. Cancelling twice keeps the first time.
+        """
+        row = self._order_row(number)
+        if row.status == OrderStatus.PAID:
+            raise OrderClosedError(
+                number,
+                f"El pedido {number} ya está pagado; no se puede anular, haga una devolución.",
+            )
+        if row.cancelled_at is None:
+            row.cancelled_at = at
+        for attempt in row.attempts:
+            if attempt.status == PaymentStatus.PENDING and attempt.abandoned_at is None:
+                attempt.abandoned_at = at
+        self._refresh_status(row)
+        return mapping.to_order(row)
+
+    # -- payment attempts ------------------------------------------------------------------
+
+    def new_attempt(self, order_number: int, tender: Tender, at: datetime) -> PaymentAttempt:
+        """Start a payment attempt for the whole order total.
+
+        A Wompi attempt starts PENDING under a fresh reference. Cash is taken at the counter
+        there and then, so a cash attempt is APPROVED at once. Both get a first history line.
+        """
+        row = self._order_row(order_number)
+        _require_payable(row)
+        order = mapping.to_order(row)
+        attempt_number = max((a.attempt_number for a in row.attempts), default=0) + 1
+        status = PaymentStatus.APPROVED if tender is Tender.CASH else PaymentStatus.PENDING
+        attempt = PaymentAttempt(
+            reference=make_reference(row.terminal_id, row.number, attempt_number),
+            order_number=row.number,
+            attempt_number=attempt_number,
+            tender=tender,
+            amount=_amount_to_charge(order, tender),
+            status=status,
+            created_at=at,
+            updated_at=at,
+        )
+        attempt_row = mapping.attempt_row(attempt)
+        attempt_row.history.append(
+            mapping.history_row(
+                StatusChange(attempt.reference, None, status, StatusSource.CHECKOUT, at)
+            )
+        )
+        row.attempts.append(attempt_row)
+        self._refresh_status(row)
+        self._session.flush()
+        return attempt
+
+    def get_attempt(self, reference: str) -> PaymentAttempt:
+        """The attempt with this reference; `UnknownReferenceError` if there is none."""
+        return mapping.to_attempt(self._attempt_row(reference))
+
+    def find_attempt(self, reference: str) -> PaymentAttempt | None:
+        """Like `get_attempt`, for callers to whom a foreign reference is normal (webhooks)."""
+        row = self._find_attempt_row(reference)
+        return None if row is None else mapping.to_attempt(row)
+
+    def attempts_for(self, order_number: int) -> list[PaymentAttempt]:
+        query = (
+            select(PaymentAttemptRow)
+            .where(PaymentAttemptRow.order_number == order_number)
+            .order_by(PaymentAttemptRow.attempt_number)
+        )
+        return [mapping.to_attempt(row) for row in self._session.scalars(query)]
+
+    def pending_attempts(self) -> list[PaymentAttempt]:
+        """Attempts still waiting for Wompi, oldest first, abandoned ones included."""
+        query = (
+            select(PaymentAttemptRow)
+            .where(PaymentAttemptRow.status == PaymentStatus.PENDING.value)
+            .order_by(PaymentAttemptRow.id)
+        )
+        return [mapping.to_attempt(row) for row in self._session.scalars(query)]
+
+    def abandon_attempt(self, reference: str, at: datetime) -> PaymentAttempt:
+        """Staff gave up on a pending attempt (e.g. to retry); it is still watched."""
+        row = self._attempt_row(reference)
+        if row.status == PaymentStatus.PENDING and row.abandoned_at is None:
+            row.abandoned_at = at
+        return mapping.to_attempt(row)
+
+    def apply_observation(
+        self, reference: str, obs: Observation, evidence: str = ""
+    ) -> AttemptUpdate:
+        """Feed one observed transaction status through the status machine and save the result.
+
+        Duplicates and stale observations change nothing. A conflict changes nothing either but
+        is written to the audit log for a person to look at. An applied change saves the
+        transactions and the attempt, adds a history line when the attempt's status or deciding
+        transaction moved, and re-derives the order's status.
+        """
+        row = self._attempt_row(reference)
+        update = observe(mapping.to_attempt(row), obs)
+        if update.decision.outcome is Outcome.CONFLICT:
+            self.audit("payment.conflict", _conflict_detail(update, obs, evidence), obs.observed_at)
+            return update
+        if not update.changed:
+            return update
+        mapping.update_attempt_row(row, update.attempt)
+        if update.status_changed:
+            row.history.append(mapping.history_row(_change(update, obs, evidence)))
+        self._refresh_status(row.order)
+        if update.attempt.approved_after_cancel and not update.before.approved_after_cancel:
+            self.audit(
+                "payment.approved_after_cancel",
+                f"reference={reference} transaction_id={obs.transaction_id}",
+                obs.observed_at,
+            )
+        self._session.flush()
+        return update
+
+    def history(self, reference: str) -> list[StatusChange]:
+        """The attempt's timeline, oldest first."""
+        row = self._attempt_row(reference)
+        query = (
+            select(StatusHistoryRow)
+            .where(StatusHistoryRow.attempt_id == row.id)
+            .order_by(StatusHistoryRow.id)
+        )
+        return [mapping.to_status_change(h, reference) for h in self._session.scalars(query)]
+
+    # -- events and audit ------------------------------------------------------------------
+
+    def mark_event_applied(self, key: str, at: datetime) -> bool:
+        """Record that the event `key` was applied; False if it already was (nothing written)."""
+        statement = (
+            sqlite_insert(AppliedEventRow)
+            .values(key=key, applied_at=at)
+            .on_conflict_do_nothing(index_elements=[AppliedEventRow.key])
+        )
+        result = cast(CursorResult[tuple[()]], self._session.connection().execute(statement))
+        return result.rowcount == 1
+
+    def audit(self, action: str, detail: str, at: datetime, actor: str = SYSTEM_ACTOR) -> None:
+        self._session.add(AuditLogRow(at=at, actor=actor, action=action, detail=detail))
+        self._session.flush()
+
+    def audit_entries(self, *, limit: int = 100) -> list[AuditEntry]:
+        """The newest audit entries first."""
+        query = select(AuditLogRow).order_by(AuditLogRow.id.desc()).limit(limit)
+        return [
+            AuditEntry(id=r.id, at=r.at, actor=r.actor, action=r.action, detail=r.detail)
+            for r in self._session.scalars(query)
+        ]
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _order_row(self, number: int) -> OrderRow:
+        row = self._session.get(OrderRow, number)
+        if row is None:
+            raise UnknownOrderError(number)
+        return row
+
+    def _find_attempt_row(self, reference: str) -> PaymentAttemptRow | None:
+        query = select(PaymentAttemptRow).where(PaymentAttemptRow.reference == reference)
+        return self._session.scalars(query).one_or_none()
+
+    def _attempt_row(self, reference: str) -> PaymentAttemptRow:
+        row = self._find_attempt_row(reference)
+        if row is None:
+            raise UnknownReferenceError(reference)
+        return row
+
+    def _refresh_status(self, row: OrderRow) -> None:
+        attempts = [mapping.to_attempt(a) for a in row.attempts]
+        status = derive_order_status(attempts, cancelled=row.cancelled_at is not None)
+        row.status = status.value
+
+    def _shown_attempts(self, numbers: Sequence[int]) -> dict[int, _Shown]:
+        """Per order, the attempt a clerk cares about: the approved one, else the newest."""
+        query = (
+            select(
+                PaymentAttemptRow.order_number,
+                PaymentAttemptRow.reference,
+                PaymentAttemptRow.status,
+                PaymentAttemptRow.payment_method,
+                PaymentAttemptRow.tender,
+            )
+            .where(PaymentAttemptRow.order_number.in_(numbers))
+            .order_by(PaymentAttemptRow.order_number, PaymentAttemptRow.attempt_number)
+        )
+        shown: dict[int, _Shown] = {}
+        for number, reference, status, method, tender in self._session.execute(query):
+            held = shown.get(number)
+            if held is None or not held.approved:
+                shown[number] = _Shown(reference, status == PaymentStatus.APPROVED, method, tender)
+        return shown
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    reference: str
+    approved: bool
+    payment_method: str
+    tender: str
+
+
+def _require_payable(row: OrderRow) -> None:
+    if row.cancelled_at is not None:
+        raise OrderClosedError(
+            row.number, f"El pedido {row.number} está anulado; no se puede cobrar."
+        )
+    if row.status == OrderStatus.PAID:
+        raise OrderClosedError(row.number, f"El pedido {row.number} ya está pagado.")
+
+
+def _amount_to_charge(order: Order, tender: Tender) -> Money:
+    if tender is Tender.WOMPI:
+        return order.chargeable_amount()
+    if not order.lines:
+        raise OrderError("La venta no tiene productos.")
+    return order.total
+
+
+def _change(update: AttemptUpdate, obs: Observation, evidence: str) -> StatusChange:
+    return StatusChange(
+        reference=update.attempt.reference,
+        from_status=update.before.status,
+        to_status=update.attempt.status,
+        source=obs.source,
+        at=obs.observed_at,
+        transaction_id=obs.transaction_id,
+        evidence=evidence,
+    )
+
+
+def _conflict_detail(update: AttemptUpdate, obs: Observation, evidence: str) -> str:
+    decision = update.decision
+    detail = (
+        f"reference={update.before.reference} transaction_id={obs.transaction_id} "
+        f"current={decision.current} incoming={decision.incoming} source={obs.source} "
+        f"reason={decision.reason}"
+    )
+    return f"{detail}\n{evidence}" if evidence else detail
+
+
+_SummaryRow = Row[int, str, datetime, int, str, str, str]
+
+
+def _summary(row: _SummaryRow, shown: _Shown | None) -> OrderSummary:
+    method = ""
+    if shown is not None:
+        method = shown.payment_method or (Tender.CASH.value if shown.tender == Tender.CASH else "")
+    return OrderSummary(
+        number=row.number,
+        terminal_id=row.terminal_id,
+        created_at=row.created_at,
+        total=Money(row.total_cents),
+        status=OrderStatus(row.status),
+        customer_name=row.customer_name,
+        customer_email=row.customer_email,
+        last_reference="" if shown is None else shown.reference,
+        payment_method=method,
+    )

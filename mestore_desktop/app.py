@@ -23,7 +23,7 @@ from mestore_desktop.paths import HomeError, resolve_home, settings_path
 from mestore_desktop.secrets import SecretStore
 from mestore_desktop.settings import SettingsError, SettingsFile
 from mestore_desktop.ui.errors import install_global_handlers
-from mestore_desktop.ui.i18n import SUPPORTED_LANGUAGES, install_translator
+from mestore_desktop.ui.i18n import SUPPORTED_LANGUAGES, choose_language, install_translator
 from mestore_desktop.ui.main_window import MainWindow
 from mestore_desktop.ui.theme import apply_theme
 
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         return _refuse_to_start(f"{exc}\n\n{hint}", args.lang, smoke=smoke)
     secrets = SecretStore(settings.environment)
     app = _application()
-    translator = install_translator(args.lang or settings.language)
+    translator = install_translator(choose_language(args.lang, settings.language))
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow(
@@ -120,7 +120,7 @@ def _refuse_to_start(message: str, language: str | None, *, smoke: bool) -> int:
     print(message, file=sys.stderr)  # also visible when started from a terminal
     if not smoke:
         app = _application()
-        translator = install_translator(language or "es")
+        translator = install_translator(choose_language(language, "es"))
         QMessageBox.critical(
             None, QCoreApplication.translate("app", "MeStore no puede abrir"), message
         )

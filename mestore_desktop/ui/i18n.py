@@ -91,6 +91,11 @@ def compiled_translation(language: str, cache_dir: Path) -> Path | None:
     return cached if _compile(ts, cached) else None
 
 
+def choose_language(cli_language: str | None, configured: str) -> str:
+    """``--lang`` wins over the saved setting, so one session can switch without saving."""
+    return cli_language or configured
+
+
 def install_translator(
     language: str, *, cache_dir: Path | None = None, app: QCoreApplication | None = None
 ) -> QTranslator | None:

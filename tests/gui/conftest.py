@@ -1,7 +1,8 @@
 """GUI test fixtures: a qasync loop bound to pytest-qt's QApplication, and a ready main window.
 
 ``qloop_running`` follows notes/headless-qt-ci.md §5: the loop is marked as already running, so
-tasks make progress whenever ``qtbot.wait``/``waitUntil`` spins the Qt event loop.
+tasks make progress whenever ``qtbot.wait``/``waitUntil`` spins the Qt event loop. Its teardown
+differs from the note's on purpose (see the comment there).
 """
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ def qloop_running(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
-    loop.stop()
+    # Not loop.stop(): it calls QApplication.exit() outside exec(), which leaves Qt's "quitNow"
+    # flag set, and from then on every nested QEventLoop.exec() (qtbot.wait, waitUntil,
+    # waitSignal) returns at once, so later tests never process events. Mark the loop stopped
+    # directly instead; close() only needs is_running() to be False.
+    loop._QEventLoop__is_running = False
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
@@ -42,6 +47,9 @@ def logged_home(home: Path) -> Iterator[Path]:
 @pytest.fixture
 def make_window(qtbot, home: Path) -> Callable[..., MainWindow]:
     """Build (and show) a MainWindow over *home*, with optional settings and demo flag."""
+    # qtbot only holds weak references; without this a window used as a temporary would be
+    # garbage-collected (and its C++ side deleted) in the middle of a test.
+    windows: list[MainWindow] = []
 
     def build(settings: Settings | None = None, *, demo: bool = False) -> MainWindow:
         settings_file = SettingsFile(home)
@@ -58,6 +66,7 @@ def make_window(qtbot, home: Path) -> Callable[..., MainWindow]:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        windows.append(window)
         return window
 
     return build

@@ -1,0 +1,83 @@
+"""The composition root, run as the packaged app would be: in a separate process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mestore_desktop.app import parse_args
+from mestore_desktop.ui.i18n import choose_language
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_app(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        # The child must never reach a developer's real keyring.
+        "PYTHON_KEYRING_BACKEND": "tests.support.memory_keyring.MemoryKeyring",
+        "PYTHONPATH": str(ROOT),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    env.pop("MESTORE_HOME", None)
+    code = "import sys; from mestore_desktop.app import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_smoke_opens_the_window_and_exits_zero(tmp_path):
+    home, shot = tmp_path / "home", tmp_path / "shot.png"
+
+    result = run_app("--home", str(home), "--smoke", str(shot), "--demo", tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert shot.stat().st_size > 1000
+    assert (home / "logs" / "mestore.log").is_file()
+    assert "Traceback" not in result.stderr
+
+
+def test_smoke_without_screenshot(tmp_path):
+    result = run_app("--home", str(tmp_path / "h"), "--smoke", "--lang", "en", tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_bad_settings_file_is_explained_and_exits_one(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "settings.json").write_text(
+        json.dumps({"schema_version": 2, "terminal_id": "caja #1"}), encoding="utf-8"
+    )
+
+    result = run_app("--home", str(home), "--smoke", tmp_path=tmp_path)
+
+    assert result.returncode == 1
+    assert "terminal_id" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_lang_option_wins_over_the_saved_language():
+    assert parse_args(["--lang", "en"]).lang == "en"
+    assert choose_language(parse_args(["--lang", "en"]).lang, "es") == "en"
+    assert choose_language(parse_args([]).lang, "en") == "en"
+    assert choose_language(None, "es") == "es"
+
+
+def test_unknown_options_are_refused():
+    with pytest.raises(SystemExit):
+        parse_args(["--lang", "fr"])

@@ -82,7 +82,7 @@ def field_specs() -> list[FieldSpec]:
             choices=(("es", "Español"), ("en", "English")),
         ),
     }
-    return [
-        known.get(key) or FieldSpec(key, key, translate("SettingsFields", "Otros"))
-        for key in EDITABLE_KEYS
-    ]
+    # Design order (Comercio, Wompi, Relay, Terminal, Idioma), then anything not described yet.
+    described = [spec for key, spec in known.items() if key in EDITABLE_KEYS]
+    others = translate("SettingsFields", "Otros")
+    return described + [FieldSpec(key, key, others) for key in EDITABLE_KEYS if key not in known]

@@ -46,22 +46,27 @@ class SettingsForm(QWidget):
     def _add_field(self, spec: FieldSpec) -> None:
         editor: Editor
         if spec.choices:
-            editor = QComboBox(self)
+            editor = QComboBox()
             for value, label in spec.choices:
                 editor.addItem(label, value)
         else:
-            editor = QLineEdit(self)
+            editor = QLineEdit()
             editor.setPlaceholderText(spec.placeholder)
             editor.setClearButtonEnabled(True)
         editor.setObjectName(f"setting_{spec.key}")
         editor.setAccessibleName(spec.label)
-        error = QLabel(self)
+        error = QLabel()
         error.setObjectName("FieldError")
         error.setWordWrap(True)
         error.hide()
-        form = self._section(spec.section)
-        form.addRow(spec.label, editor)
-        form.addRow("", error)
+        # Editor and its message share one form row, so a message appears right under its field.
+        cell = QWidget(self)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        column.addWidget(error)
+        self._section(spec.section).addRow(spec.label, cell)
         self.editors[spec.key], self.errors[spec.key] = editor, error
         self.labels[spec.key] = spec.label
 

@@ -42,8 +42,9 @@ _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
 )
+# query_only is set on every BEGIN: connections are pooled and shared by all three kinds.
 _BEGIN: dict[Mode | None, tuple[str, ...]] = {
-    None: ("BEGIN",),
+    None: ("PRAGMA query_only = OFF", "BEGIN"),
     "read": ("PRAGMA query_only = ON", "BEGIN"),
     "write": ("PRAGMA query_only = OFF", "BEGIN IMMEDIATE"),
 }

@@ -50,14 +50,13 @@ def observation(
     status: PaymentStatus,
     when: datetime,
     source: StatusSource = StatusSource.WEBHOOK,
-    **fields: object,
+    amount: Money | None = None,
 ) -> Observation:
-    fields.setdefault("payment_method", "CARD")
-    return Observation(transaction_id, status, source, when, **fields)  # type: ignore[arg-type]
+    return Observation(transaction_id, status, source, when, amount, payment_method="CARD")
 
 
-def approved(transaction_id: str, when: datetime, **fields: object) -> Observation:
-    return observation(transaction_id, PaymentStatus.APPROVED, when, **fields)
+def approved(transaction_id: str, when: datetime, amount: Money | None = None) -> Observation:
+    return observation(transaction_id, PaymentStatus.APPROVED, when, amount=amount)
 
 
 class Repo:

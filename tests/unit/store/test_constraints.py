@@ -57,7 +57,7 @@ HISTORY = {
     "transaction_id": None,
     "evidence": "",
 }
-TABLES = {
+TABLES: dict[str, dict[str, Any]] = {
     "orders": ORDER,
     "order_lines": LINE,
     "payment_attempts": ATTEMPT,

@@ -208,7 +208,10 @@ def _decide_for_transaction(attempt: PaymentAttempt, obs: Observation) -> Decisi
     known = attempt.transaction_status(obs.transaction_id)
     if known is None:
         if attempt.transaction_id is None:
-            # The first transaction we hear of starts from the attempt's own PENDING.
+            # The first transaction we hear of starts from the attempt's own PENDING; even a
+            # PENDING sighting is news, because it tells us which transaction to follow.
+            if obs.status == attempt.status:
+                return Decision(Outcome.APPLY, attempt.status, obs.status, reason="transacción")
             return decide_transition(attempt.status, obs.status)
         return Decision(Outcome.APPLY, attempt.status, obs.status, reason="transacción nueva")
     return decide_transition(known, obs.status)

@@ -203,3 +203,13 @@ def test_any_order_of_one_transactions_events_ends_at_its_latest_lifecycle_state
     for minute, status in enumerate(delivered):
         current = observe(current, obs("tx-1", status, minute=minute)).attempt
     assert current.status is lifecycle[-1]
+
+
+def test_first_pending_sighting_records_which_transaction_to_follow() -> None:
+    update = observe(attempt(), obs("tx-9", P))
+    assert update.decision.outcome is Outcome.APPLY
+    assert update.status_changed
+    assert update.attempt.transaction_id == "tx-9"
+    assert update.attempt.status is P
+    again = observe(update.attempt, obs("tx-9", P, minute=2))
+    assert again.decision.outcome is Outcome.DUPLICATE

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -19,9 +20,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mestore_desktop import __version__
 from mestore_desktop.logs import setup_logging
-from mestore_desktop.paths import HomeError, resolve_home, settings_path
+from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
 from mestore_desktop.secrets import SecretStore
 from mestore_desktop.settings import SettingsError, SettingsFile
+from mestore_desktop.store.db import Database
+from mestore_desktop.store.errors import StoreError
+from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.ui.errors import install_global_handlers
 from mestore_desktop.ui.i18n import SUPPORTED_LANGUAGES, choose_language, install_translator
 from mestore_desktop.ui.main_window import MainWindow
@@ -68,6 +72,16 @@ def main(argv: list[str] | None = None) -> int:
             "app", "Corrige o borra el archivo {path} y vuelve a abrir MeStore."
         ).format(path=settings_path(home))
         return _refuse_to_start(f"{exc}\n\n{hint}", args.lang, smoke=smoke)
+    try:
+        database = Database.open(database_path(home))  # applies pending migrations
+    except StoreError as exc:
+        return _refuse_to_start(str(exc), args.lang, smoke=smoke)
+    problem = _display_problem()
+    if problem:
+        database.close()
+        return _refuse_to_start(problem, args.lang, smoke=True)
+    _prepare_web_engine()
+    db = DbExecutor(database)
     secrets = SecretStore(settings.environment)
     app = _application()
     translator = install_translator(choose_language(args.lang, settings.language))
@@ -85,9 +99,30 @@ def main(argv: list[str] | None = None) -> int:
     if smoke:
         QTimer.singleShot(SMOKE_DELAY_MS, lambda: _end_smoke(window, args.smoke))
     _run(app, loop)
+    db.shutdown()
+    database.close()
     del translator  # kept alive until here on purpose: Qt does not own translators
     log.info("MeStore Desktop closed")
     return 0
+
+
+def _display_problem() -> str | None:
+    """On Linux with no screen Qt aborts the whole process; say so in plain words instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "No hay una pantalla disponible (ni DISPLAY ni WAYLAND_DISPLAY). Abre MeStore desde "
+        "el escritorio, o usa 'xvfb-run' o QT_QPA_PLATFORM=offscreen para pruebas."
+    )
+
+
+def _prepare_web_engine() -> None:
+    """Chromium refuses to run as root with its sandbox on; kiosks and CI often run as root."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+        log.warning("running as root: the web view's sandbox is disabled")
 
 
 def _application() -> QApplication:

@@ -14,10 +14,11 @@ from mestore_desktop.paths import database_path
 from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
 from mestore_desktop.settings import SettingsError, SettingsFile, to_display, validate, with_value
 from mestore_desktop.store.db import Database
+from mestore_desktop.store.errors import StoreError
 from mestore_desktop.store.repositories import OrderRepository
 
 # Errors whose text is already a plain-Spanish sentence meant for people.
-USER_FACING_ERRORS = (SettingsError, SecretsError, MoneyError, OrderError)
+USER_FACING_ERRORS = (SettingsError, SecretsError, MoneyError, OrderError, StoreError)
 
 
 class CliError(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,9 @@ pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_app(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def run_app(
+    *args: str, tmp_path: Path, drop_env: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -27,7 +30,8 @@ def run_app(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
         "PYTHONPATH": str(ROOT),
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
-    env.pop("MESTORE_HOME", None)
+    for name in ("MESTORE_HOME", *drop_env):
+        env.pop(name, None)
     code = "import sys; from mestore_desktop.app import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -81,3 +85,28 @@ def test_lang_option_wins_over_the_saved_language():
 def test_unknown_options_are_refused():
     with pytest.raises(SystemExit):
         parse_args(["--lang", "fr"])
+
+
+def test_start_up_creates_and_migrates_the_database(tmp_path):
+    home = tmp_path / "home"
+
+    assert run_app("--home", str(home), "--smoke", tmp_path=tmp_path).returncode == 0
+
+    with sqlite3.connect(home / "mestore.sqlite3") as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert {"orders", "payment_attempts", "status_history", "applied_events"} <= tables
+    assert version is not None
+
+
+def test_no_screen_is_explained_instead_of_aborting(tmp_path):
+    result = run_app(
+        "--home",
+        str(tmp_path / "home"),
+        tmp_path=tmp_path,
+        drop_env=("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"),
+    )
+
+    assert result.returncode == 1
+    assert "pantalla" in result.stderr
+    assert "Traceback" not in result.stderr

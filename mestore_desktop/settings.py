@@ -135,6 +135,20 @@ def _check_store_name(key: str, value: str) -> None:
 def _check_store_nit(key: str, value: str) -> None:
     if value and not _NIT.fullmatch(value):
         raise _invalid(key, "use solo dígitos y, si quiere, '-' y el dígito de verificación.")
+    number, _, check_digit = value.partition("-")
+    if check_digit and int(check_digit) != nit_check_digit(number):
+        raise _invalid(key, "el dígito de verificación no corresponde al NIT; revíselo en el RUT.")
+
+
+# DIAN's weights for the NIT check digit, applied from the rightmost digit.
+_NIT_WEIGHTS = (3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71)
+
+
+def nit_check_digit(number: str) -> int:
+    """The DIAN check digit (dígito de verificación) of a NIT's digits."""
+    total = sum(int(d) * w for d, w in zip(reversed(number), _NIT_WEIGHTS, strict=False))
+    remainder = total % 11
+    return remainder if remainder < 2 else 11 - remainder
 
 
 def _check_language(key: str, value: str) -> None:

@@ -193,8 +193,8 @@
             <translation>NIT (tax id)</translation>
         </message>
         <message>
-            <source>Ej.: 900123456-7</source>
-            <translation>E.g. 900123456-7</translation>
+            <source>Ej.: 900123456-8</source>
+            <translation>E.g. 900123456-8</translation>
         </message>
         <message>
             <source>Ambiente</source>

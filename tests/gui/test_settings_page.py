@@ -40,7 +40,7 @@ def test_settings_round_trip_through_the_form(make_window, home, qtbot):
         "relay_url": "https://relay.mitienda.co",
         "terminal_id": "t02",
         "store_name": "Tienda Doña Rosa",
-        "store_nit": "900.123.456-7",
+        "store_nit": "900.123.456-8",
         "language": "en",
     }
     for key, text in edits.items():
@@ -56,7 +56,7 @@ def test_settings_round_trip_through_the_form(make_window, home, qtbot):
         relay_url="https://relay.mitienda.co",
         terminal_id="T02",
         store_name="Tienda Doña Rosa",
-        store_nit="900123456-7",
+        store_nit="900123456-8",
         language="en",
     )
     assert page.message.text().startswith("Ajustes guardados.")

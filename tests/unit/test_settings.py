@@ -17,6 +17,7 @@ from mestore_desktop.settings import (
     Settings,
     SettingsError,
     SettingsFile,
+    nit_check_digit,
     to_display,
     validate,
     with_value,
@@ -66,7 +67,7 @@ def test_round_trip(home: Path) -> None:
         relay_url="https://relay.example.co/hooks",
         terminal_id="CAJA2",
         store_name="Panadería La Esquina Ñ",
-        store_nit="900123456-7",
+        store_nit="900123456-8",
         language="en",
     )
     sf = SettingsFile(home)
@@ -116,7 +117,8 @@ VALID = [
     ("terminal_id", "caja1", "CAJA1"),
     ("terminal_id", "12345678", "12345678"),
     ("store_name", "  Tienda Doña Rosa  ", "Tienda Doña Rosa"),
-    ("store_nit", "900123456-7", "900123456-7"),
+    ("store_nit", "900123456-8", "900123456-8"),
+    ("store_nit", "890903938-8", "890903938-8"),
     ("store_nit", "900.123.456", "900123456"),
     ("store_nit", "", ""),
     ("language", "EN", "en"),
@@ -151,7 +153,8 @@ INVALID = [
     ("store_name", "x" * 81),
     ("store_name", "Tienda\nSegunda línea"),
     ("store_nit", "90012345A"),
-    ("store_nit", "900123456-78"),
+    ("store_nit", "900123456-88"),
+    ("store_nit", "900123456-7"),  # wrong check digit (DIAN's is 8)
     ("store_nit", "1234"),
     ("language", "fr"),
 ]
@@ -378,3 +381,10 @@ def test_save_creates_missing_home(tmp_path: Path) -> None:
     sf = SettingsFile(tmp_path / "new-home")
     sf.save(Settings())
     assert sf.load() == Settings()
+
+
+@pytest.mark.parametrize(
+    ("number", "digit"), [("900123456", 8), ("890903938", 8), ("860002964", 4), ("800197268", 4)]
+)
+def test_nit_check_digit_matches_known_nits(number: str, digit: int) -> None:
+    assert nit_check_digit(number) == digit

@@ -43,7 +43,7 @@ def field_specs() -> list[FieldSpec]:
             "store_nit",
             translate("SettingsFields", "NIT"),
             comercio,
-            translate("SettingsFields", "Ej.: 900123456-7"),
+            translate("SettingsFields", "Ej.: 900123456-8"),
         ),
         "environment": FieldSpec(
             "environment",

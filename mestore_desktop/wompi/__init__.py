@@ -1,0 +1,1 @@
+"""Wompi adapter: signatures, checkout URLs and the HTTP API client."""

@@ -5,20 +5,53 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from mestore_desktop.domain.money import MoneyError
-from mestore_desktop.domain.order import OrderError, OrderSummary
+from sqlalchemy.orm import Session
+
+from mestore_desktop.domain.money import Money, MoneyError
+from mestore_desktop.domain.order import (
+    Customer,
+    IvaRate,
+    Order,
+    OrderError,
+    OrderLine,
+    OrderSummary,
+)
+from mestore_desktop.domain.payment import PaymentAttempt, Tender
 from mestore_desktop.paths import database_path
 from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
-from mestore_desktop.settings import SettingsError, SettingsFile, to_display, validate, with_value
+from mestore_desktop.services.checkout import (
+    CheckoutNotConfiguredError,
+    CheckoutSettings,
+    checkout_url_for,
+    require_checkout_settings,
+)
+from mestore_desktop.settings import (
+    Settings,
+    SettingsError,
+    SettingsFile,
+    to_display,
+    validate,
+    with_value,
+)
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.errors import StoreError
 from mestore_desktop.store.repositories import OrderRepository
+from mestore_desktop.wompi.checkout import CheckoutUrlError
 
 # Errors whose text is already a plain-Spanish sentence meant for people.
-USER_FACING_ERRORS = (SettingsError, SecretsError, MoneyError, OrderError, StoreError)
+USER_FACING_ERRORS = (
+    SettingsError,
+    SecretsError,
+    MoneyError,
+    OrderError,
+    StoreError,
+    CheckoutNotConfiguredError,
+    CheckoutUrlError,
+)
 
 
 class CliError(Exception):
@@ -122,3 +155,64 @@ def _order_json(row: OrderSummary) -> dict[str, object]:
         "reference": row.last_reference,
         "payment_method": row.payment_method,
     }
+
+
+def order_create(args: argparse.Namespace, home: Path, out: TextIO) -> None:
+    settings = SettingsFile(home).load()
+    checkout = _checkout_settings(settings)
+    secret = SecretStore(settings.environment).get(SecretName.INTEGRITY_SECRET)
+    integrity_secret = require_checkout_settings(checkout, secret.reveal() if secret else None)
+    draft = _order_from_args(args, settings.terminal_id)
+    draft.chargeable_amount()  # refuse what Wompi would refuse, before anything is saved
+    order, attempt = _save_order_and_attempt(home, draft)
+    url = checkout_url_for(order, attempt, checkout, integrity_secret)
+    if args.json:
+        print_json(
+            {
+                "order_number": order.number,
+                "reference": attempt.reference,
+                "amount_in_cents": attempt.amount.cents,
+                "status": attempt.status.value,
+                "checkout_url": url,
+            },
+            out,
+        )
+        return
+    out.write(f"Pedido {order.number}: {attempt.amount.format()}\n")
+    out.write(f"Referencia: {attempt.reference}\n")
+    out.write(f"Checkout: {url}\n")
+
+
+def _checkout_settings(settings: Settings) -> CheckoutSettings:
+    return CheckoutSettings(
+        checkout_base_url=settings.effective_checkout_url, public_key=settings.public_key
+    )
+
+
+def _order_from_args(args: argparse.Namespace, terminal_id: str) -> Order:
+    line = OrderLine(
+        description=args.description,
+        quantity=1,
+        unit_price=Money.parse(args.amount),
+        iva_rate=IvaRate(args.iva),
+    )
+    return Order(
+        terminal_id=terminal_id,
+        lines=(line,),
+        created_at=datetime.now(UTC),
+        customer=Customer(email=args.email.strip()),
+    )
+
+
+def _save_order_and_attempt(home: Path, draft: Order) -> tuple[Order, PaymentAttempt]:
+    def save(session: Session) -> tuple[Order, PaymentAttempt]:
+        repo = OrderRepository(session)
+        order = repo.create_order(draft)
+        assert order.number is not None  # noqa: S101  assigned by create_order
+        return order, repo.new_attempt(order.number, Tender.WOMPI, draft.created_at)
+
+    database = Database.open(database_path(home))
+    try:
+        return database.write(save)  # committed before the URL is shown to anybody
+    finally:
+        database.close()

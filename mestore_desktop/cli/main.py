@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     groups = parser.add_subparsers(dest="group", required=True, metavar="COMANDO")
     _add_config(groups)
     _add_secrets(groups)
+    _add_order(groups)
     _add_orders(groups)
     return parser
 
@@ -61,6 +62,20 @@ def _add_secrets(groups: argparse._SubParsersAction) -> None:
     status = sub.add_parser("status", help="qué secretos están guardados (nunca sus valores)")
     status.add_argument("--json", action="store_true", help="salida JSON")
     status.set_defaults(handler=commands.secrets_status)
+
+
+def _add_order(groups: argparse._SubParsersAction) -> None:
+    order = groups.add_parser("order", help="crear un pedido para cobrar con Wompi")
+    sub = order.add_subparsers(dest="action", required=True, metavar="ACCIÓN")
+    create = sub.add_parser(
+        "create", help="crea el pedido y su intento de pago y muestra la URL firmada del checkout"
+    )
+    create.add_argument("--amount", required=True, metavar="PESOS", help="p. ej. 25000 o 25.000")
+    create.add_argument("--description", default="Venta", metavar="TEXT")
+    create.add_argument("--iva", type=int, choices=(0, 5, 19), default=19, help="IVA incluido, %%")
+    create.add_argument("--email", default="", metavar="ADDR", help="correo del cliente")
+    create.add_argument("--json", action="store_true", help="salida JSON")
+    create.set_defaults(handler=commands.order_create)
 
 
 def _add_orders(groups: argparse._SubParsersAction) -> None:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import keyring
 import keyring.backends.fail
@@ -21,6 +22,7 @@ from mestore_desktop.domain.payment import Tender
 from mestore_desktop.paths import database_path
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.repositories import OrderRepository
+from mestore_desktop.wompi.signatures import integrity_signature
 
 CANARY = "prv_test_CANARYcanary1234567890abcdefXYZ"
 
@@ -160,3 +162,89 @@ def test_odd_pairs_are_a_usage_error(home: Path) -> None:
     with pytest.raises(SystemExit) as info:
         run(home, "config", "set", "terminal_id", "T02", "store_name")
     assert info.value.code == 2
+
+
+PUB = "pub_test_EXAMPLEONLYnotArealPublicKey0000"
+INTEGRITY = "test_integrity_EXAMPLEONLYnotArealSecret000"
+
+
+def _configure_checkout(home: Path) -> None:
+    assert run(home, "config", "set", "public_key", PUB) == 0
+    assert run(home, "secrets", "set", "wompi_integrity_secret", stdin=INTEGRITY) == 0
+
+
+def test_order_create_saves_before_printing_a_signed_url(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _configure_checkout(home)
+    capsys.readouterr()
+    assert (
+        run(home, "order", "create", "--amount", "25.000", "--email", "ana@example.com", "--json")
+        == 0
+    )
+    created = json.loads(capsys.readouterr().out)
+    assert created["reference"] == f"T01-{created['order_number']:06d}-1"
+    assert created["amount_in_cents"] == 2_500_000
+    url = created["checkout_url"]
+    query = parse_qs(urlsplit(url).query)
+    assert url.startswith("https://checkout.wompi.co/p/?")
+    assert query["reference"] == [created["reference"]]
+    assert query["amount-in-cents"] == ["2500000"]
+    assert query["customer-data:email"] == ["ana@example.com"]
+    assert query["signature:integrity"] == [
+        integrity_signature(created["reference"], 2_500_000, INTEGRITY)
+    ]
+    assert INTEGRITY not in url
+    # The order and the attempt are on disk.
+    database = Database.open(database_path(home))
+    attempt = database.read(lambda s: OrderRepository(s).get_attempt(created["reference"]))
+    database.close()
+    assert attempt.status.value == "PENDING"
+    assert attempt.amount == Money(2_500_000)
+
+
+def test_order_create_text_output(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _configure_checkout(home)
+    capsys.readouterr()
+    assert run(home, "order", "create", "--amount", "12000", "--iva", "0") == 0
+    out = capsys.readouterr().out
+    assert "$ 12.000" in out
+    assert "Checkout: https://checkout.wompi.co/p/?" in out
+
+
+@pytest.mark.parametrize(
+    ("setup", "argv", "message"),
+    [
+        (False, ("--amount", "25000"), "llave pública"),
+        (True, ("--amount", "25.000,50"), "pesos completos"),
+        (True, ("--amount", "veinte"), "no es un monto"),
+        (True, ("--amount", "0"), "mayor que cero"),
+        (True, ("--amount", "1000", "--email", "no-mail"), "correo"),
+    ],
+)
+def test_order_create_refuses_before_saving_anything(
+    home: Path, capsys: pytest.CaptureFixture[str], setup: bool, argv: tuple[str, ...], message: str
+) -> None:
+    if setup:
+        _configure_checkout(home)
+    capsys.readouterr()
+    assert run(home, "order", "create", *argv) == 1
+    assert message in capsys.readouterr().err
+    assert not (home / "mestore.sqlite3").exists() or _order_count(home) == 0
+
+
+def test_order_create_fails_closed_without_the_integrity_secret(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(home, "config", "set", "public_key", PUB) == 0
+    capsys.readouterr()
+    assert run(home, "order", "create", "--amount", "1000") == 1
+    assert "secreto de integridad" in capsys.readouterr().err
+
+
+def _order_count(home: Path) -> int:
+    database = Database.open(database_path(home))
+    try:
+        return len(database.read(lambda s: OrderRepository(s).list_orders(limit=10)))
+    finally:
+        database.close()

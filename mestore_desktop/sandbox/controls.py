@@ -1,0 +1,127 @@
+"""Test controls under `/_sandbox/` (the same operations as the Sandbox's Python methods).
+
+| Method and path | Body | Effect |
+|---|---|---|
+| GET  /_sandbox/transactions | | every transaction |
+| POST /_sandbox/transactions/{id}/approve, …/decline, …/error | | finalize a PENDING one |
+| POST /_sandbox/transactions/{id}/void | | APPROVED CARD → VOIDED |
+| GET  /_sandbox/events | | every delivery attempt |
+| GET  /_sandbox/events/published | | every event generated (dropped ones too) |
+| POST /_sandbox/events/url | {"url": str or null} | change the events URL |
+| POST /_sandbox/events/drop, …/duplicate | {"n": 1} | next n events |
+| POST /_sandbox/events/delay | {"seconds": s, "n": 1} | next n events |
+| POST /_sandbox/events/reorder | {"n": 2} | hold n, send newest first |
+| POST /_sandbox/events/flush | | release held events |
+| POST /_sandbox/events/retry-now | | due retries now |
+| POST /_sandbox/api/fail | {"n": 1, "status": 500} | next n /v1 calls fail |
+| POST /_sandbox/api/latency | {"ms": 0} | delay every /v1 call |
+
+(`/_sandbox/pse/{id}` is the PSE bank page, served by pages.py.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from mestore_desktop.sandbox.errors import SandboxNotFoundError, SandboxValidationError
+from mestore_desktop.sandbox.httpkit import data, json_object, sandbox_of
+from mestore_desktop.sandbox.validation import is_int
+
+_ACTIONS = {"approve", "decline", "error", "void"}
+
+
+async def list_transactions(request: Request) -> Response:
+    return data(sandbox_of(request).transactions())
+
+
+async def transaction_action(request: Request) -> Response:
+    action, tx_id = request.path_params["action"], request.path_params["tx_id"]
+    if action not in _ACTIONS:
+        raise SandboxNotFoundError(action)
+    sandbox = sandbox_of(request)
+    if sandbox.get_transaction(tx_id) is None:
+        raise SandboxNotFoundError(tx_id)
+    return data(getattr(sandbox, action)(tx_id))
+
+
+async def sent_events(request: Request) -> Response:
+    return data(sandbox_of(request).sent_events())
+
+
+async def published_events(request: Request) -> Response:
+    return data(sandbox_of(request).published_events())
+
+
+async def events_url(request: Request) -> Response:
+    body = await json_object(request)
+    url = body.get("url")
+    if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        raise SandboxValidationError.single("url", "Debe ser una URL http(s) o null")
+    sandbox_of(request).set_events_url(url)
+    return data({"url": url})
+
+
+async def event_control(request: Request) -> Response:
+    sandbox, control = sandbox_of(request), request.path_params["control"]
+    body = await json_object(request, optional=True)
+    if control == "drop":
+        sandbox.drop_next_events(_count(body, "n", 1))
+    elif control == "duplicate":
+        sandbox.duplicate_next_events(_count(body, "n", 1))
+    elif control == "delay":
+        sandbox.delay_next_events(_seconds(body, "seconds"), _count(body, "n", 1))
+    elif control == "reorder":
+        sandbox.reorder_next_events(_count(body, "n", 2))
+    elif control == "flush":
+        sandbox.flush_held_events()
+    elif control == "retry-now":
+        sandbox.deliver_due_retries_now()
+    else:
+        raise SandboxNotFoundError(control)
+    return data({"ok": True})
+
+
+async def api_fail(request: Request) -> Response:
+    body = await json_object(request, optional=True)
+    status = _count(body, "status", 500)
+    if not 400 <= status <= 599:
+        raise SandboxValidationError.single("status", "Debe ser un código HTTP de error")
+    sandbox_of(request).fail_next_api_calls(_count(body, "n", 1), status)
+    return data({"ok": True})
+
+
+async def api_latency(request: Request) -> Response:
+    body = await json_object(request, optional=True)
+    sandbox_of(request).set_latency(_seconds(body, "ms"))
+    return data({"ok": True})
+
+
+def _count(body: dict[str, Any], field: str, default: int) -> int:
+    value = body.get(field, default)
+    if not is_int(value) or value < 0:
+        raise SandboxValidationError.single(field, "Debe ser un entero mayor o igual a 0")
+    return int(value)
+
+
+def _seconds(body: dict[str, Any], field: str) -> float:
+    value = body.get(field)
+    if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+        raise SandboxValidationError.single(field, "Debe ser un número mayor o igual a 0")
+    return float(value)
+
+
+def control_routes() -> list[BaseRoute]:
+    return [
+        Route("/_sandbox/transactions", list_transactions, methods=["GET"]),
+        Route("/_sandbox/transactions/{tx_id}/{action}", transaction_action, methods=["POST"]),
+        Route("/_sandbox/events", sent_events, methods=["GET"]),
+        Route("/_sandbox/events/published", published_events, methods=["GET"]),
+        Route("/_sandbox/events/url", events_url, methods=["POST"]),
+        Route("/_sandbox/events/{control}", event_control, methods=["POST"]),
+        Route("/_sandbox/api/fail", api_fail, methods=["POST"]),
+        Route("/_sandbox/api/latency", api_latency, methods=["POST"]),
+    ]

@@ -191,7 +191,9 @@ class WompiClient:
                 raise WompiBadResponseError(field="meta.page")
             if transactions:
                 yield transactions
-            if len(transactions) < page_size or _meta_says_last(meta, page):
+            # A server that caps page_size below what we asked would otherwise look finished.
+            served = _served_page_size(meta, page_size)
+            if len(transactions) < served or _meta_says_last(meta, page, len(transactions)):
                 return
             previous_ids = ids
         raise WompiBadResponseError(field="meta.page")
@@ -466,12 +468,29 @@ def _check_range(from_date: date, until_date: date, page_size: int) -> None:
         raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
 
 
-def _meta_says_last(meta: Mapping[str, Any], page: int) -> bool:
-    """Only trust pagination hints that are unambiguous; otherwise the short page decides."""
+def _meta_says_last(meta: Mapping[str, Any], page: int, count: int) -> bool:
+    """Only trust pagination hints that cannot be misread; otherwise the short page decides.
+
+    `total_results` counts only when it exceeds this page's own length: then it cannot be a
+    per-page count, so it is the total (a misread here would lose transactions silently).
+    """
     total_pages = meta.get("total_pages")
-    if isinstance(total_pages, int) and not isinstance(total_pages, bool):
+    if _is_int(total_pages):
         return page >= total_pages
+    total = meta.get("total_results")
+    page_size = meta.get("page_size")
+    if _is_int(total) and _is_int(page_size) and total > count:
+        return page * page_size >= total
     return meta.get("has_more") is False or ("next_page" in meta and meta["next_page"] is None)
+
+
+def _served_page_size(meta: Mapping[str, Any], requested: int) -> int:
+    served = meta.get("page_size")
+    return served if _is_int(served) and 1 <= served < requested else requested
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _check_void_outcome(data: Mapping[str, Any]) -> None:

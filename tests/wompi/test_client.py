@@ -218,6 +218,30 @@ def test_search_trusts_total_pages_in_meta_when_present() -> None:
     assert len(h.requests) == 2
 
 
+def test_search_stops_on_total_results_only_when_it_is_clearly_a_total() -> None:
+    h = Harness(paged_handler(400, meta=lambda page: {"page_size": 200, "total_results": 400}))
+    found = h.run(lambda c: c.search_transactions(date(2025, 1, 1), date(2025, 1, 31)))
+    assert len(found) == 400
+    assert len(h.requests) == 2
+    # 200 results on a page of 200 could be a per-page count: ask for the next page anyway.
+    h = Harness(paged_handler(200, meta=lambda page: {"page_size": 200, "total_results": 200}))
+    assert len(h.run(lambda c: c.search_transactions(date(2025, 1, 1), date(2025, 1, 1)))) == 200
+    assert len(h.requests) == 2
+
+
+def test_a_server_that_caps_the_page_size_is_still_walked_to_the_end() -> None:
+    items = [transaction_payload(id=f"1-1735750800-{n:05d}") for n in range(250)]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params["page"])
+        chunk = items[(page - 1) * 100 : page * 100]
+        return ok(chunk, meta={"page": page, "page_size": 100})
+
+    h = Harness(handler)
+    pages = h.run(lambda c: collect_pages(c, page_size=200))
+    assert [len(p) for p in pages] == [100, 100, 50]
+
+
 def test_search_of_nothing_yields_no_page() -> None:
     h = Harness(always(ok([])))
     assert h.run(lambda c: collect_pages(c, page_size=200)) == []

@@ -17,12 +17,11 @@ method, path, status, ms, attempt) or in exception text.
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import Enum
 from typing import Any
 from urllib.parse import quote
@@ -49,7 +48,12 @@ from mestore_desktop.wompi.models import (
     TransactionRequest,
     parse_transactions,
 )
-from mestore_desktop.wompi.resilience import BreakerState, CircuitBreaker, RetryPolicy
+from mestore_desktop.wompi.resilience import (
+    BreakerState,
+    CircuitBreaker,
+    RetryPolicy,
+    parse_retry_after,
+)
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +80,9 @@ class _Auth(Enum):
 
 @dataclass(frozen=True, slots=True)
 class _Failure:
-    error: WompiError
-    retryable: bool
-    retry_after_s: float | None = None
+    """An attempt that may be worth repeating (5xx, 429, timeout, connection error)."""
+
+    error: WompiUnavailableError
 
 
 class WompiClient:
@@ -122,7 +126,7 @@ class WompiClient:
 
     @property
     def environment(self) -> str:
-        """ "test" or "prod", from the public key's prefix; "unknown" otherwise."""
+        """The environment the public key's prefix names: "test", "prod" or "unknown"."""
         for env in ("test", "prod"):
             if self._public_key.startswith(f"pub_{env}_"):
                 return env
@@ -330,23 +334,21 @@ class WompiClient:
             headers=headers,
             timeout=self._timeout,
         )
-        last: _Failure | None = None
+        last: WompiUnavailableError | None = None
         for attempt in range(1, policy.max_attempts + 1):
             if not self.breaker.allow():
-                raise last.error if last else self._circuit_open(method, log_path)
+                # Opened by this call's own failures, or another task holds the trial slot.
+                raise last or self._circuit_open(method, log_path)
             outcome = await self._attempt(request, log_path, attempt)
             if not isinstance(outcome, _Failure):
                 return outcome
-            last = outcome
-            delay = policy.delay_s(attempt, outcome.retry_after_s) if outcome.retryable else None
+            last = outcome.error
+            last.attempts = attempt
+            delay = policy.delay_s(attempt, last.retry_after_s)
             if delay is None or self.breaker.state is BreakerState.OPEN:
                 break
             await policy.sleep(delay)
-        # The loop runs at least once and returns on success, so `last` is set here.
-        error = last.error if last else WompiError()
-        if isinstance(error, WompiUnavailableError):
-            error.attempts = attempt
-        raise error
+        raise last or WompiUnavailableError()  # the loop always runs, so `last` is set
 
     async def _attempt(self, request: httpx.Request, log_path: str, attempt: int) -> Any:
         """One HTTP exchange. Returns the body, or a _Failure; the breaker hears the verdict."""
@@ -379,8 +381,8 @@ class WompiClient:
         else:
             self.breaker.record_success()  # a 4xx is Wompi answering: it is up
         if isinstance(error, WompiUnavailableError):
-            error.retry_after_s = _retry_after_s(response)
-            return _Failure(error, retryable=True, retry_after_s=error.retry_after_s)
+            error.retry_after_s = parse_retry_after(response.headers.get("Retry-After"))
+            return _Failure(error)
         raise error
 
     def _transport_failure(
@@ -400,7 +402,7 @@ class WompiClient:
         # Keep httpx's exception for the traceback: its text names no key or header.
         error.__cause__ = exc
         error.__suppress_context__ = True
-        return _Failure(error, retryable=True)
+        return _Failure(error)
 
     def _circuit_open(self, method: str, log_path: str) -> WompiCircuitOpenError:
         log.warning("wompi method=%s path=%s status=circuit_open sent=no", method, log_path)
@@ -527,24 +529,6 @@ def _json_or_none(response: httpx.Response) -> Any:
         return None
 
 
-def _retry_after_s(response: httpx.Response) -> float | None:
-    """Retry-After as seconds: either a number or an HTTP date (RFC 9110 §10.2.3)."""
-    value = response.headers.get("Retry-After")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
 def _log_exchange(
     method: str,
     log_path: str,
@@ -554,7 +538,8 @@ def _log_exchange(
     error: str | None = None,
 ) -> None:
     ms = round((time.perf_counter() - started) * 1000)
-    failed = not isinstance(status, int) or status >= 500 or status == 429
+    # Failures and refused keys are what support looks for; everything else is routine.
+    failed = not isinstance(status, int) or status >= 500 or status in (401, 403, 429)
     suffix = f" error={error}" if error else ""
     log.log(
         logging.WARNING if failed else logging.INFO,

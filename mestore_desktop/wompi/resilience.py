@@ -16,10 +16,12 @@ Both take their clock, sleep and randomness as arguments so tests run instantly.
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import random as _random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 
 
@@ -147,3 +149,20 @@ class CircuitBreaker:
 
     def _cooled_down(self) -> bool:
         return self._clock() - self._opened_at >= self.reset_timeout_s
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """A Retry-After header as seconds from `now`: delta-seconds or an HTTP date (RFC 9110)."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())

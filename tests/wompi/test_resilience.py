@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mestore_desktop.wompi.resilience import BreakerState, CircuitBreaker, RetryPolicy
+from mestore_desktop.wompi.resilience import (
+    BreakerState,
+    CircuitBreaker,
+    RetryPolicy,
+    parse_retry_after,
+)
 
 
 class FakeClock:
@@ -144,3 +151,23 @@ def test_breaker_repr_shows_state_only() -> None:
 def test_breaker_refuses_a_zero_threshold() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         CircuitBreaker(failure_threshold=0)
+
+
+NOW = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [
+        (None, None),
+        ("", None),
+        ("3", 3.0),
+        ("1.5", 1.5),
+        ("-4", 0.0),
+        ("Wed, 01 Jan 2025 12:00:30 GMT", 30.0),
+        ("Wed, 01 Jan 2025 11:59:00 GMT", 0.0),
+        ("pronto", None),
+    ],
+)
+def test_parse_retry_after(header: str | None, seconds: float | None) -> None:
+    assert parse_retry_after(header, NOW) == seconds

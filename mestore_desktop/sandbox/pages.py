@@ -189,6 +189,7 @@ class _Pages:
         facts = [("Referencia", checkout.reference)]
         if checkout.expires_at is not None:
             facts.append(("Paga antes de", _colombia_time(checkout.expires_at)))
+        facts += _tax_facts(checkout.params)
         summary = render_summary(
             self._merchant, "Pago en línea", checkout.amount_in_cents, facts, fact_ids=True
         )
@@ -513,6 +514,17 @@ def parse_checkout(sandbox: Sandbox, source: Mapping[str, str]) -> Checkout:
         )
     _check_reference_free(sandbox, reference)
     return Checkout(reference, amount, redirect_url, expires_at, params)
+
+
+def _tax_facts(params: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Informational taxes already included in the amount (REFERENCE §2.1), when well formed."""
+    taxes = [("IVA incluido", "tax-in-cents:vat"), ("Impoconsumo", "tax-in-cents:consumption")]
+    facts = []
+    for label, name in taxes:
+        cents = _int_cents(params.get(name, ""))
+        if cents is not None:
+            facts.append((label, _money(cents)))
+    return facts
 
 
 def _check_key(sandbox: Sandbox, public_key: str) -> None:
@@ -881,7 +893,7 @@ def render_summary(
         merchant=escape(merchant),
         title=escape(title),
         description=f'<p class="description">{escape(description)}</p>' if description else "",
-        amount=escape(_money(amount_in_cents)),
+        amount=f'<p class="amount" id="amount">{escape(_money(amount_in_cents))}</p>',
         facts=render_facts(facts, ids=fact_ids),
     )
 

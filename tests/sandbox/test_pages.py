@@ -208,6 +208,11 @@ async def test_garbage_queries_never_give_a_500(client, keys) -> None:
         assert 'id="error"' in response.text
 
 
+async def test_included_taxes_are_shown(client, keys) -> None:
+    page = await client.get(checkout_url(keys, vat_in_cents=399160))
+    assert '<dd id="fact-iva-incluido">$ 3.991,60</dd>' in page.text
+
+
 async def test_signed_expiration_in_the_future_is_shown(client, keys) -> None:
     moment = datetime.now(UTC) + timedelta(hours=1)
     page = await client.get(checkout_url(keys, expiration_time=moment))

@@ -688,6 +688,30 @@ def test_an_open_breaker_also_stops_writes() -> None:
     assert len(h.requests) == 1
 
 
+def test_concurrent_calls_in_half_open_send_a_single_trial() -> None:
+    release = asyncio.Event()
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        await release.wait()
+        return ok(transaction_payload())
+
+    h = Harness(handler)
+    h.client_kwargs["breaker"] = CircuitBreaker(failure_threshold=1, clock=h.clock)
+
+    async def scenario(client: WompiClient) -> list[Any]:
+        client.breaker.record_failure()
+        h.clock.now += 30
+        calls = [asyncio.create_task(client.get_transaction(TX_ID)) for _ in range(5)]
+        await asyncio.sleep(0.01)
+        release.set()
+        return await asyncio.gather(*calls, return_exceptions=True)
+
+    results = h.run(scenario)
+    assert len(h.requests) == 1
+    assert sum(isinstance(r, WompiCircuitOpenError) for r in results) == 4
+    assert sum(getattr(r, "id", None) == TX_ID for r in results) == 1
+
+
 def test_a_cancelled_trial_frees_the_half_open_slot() -> None:
     release = asyncio.Event()
     hang = True

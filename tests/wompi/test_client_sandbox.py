@@ -180,6 +180,44 @@ def test_a_declined_nequi_payment_becomes_a_domain_observation(wire: Wire) -> No
     assert tx.finalized_at is not None
 
 
+def test_a_pse_payment_through_the_api_exposes_the_bank_url(wire: Wire) -> None:
+    async def scenario(client: WompiClient) -> tuple[Transaction, Transaction]:
+        merchant = await client.get_merchant()
+        bank = (await client.pse_financial_institutions())[0]
+        request = TransactionRequest(
+            amount_in_cents=2_500_000,
+            currency="COP",
+            reference="POS-1-0007",
+            customer_email="cliente@example.com",
+            signature=integrity_signature(
+                "POS-1-0007", 2_500_000, wire.config.keys.integrity_secret
+            ),
+            acceptance_token=merchant.acceptance_token,
+            accept_personal_auth=merchant.personal_data_auth_token,
+            payment_method={
+                "type": "PSE",
+                "user_type": 0,
+                "user_legal_id_type": "CC",
+                "user_legal_id": "1020304050",
+                "financial_institution_code": bank.code,
+                "payment_description": "Pedido 7",
+            },
+            customer_data={"full_name": "Cliente Ejemplo", "phone_number": "+573001112233"},
+            redirect_url="https://pos.example/wompi/return",
+        )
+        created = await client.create_transaction(request)
+        wire.sandbox.approve(created.id)
+        return created, await client.get_transaction(created.id)
+
+    created, approved = wire.run(scenario)
+    assert created.status is PaymentStatus.PENDING
+    assert created.payment_method.async_payment_url
+    assert created.payment_method.financial_institution_code == "1"
+    assert created.redirect_url == "https://pos.example/wompi/return"
+    assert approved.status is PaymentStatus.APPROVED
+    assert approved.method_label == "PSE"
+
+
 def test_nequi_tokenization(wire: Wire) -> None:
     token = wire.run(lambda c: c.tokenize_nequi("3991111111"))
     assert token.id

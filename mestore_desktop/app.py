@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+import httpx
 import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -21,15 +22,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mestore_desktop import __version__
 from mestore_desktop.logs import setup_logging
 from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
-from mestore_desktop.secrets import SecretStore
-from mestore_desktop.settings import SettingsError, SettingsFile
+from mestore_desktop.secrets import SecretName, SecretStore
+from mestore_desktop.services.connection import (
+    ConnectionCheck,
+    ConnectionInputs,
+    check_wompi_connection,
+    secret_prefix,
+)
+from mestore_desktop.settings import Settings, SettingsError, SettingsFile
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.errors import StoreError
 from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.ui.errors import install_global_handlers
 from mestore_desktop.ui.i18n import SUPPORTED_LANGUAGES, choose_language, install_translator
 from mestore_desktop.ui.main_window import MainWindow
+from mestore_desktop.ui.settings.connection_panel import ConnectionTester
 from mestore_desktop.ui.theme import apply_theme
+from mestore_desktop.wompi.client import WompiClient
 
 log = logging.getLogger(__name__)
 
@@ -87,18 +96,20 @@ def main(argv: list[str] | None = None) -> int:
     translator = install_translator(choose_language(args.lang, settings.language))
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    http = _http_client()
     window = MainWindow(
         settings=settings,
         settings_file=settings_file,
         secrets=secrets,
         secrets_factory=SecretStore,
+        connection_tester=_connection_tester(http),
         demo=args.demo,
     )
     install_global_handlers(window, loop)
     window.show()
     if smoke:
         QTimer.singleShot(SMOKE_DELAY_MS, lambda: _end_smoke(window, args.smoke))
-    _run(app, loop)
+    _run(app, loop, http)
     db.shutdown()
     database.close()
     del translator  # kept alive until here on purpose: Qt does not own translators
@@ -135,12 +146,47 @@ def _application() -> QApplication:
     return app
 
 
-def _run(app: QApplication, loop: qasync.QEventLoop) -> None:
+def _run(app: QApplication, loop: qasync.QEventLoop, http: httpx.AsyncClient) -> None:
     """Run the Qt + asyncio loop until the last window closes (qasync's documented pattern)."""
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     with loop:
         loop.run_until_complete(closed.wait())
+        loop.run_until_complete(http.aclose())
+
+
+def _http_client() -> httpx.AsyncClient:
+    """One HTTP client for the whole app: shared connections, explicit timeouts."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(10.0, connect=5.0),
+        headers={"User-Agent": f"MeStoreDesktop/{__version__}"},
+    )
+
+
+def _connection_tester(http: httpx.AsyncClient) -> ConnectionTester:
+    """*Probar conexión* for the saved settings; secrets are read only to build the client."""
+
+    async def test(settings: Settings) -> list[ConnectionCheck]:
+        secrets = SecretStore(settings.environment)
+        private = secrets.get(SecretName.WOMPI_PRIVATE_KEY)
+        events = secrets.get(SecretName.EVENTS_SECRET)
+        integrity = secrets.get(SecretName.INTEGRITY_SECRET)
+        inputs = ConnectionInputs(
+            environment=str(settings.environment),
+            public_key=settings.public_key,
+            has_private_key=private is not None,
+            events_secret_prefix=secret_prefix(events.reveal() if events else None),
+            integrity_secret_prefix=secret_prefix(integrity.reveal() if integrity else None),
+        )
+        client = WompiClient(
+            http,
+            api_base_url=settings.effective_api_url,
+            public_key=settings.public_key or "pub_test_unset",
+            private_key=private.reveal() if private else None,
+        )
+        return await check_wompi_connection(client, inputs)
+
+    return test
 
 
 def _end_smoke(window: MainWindow, screenshot: str) -> None:

@@ -21,6 +21,7 @@ from mestore_desktop.ui.pages.caja import CajaPage
 from mestore_desktop.ui.pages.orders import OrdersPage
 from mestore_desktop.ui.pages.payment_links import PaymentLinksPage
 from mestore_desktop.ui.pages.reconciliation import ReconciliationPage
+from mestore_desktop.ui.settings.connection_panel import ConnectionTester
 from mestore_desktop.ui.settings.page import SecretStoreFactory, SettingsPage
 from mestore_desktop.ui.widgets.badge import BadgeKind
 from mestore_desktop.ui.widgets.header import Header
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         settings_file: SettingsFile,
         secrets: SecretStore,
         secrets_factory: SecretStoreFactory,
+        connection_tester: ConnectionTester | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
             settings_file=settings_file,
             secrets=secrets,
             secrets_factory=secrets_factory,
+            connection_tester=connection_tester,
         )
         self._add_pages()
         self.setCentralWidget(self._build_central())

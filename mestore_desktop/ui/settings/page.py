@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from mestore_desktop.secrets import SecretStore
 from mestore_desktop.settings import Settings, SettingsError, SettingsFile, validate, with_value
 from mestore_desktop.ui.errors import present_error
+from mestore_desktop.ui.settings.connection_panel import ConnectionPanel, ConnectionTester
 from mestore_desktop.ui.settings.form import SettingsForm
 from mestore_desktop.ui.settings.secrets_panel import SecretsPanel
 from mestore_desktop.ui.theme import set_style_property
@@ -46,6 +47,7 @@ class SettingsPage(QScrollArea):
         settings_file: SettingsFile,
         secrets: SecretStore,
         secrets_factory: SecretStoreFactory,
+        connection_tester: ConnectionTester | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -61,6 +63,7 @@ class SettingsPage(QScrollArea):
         self.message.setWordWrap(True)
         self.message.hide()
         self.secrets_panel = SecretsPanel(secrets)
+        self.connection_panel = ConnectionPanel(connection_tester, lambda: self.settings)
         self.setWidget(self._build_content())
         self.setWidgetResizable(True)
         self.form.load(settings)
@@ -74,12 +77,15 @@ class SettingsPage(QScrollArea):
         buttons.addWidget(self.save_button)
         secrets_box = QGroupBox(self.tr("Secretos"), content)
         QVBoxLayout(secrets_box).addWidget(self.secrets_panel)
+        connection_box = QGroupBox(self.tr("Conexión con Wompi"), content)
+        QVBoxLayout(connection_box).addWidget(self.connection_panel)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 24, 32, 24)
         for widget in (heading, self.form):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addWidget(secrets_box)
+        layout.addWidget(connection_box)
         layout.addStretch(1)
         return content
 

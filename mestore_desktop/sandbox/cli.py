@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import uvicorn
 
@@ -63,23 +66,44 @@ def serve(args: argparse.Namespace) -> int:
     config = dataclasses.replace(
         config_from(args), base_url=base_url_for(args.host, sock.getsockname()[1])
     )
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(config), log_level="warning", lifespan="on", access_log=False)
+    )
+    previous = _stop_on_signals(server)
+    try:
+        _print_banner(config)
+        server.run(sockets=[sock])  # uvicorn handles SIGINT/SIGTERM with a graceful shutdown
+    finally:
+        sock.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    print("Sandbox detenido.", flush=True)
+    return 0
+
+
+def _print_banner(config: SandboxConfig) -> None:
     keys = config.keys
-    print(f"Sandbox de Wompi en {config.base_url}", flush=True)
+    print(f"Sandbox de Wompi en {config.base_url}")
     print(f"base_url={config.base_url}")
     print(f"api_url={config.api_url}")
     print(f"public_key={keys.public_key}")
     print(f"private_key={keys.private_key}")
     print(f"events_secret={keys.events_secret}")
     print(f"integrity_secret={keys.integrity_secret}", flush=True)
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(config), log_level="warning", lifespan="on", access_log=False)
-    )
-    try:
-        server.run(sockets=[sock])  # uvicorn handles SIGINT/SIGTERM with a graceful shutdown
-    finally:
-        sock.close()
-    print("Sandbox detenido.", flush=True)
-    return 0
+
+
+def _stop_on_signals(server: uvicorn.Server) -> dict[int, Any]:
+    """SIGINT/SIGTERM ask `server` to stop, even before uvicorn installs its own handlers.
+
+    Uvicorn, after its graceful shutdown, re-raises the signal it caught to the handler that
+    was installed before it; with Python's defaults the process would then die by the signal
+    (or with a KeyboardInterrupt traceback) instead of exiting 0 after saying it stopped.
+    """
+
+    def stop(_sig: int, _frame: FrameType | None) -> None:
+        server.should_exit = True
+
+    return {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -229,7 +229,6 @@ class Sandbox:
         self._check_acceptance(problems, body)
         expiration = optional_string(problems, body, "expiration_time")
         self._check_api_signature(problems, body, expiration)
-        problems.raise_if_any()
         return self.create_transaction(
             amount_in_cents=body.get("amount_in_cents"),  # type: ignore[arg-type]
             currency=body.get("currency"),  # type: ignore[arg-type]
@@ -243,6 +242,7 @@ class Sandbox:
             taxes=body.get("taxes"),
             strict_reference=True,
             allow_raw_card=False,
+            prior_problems=problems,
         )
 
     def create_transaction(
@@ -261,6 +261,7 @@ class Sandbox:
         payment_method_type: str | None = None,
         strict_reference: bool = False,
         allow_raw_card: bool = True,
+        prior_problems: Problems | None = None,
     ) -> dict[str, Any]:
         """A new PENDING transaction (the create-response JSON, without `merchant`).
 
@@ -270,13 +271,15 @@ class Sandbox:
         `allow_raw_card`: a CARD method may carry the card itself (number, cvc, exp_month,
         exp_year, card_holder) instead of a token, as the hosted checkout does; the API
         route passes False, since API clients must tokenize first.
-        Raises SandboxValidationError with every problem found.
+        Raises SandboxValidationError with every problem found (`prior_problems` included:
+        the API's acceptance and signature findings, reported together with these).
         """
         with self._lock:
-            problems = Problems()
+            problems = prior_problems or Problems()
             link = self._check_link(problems, payment_link_id, amount_in_cents)
-            if link is not None and not reference:
-                reference = links.link_reference(link["id"], unix_now())
+            if payment_link_id is not None and not reference:
+                reference = links.link_reference(payment_link_id, unix_now())
+            if link is not None:
                 redirect_url = redirect_url or link["redirect_url"]
             check_amount(problems, amount_in_cents)
             check_currency(problems, currency)

@@ -258,7 +258,7 @@ class _Pages:
             return int(fixed), {}
         text = form.get("amount-in-cents", "")
         amount = _int_cents(text)
-        if amount is None:
+        if amount is None or amount % 100:
             raise PageError(
                 400, "Monto no válido", "Vuelve a abrir el link de pago y escribe el monto."
             )
@@ -274,8 +274,9 @@ class _Pages:
         problem: PaymentFormError | None = None,
     ) -> HTMLResponse:
         facts = []
-        if link.get("expires_at"):
-            facts.append(("Vence", str(link["expires_at"])))
+        expires_at = parse_iso(str(link["expires_at"])) if link.get("expires_at") else None
+        if expires_at is not None:
+            facts.append(("Vence", _colombia_time(expires_at)))
         summary = render_summary(
             self._merchant,
             str(link.get("name") or "Link de pago"),

@@ -490,6 +490,12 @@ async def test_reusable_link_takes_several_payments(client, sandbox) -> None:
     assert sandbox.get_transaction(second)["payment_link_id"] == link_id
 
 
+async def test_link_expiry_is_shown_in_colombian_time(client, sandbox) -> None:
+    link_id = make_link(sandbox, expires_at="2099-01-01T17:30:00")
+    page = await client.get(f"/l/{link_id}")
+    assert "<dt>Vence</dt><dd>01/01/2099 12:30 (hora de Colombia)</dd>" in page.text
+
+
 async def test_expired_and_inactive_links_are_refused(client, sandbox) -> None:
     expired = make_link(sandbox, expires_at="2020-01-01T00:00:00")
     assert_error_page(await client.get(f"/l/{expired}"), 422, LINK_EXPIRED)
@@ -515,7 +521,10 @@ async def test_open_amount_link_asks_for_the_amount(client, sandbox) -> None:
     assert tx["amount_in_cents"] == 4250000
 
 
-async def test_open_amount_post_without_amount_is_a_400_page(client, sandbox) -> None:
+async def test_open_amount_post_without_a_whole_peso_amount_is_a_400_page(client, sandbox) -> None:
     link_id = make_link(sandbox, amount_in_cents=None)
-    response = await client.post(f"/l/{link_id}/pay", data={"method": "CARD", **CARD})
-    assert_error_page(response, 400, "Monto no válido")
+    for amount in ("", "2500050", "-100"):
+        form = {"method": "CARD", "amount-in-cents": amount, **CARD}
+        response = await client.post(f"/l/{link_id}/pay", data=form)
+        assert_error_page(response, 400, "Monto no válido")
+    assert sandbox.transactions() == []

@@ -12,6 +12,7 @@ import asyncio
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -20,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mestore_desktop import __version__
+from mestore_desktop.demo import DemoEnvironment, start_demo
 from mestore_desktop.logs import setup_logging
 from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
 from mestore_desktop.secrets import SecretName, SecretStore
@@ -39,6 +41,7 @@ from mestore_desktop.ui.main_window import MainWindow
 from mestore_desktop.ui.settings.connection_panel import ConnectionTester
 from mestore_desktop.ui.theme import apply_theme
 from mestore_desktop.wompi.client import WompiClient
+from mestore_desktop.wompi.resilience import RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -63,58 +66,103 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+class StartupError(Exception):
+    """Why MeStore cannot start, in words for the person in front of it."""
+
+
+@dataclass
+class Backend:
+    """Everything below the UI, built before the first window exists."""
+
+    home: Path
+    settings_file: SettingsFile
+    settings: Settings
+    database: Database
+    demo: DemoEnvironment | None = None
+
+    def close(self) -> None:
+        self.database.close()
+        if self.demo is not None:
+            self.demo.stop()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the desktop app; returns the process exit code."""
     args = parse_args(argv)
     smoke = args.smoke is not None
     try:
+        backend = _open_backend(args)
+    except StartupError as exc:
+        return _refuse_to_start(str(exc), args.lang, smoke=smoke)
+    problem = _display_problem()
+    if problem:
+        backend.close()
+        return _refuse_to_start(problem, args.lang, smoke=True)
+    try:
+        _run_ui(args, backend)
+    finally:
+        backend.close()
+    log.info("MeStore Desktop closed")
+    return 0
+
+
+def _open_backend(args: argparse.Namespace) -> Backend:
+    try:
         home = resolve_home(args.home)
     except HomeError as exc:
-        return _refuse_to_start(str(exc), args.lang, smoke=smoke)
+        raise StartupError(str(exc)) from exc
     setup_logging(home)
     log.info("MeStore Desktop %s starting; home=%s demo=%s", __version__, home, args.demo)
+    demo = _start_demo(home) if args.demo else None
+    if demo is not None:
+        home = demo.home
     settings_file = SettingsFile(home)
     try:
         settings = settings_file.load()
+        database = Database.open(database_path(home))  # applies pending migrations
     except SettingsError as exc:
         hint = QCoreApplication.translate(
             "app", "Corrige o borra el archivo {path} y vuelve a abrir MeStore."
         ).format(path=settings_path(home))
-        return _refuse_to_start(f"{exc}\n\n{hint}", args.lang, smoke=smoke)
-    try:
-        database = Database.open(database_path(home))  # applies pending migrations
+        raise StartupError(f"{exc}\n\n{hint}") from exc
     except StoreError as exc:
-        return _refuse_to_start(str(exc), args.lang, smoke=smoke)
-    problem = _display_problem()
-    if problem:
-        database.close()
-        return _refuse_to_start(problem, args.lang, smoke=True)
+        raise StartupError(str(exc)) from exc
+    return Backend(home, settings_file, settings, database, demo)
+
+
+def _start_demo(home: Path) -> DemoEnvironment:
+    try:
+        return start_demo(home)
+    except (OSError, RuntimeError) as exc:
+        log.exception("demo sandbox failed to start")
+        raise StartupError(
+            QCoreApplication.translate("app", "No se pudo iniciar el sandbox local de Wompi.")
+        ) from exc
+
+
+def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
     _prepare_web_engine()
-    db = DbExecutor(database)
-    secrets = SecretStore(settings.environment)
+    db = DbExecutor(backend.database)
     app = _application()
-    translator = install_translator(choose_language(args.lang, settings.language))
+    translator = install_translator(choose_language(args.lang, backend.settings.language))
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     http = _http_client()
     window = MainWindow(
-        settings=settings,
-        settings_file=settings_file,
-        secrets=secrets,
+        settings=backend.settings,
+        settings_file=backend.settings_file,
+        secrets=SecretStore(backend.settings.environment),
         secrets_factory=SecretStore,
         connection_tester=_connection_tester(http),
         demo=args.demo,
     )
     install_global_handlers(window, loop)
     window.show()
-    if smoke:
+    if args.smoke is not None:
         QTimer.singleShot(SMOKE_DELAY_MS, lambda: _end_smoke(window, args.smoke))
     _run(app, loop, http)
     db.shutdown()
-    database.close()
     del translator  # kept alive until here on purpose: Qt does not own translators
-    log.info("MeStore Desktop closed")
-    return 0
 
 
 def _display_problem() -> str | None:
@@ -183,6 +231,9 @@ def _connection_tester(http: httpx.AsyncClient) -> ConnectionTester:
             api_base_url=settings.effective_api_url,
             public_key=settings.public_key or "pub_test_unset",
             private_key=private.reveal() if private else None,
+            # Staff are waiting for the answer: one quick try, no backoff.
+            retry=RetryPolicy.no_retries(),
+            timeout=5.0,
         )
         return await check_wompi_connection(client, inputs)
 

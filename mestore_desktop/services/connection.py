@@ -143,7 +143,7 @@ async def _attempt(call: Callable[[], Awaitable[T]]) -> T | WompiError:
 
 def _explain(error: WompiError) -> str:
     if isinstance(error, WompiAuthError):
-        return f"Wompi rechazó la llave: {error}"
+        return str(error)  # already says which key Wompi refused
     if isinstance(error, WompiUnavailableError):
         return f"No hubo respuesta de Wompi: {error}"
     return str(error)

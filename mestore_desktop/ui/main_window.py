@@ -103,8 +103,8 @@ class MainWindow(QMainWindow):
     def _demo_notice(self) -> QLabel:
         notice = QLabel(
             self.tr(
-                "Modo DEMO: el sandbox local de Wompi llegará en una versión posterior. "
-                "Por ahora puedes recorrer las pantallas, pero no se procesa ningún pago."
+                "Modo DEMO: los pagos van a un sandbox local de Wompi con llaves de prueba; "
+                "no se mueve dinero real y los pedidos se guardan aparte."
             )
         )
         notice.setObjectName("Notice")

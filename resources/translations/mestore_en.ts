@@ -118,8 +118,8 @@
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/main_window.py" line="106"/>
-        <source>Modo DEMO: el sandbox local de Wompi llegará en una versión posterior. Por ahora puedes recorrer las pantallas, pero no se procesa ningún pago.</source>
-        <translation>DEMO mode: the local Wompi sandbox is coming in a later version. For now you can look around the screens, but no payment is processed.</translation>
+        <source>Modo DEMO: los pagos van a un sandbox local de Wompi con llaves de prueba; no se mueve dinero real y los pedidos se guardan aparte.</source>
+        <translation>DEMO mode: payments go to a local Wompi sandbox with test keys; no real money moves and orders are kept separately.</translation>
     </message>
 </context>
 <context>
@@ -379,12 +379,17 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="80"/>
+        <location filename="../../mestore_desktop/app.py" line="124"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="206"/>
+        <location filename="../../mestore_desktop/app.py" line="139"/>
+        <source>No se pudo iniciar el sandbox local de Wompi.</source>
+        <translation>The local Wompi sandbox could not be started.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/app.py" line="257"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>

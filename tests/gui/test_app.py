@@ -110,3 +110,23 @@ def test_no_screen_is_explained_instead_of_aborting(tmp_path):
     assert result.returncode == 1
     assert "pantalla" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_demo_runs_on_the_local_sandbox_with_keys_only_in_memory(tmp_path):
+    home = tmp_path / "home"
+
+    result = run_app("--home", str(home), "--demo", "--smoke", tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    settings = json.loads((home / "demo" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["wompi_api_url"].startswith("http://127.0.0.1:")
+    assert settings["checkout_url"].endswith("/p/")
+    assert settings["public_key"].startswith("pub_test_")
+    assert (home / "demo" / "mestore.sqlite3").is_file()
+    assert not (home / "settings.json").exists()  # the real settings stay untouched
+    for path in home.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes()
+            assert b"prv_test_" not in text
+            assert b"test_integrity_" not in text
+            assert b"test_events_" not in text

@@ -68,7 +68,7 @@ def test_environment_badge_shows_word_and_colour_property(
     assert badge.isVisible()
 
 
-def test_demo_mode_explains_that_the_local_sandbox_comes_later(make_window):
+def test_demo_mode_explains_that_payments_go_to_the_local_sandbox(make_window):
     window = make_window(demo=True)
 
     notices = [
@@ -76,7 +76,7 @@ def test_demo_mode_explains_that_the_local_sandbox_comes_later(make_window):
     ]
     assert len(notices) == 1
     assert "sandbox local de Wompi" in notices[0]
-    assert "versión posterior" in notices[0]
+    assert "no se mueve dinero real" in notices[0]
 
 
 def test_no_demo_notice_outside_demo(make_window):

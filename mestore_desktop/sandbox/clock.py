@@ -28,12 +28,12 @@ def parse_iso(text: str) -> datetime | None:
     """An aware UTC datetime, or None for anything that is not ISO-8601 (naive means UTC)."""
     try:
         moment = datetime.fromisoformat(text)
-    except (TypeError, ValueError):
+        if moment.tzinfo is None:
+            # REFERENCE §7.1: payment-link expiry is written in UTC, often without an offset.
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
+    except (TypeError, ValueError, OverflowError):  # overflow: year 9999 with a negative offset
         return None
-    if moment.tzinfo is None:
-        # REFERENCE §7.1: payment-link expiry is written in UTC, often without an offset.
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
 
 
 def parse_day(text: str) -> date | None:

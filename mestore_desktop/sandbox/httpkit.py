@@ -13,6 +13,7 @@ from mestore_desktop.sandbox.errors import SandboxValidationError, UnauthorizedE
 from mestore_desktop.sandbox.state import Sandbox
 
 MSG_BODY_JSON = "El cuerpo debe ser un objeto JSON válido"
+MAX_JSON_DEPTH = 16
 
 
 class Access(IntEnum):
@@ -58,11 +59,26 @@ async def json_object(request: Request, *, optional: bool = False) -> dict[str, 
         return {}
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         body = None
-    if not isinstance(body, dict):
+    if not isinstance(body, dict) or _too_deep(body):
         raise SandboxValidationError.single("body", MSG_BODY_JSON)
     return body
+
+
+def _too_deep(value: Any) -> bool:
+    """Deeper than any Wompi body: copying or re-encoding it could exhaust the stack."""
+    level: list[Any] = [value]
+    for _ in range(MAX_JSON_DEPTH):
+        level = [
+            child
+            for item in level
+            if isinstance(item, dict | list)
+            for child in (item.values() if isinstance(item, dict) else item)
+        ]
+        if not level:
+            return False
+    return True
 
 
 def data(payload: Any, status_code: int = 200, meta: dict[str, Any] | None = None) -> JSONResponse:

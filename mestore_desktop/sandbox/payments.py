@@ -29,8 +29,9 @@ PSE_BANKS = (
 LEGAL_ID_TYPES = {"CC", "CE", "NIT", "PP", "TI", "DNI", "RG", "OTHER"}
 PSE_DESCRIPTION_MAX = 30  # the sandbox page's limit (REFERENCE §8: use ≤30)
 
-_PHONE = re.compile(r"^3\d{9}$")
-_DIGITS = re.compile(r"^\d+$")
+# ASCII only: str.isdigit and \d also accept "²" or "٣", which int() then refuses.
+_PHONE = re.compile(r"^3[0-9]{9}$")
+_DIGITS = re.compile(r"^[0-9]+$")
 
 STATUS_MESSAGES = {
     ("CARD", DECLINED): "Fondos Insuficientes",
@@ -254,4 +255,4 @@ def _pse_fields(raw: dict[str, Any], problems: Problems) -> dict[str, Any]:
 
 
 def _two_digits(value: Any) -> bool:
-    return isinstance(value, str) and len(value) == 2 and value.isdigit()
+    return isinstance(value, str) and _DIGITS.match(value) is not None and len(value) == 2

@@ -73,7 +73,9 @@ def _int(
     problems: Problems, params: Mapping[str, str], field: str, low: int, high: int | None
 ) -> int:
     text = params.get(field)
-    value = int(text) if text is not None and text.isdigit() else None
+    # ASCII digits only ("²".isdigit() is true) and short (int() refuses over 4300 digits).
+    plain = text is not None and text.isascii() and text.isdigit() and len(text) <= 9
+    value = int(text) if plain and text is not None else None
     if value is None or value < low or (high is not None and value > high):
         bounds = f"entre {low} y {high}" if high is not None else f"mayor o igual a {low}"
         problems.add(field, MSG_REQUIRED if text is None else f"Debe ser un entero {bounds}")

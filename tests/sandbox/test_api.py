@@ -174,6 +174,9 @@ async def test_card_token_has_wompi_shape(client, keys):
         ({"cvc": "12"}, "cvc"),
         ({"exp_month": "13"}, "exp_month"),
         ({"exp_month": 8}, "exp_month"),
+        ({"exp_month": "²²"}, "exp_month"),
+        ({"exp_year": "٣٣"}, "exp_year"),
+        ({"number": "４２４２４２４２４２４２４２４２"}, "number"),
         ({"exp_year": "20"}, "exp_year"),
         ({"card_holder": "Ana"}, "card_holder"),
     ],
@@ -384,7 +387,20 @@ async def test_expired_acceptance_token_is_422(client, keys, sandbox):
     ],
 )
 @pytest.mark.parametrize(
-    "content", [b"{", b"not json", b"[1,2]", b"null", b"42", b"\xff\xfe", b'"text"', b""]
+    "content",
+    [
+        b"{",
+        b"not json",
+        b"[1,2]",
+        b"null",
+        b"42",
+        b"\xff\xfe",
+        b'"text"',
+        b"",
+        b'{"a":' + b"[" * 100_000,
+        b'{"customer_data": {"browser_info": ' + b"[" * 500 + b"]" * 500 + b"}}",
+        b'{"amount_in_cents": ' + b"9" * 5000 + b"}",
+    ],
 )
 async def test_malformed_json_is_a_422_envelope_never_500(client, keys, method, path, key, content):
     link = (
@@ -480,6 +496,11 @@ async def test_search_by_dates_pages_in_created_order(client, keys):
         ("from_date=2025-01-01&until_date=2025-01-31&page=1&page_size=201", {"page_size"}),
         ("from_date=2025-01-01&until_date=2025-01-31&page=0&page_size=10", {"page"}),
         ("from_date=2025-01-01&until_date=2025-01-31&page=x&page_size=10", {"page"}),
+        ("from_date=2025-01-01&until_date=2025-01-31&page=²&page_size=10", {"page"}),
+        (
+            "from_date=2025-01-01&until_date=2025-01-31&page=1&page_size=" + "9" * 5000,
+            {"page_size"},
+        ),
         ("from_date=01/01/2025&until_date=2025-01-31&page=1&page_size=10", {"from_date"}),
         ("from_date=2025-02-01&until_date=2025-01-31&page=1&page_size=10", {"until_date"}),
         ("from_date=2025-01-01&until_date=2025-01-31&page=1&page_size=10&order=UP", {"order"}),
@@ -598,6 +619,7 @@ async def test_open_amount_link_has_null_optionals(client, keys):
         ({"amount_in_cents": 1.5}, "amount_in_cents"),
         ({"sku": "x" * 37}, "sku"),
         ({"expires_at": "mañana"}, "expires_at"),
+        ({"expires_at": "9999-12-31T23:59:59-23:59"}, "expires_at"),
         (
             {"customer_data": {"customer_references": [{"label": "x" * 25, "is_required": True}]}},
             "customer_data",

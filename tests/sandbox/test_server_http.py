@@ -130,7 +130,9 @@ def test_python_controls_from_another_thread(server: SandboxServer, http: httpx.
     assert tx["payment_method"]["extra"]["async_payment_url"].startswith(server.base_url)
     receiver.receiver.statuses = [500]
     sandbox.decline(tx["id"])  # from the test thread; the event goes out on uvicorn's loop
+    # The receiver sees the retry before the sandbox has recorded its answer: wait for both.
     wait_for_sync(lambda: len(receiver.receiver.received) == 2)
+    wait_for_sync(lambda: len(sandbox.sent_events()) == 2)
     assert [s["status_code"] for s in sandbox.sent_events()] == [500, 200]
     assert http.get(f"/v1/transactions/{tx['id']}").json()["data"]["status"] == "DECLINED"
 

@@ -35,6 +35,7 @@ from mestore_desktop.settings import Settings, SettingsError, SettingsFile
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.errors import StoreError
 from mestore_desktop.store.executor import DbExecutor
+from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.ui.errors import install_global_handlers
 from mestore_desktop.ui.i18n import SUPPORTED_LANGUAGES, choose_language, install_translator
 from mestore_desktop.ui.main_window import MainWindow
@@ -45,6 +46,7 @@ from mestore_desktop.wompi.resilience import RetryPolicy
 
 log = logging.getLogger(__name__)
 
+ORDERS_SHOWN = 200  # the orders page shows the newest; the back office pages through the rest
 # Long enough for the first layout and paint, short enough for a CI smoke test.
 SMOKE_DELAY_MS = 500
 
@@ -154,6 +156,7 @@ def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
         secrets=SecretStore(backend.settings.environment),
         secrets_factory=SecretStore,
         connection_tester=_connection_tester(http),
+        load_orders=lambda: db.read(lambda s: OrderRepository(s).list_orders(limit=ORDERS_SHOWN)),
         demo=args.demo,
     )
     install_global_handlers(window, loop)

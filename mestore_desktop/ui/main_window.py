@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from mestore_desktop.secrets import SecretStore
 from mestore_desktop.settings import Settings, SettingsFile
 from mestore_desktop.ui.pages.caja import CajaPage
-from mestore_desktop.ui.pages.orders import OrdersPage
+from mestore_desktop.ui.pages.orders import OrdersLoader, OrdersPage
 from mestore_desktop.ui.pages.payment_links import PaymentLinksPage
 from mestore_desktop.ui.pages.reconciliation import ReconciliationPage
 from mestore_desktop.ui.settings.connection_panel import ConnectionTester
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         secrets: SecretStore,
         secrets_factory: SecretStoreFactory,
         connection_tester: ConnectionTester | None = None,
+        load_orders: OrdersLoader | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
             secrets_factory=secrets_factory,
             connection_tester=connection_tester,
         )
+        self.orders_page = OrdersPage(load_orders)
         self._add_pages()
         self.setCentralWidget(self._build_central())
         self.settings_page.settings_saved.connect(self._on_settings_saved)
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         self.caja_page = CajaPage()
         pages = (
             self.caja_page,
-            OrdersPage(),
+            self.orders_page,
             PaymentLinksPage(),
             ReconciliationPage(),
             self.settings_page,

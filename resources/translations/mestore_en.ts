@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es">
 <context>
+    <name>Age</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="69"/>
+        <source>hace {n} s</source>
+        <translation>{n} s ago</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="71"/>
+        <source>hace {n} min</source>
+        <translation>{n} min ago</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="72"/>
+        <source>hace {n} h</source>
+        <translation>{n} h ago</translation>
+    </message>
+</context>
+<context>
     <name>CajaPage</name>
     <message>
         <location filename="../../mestore_desktop/ui/pages/caja.py" line="16"/>
@@ -112,12 +130,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="52"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="53"/>
         <source>MeStore Desktop</source>
         <translation>MeStore Desktop</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="108"/>
         <source>Modo DEMO: los pagos van a un sandbox local de Wompi con llaves de prueba; no se mueve dinero real y los pedidos se guardan aparte.</source>
         <translation>DEMO mode: payments go to a local Wompi sandbox with test keys; no real money moves and orders are kept separately.</translation>
     </message>
@@ -131,16 +149,87 @@
     </message>
 </context>
 <context>
+    <name>OrderStatus</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="42"/>
+        <source>Abierto</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="43"/>
+        <source>Esperando pago</source>
+        <translation>Awaiting payment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="44"/>
+        <source>Pagado</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="45"/>
+        <source>Pago fallido</source>
+        <translation>Payment failed</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="46"/>
+        <source>Cancelado</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="47"/>
+        <source>Anulado</source>
+        <translation>Voided</translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="16"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="36"/>
         <source>Pedidos</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="17"/>
-        <source>Aquí verás todas las ventas con su estado de pago, filtrarás por fecha, estado o medio de pago, y consultarás el detalle y la historia de cada pedido.</source>
-        <translation>Here you will see every sale with its payment status, filter by date, status or payment method, and look up the details and history of each order.</translation>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="44"/>
+        <source>Todavía no hay ventas. Las ventas de la Caja aparecerán aquí con su estado de pago, que se actualiza solo cuando Wompi confirma.</source>
+        <translation>No sales yet. Sales from the counter will appear here with their payment status, which updates by itself when Wompi confirms.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTableModel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="47"/>
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="48"/>
+        <source>Pedido</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="49"/>
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="50"/>
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="51"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="52"/>
+        <source>Medio</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="53"/>
+        <source>Estado</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -379,17 +468,17 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="124"/>
+        <location filename="../../mestore_desktop/app.py" line="126"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="139"/>
+        <location filename="../../mestore_desktop/app.py" line="141"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="257"/>
+        <location filename="../../mestore_desktop/app.py" line="260"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>

@@ -1,0 +1,170 @@
+"""`mestore-relay`: serve the relay, manage terminal tokens, prune old events.
+
+    mestore-relay serve [--host 127.0.0.1] [--port 8787] [--database URL]
+                        [--environment test|prod] [--retention-days 30] [--events-secret-file F]
+    mestore-relay token create NAME | token list | token revoke NAME
+    mestore-relay prune [--retention-days 30]
+
+The events secret comes from MESTORE_RELAY_EVENTS_SECRET (comma-separated) or from
+--events-secret-file (one per line), never from the command line. The database is --database,
+else MESTORE_RELAY_DATABASE, else ./mestore-relay.db. Every command migrates it first.
+`serve` prints `relay_url=…` once listening (useful with --port 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import uvicorn
+
+from mestore_desktop.relay import logs
+from mestore_desktop.relay.app import create_app
+from mestore_desktop.relay.config import (
+    ENVIRONMENTS,
+    ConfigError,
+    RelayConfig,
+    default_database,
+    load_secrets,
+    resolve_environment,
+)
+from mestore_desktop.relay.server import base_url_for, bind_socket, uvicorn_config
+from mestore_desktop.relay.store import RelayStore, StorageUnavailableError, TokenNameError
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mestore-relay", description="Relay of Wompi events for MeStore terminals."
+    )
+    parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    serve = sub.add_parser("serve", help="receive events and serve the feed")
+    _database_option(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8787, help="0 picks a free port")
+    serve.add_argument("--environment", choices=ENVIRONMENTS, help="default: from the secret")
+    serve.add_argument("--retention-days", type=int, default=30)
+    serve.add_argument("--events-secret-file", type=Path, help="one events secret per line")
+    serve.add_argument("--rate-limit", type=float, default=20.0, help="feed requests/s/token")
+    serve.add_argument("--rate-burst", type=int, default=40)
+    token = sub.add_parser("token", help="terminal tokens")
+    token_sub = token.add_subparsers(dest="action", required=True, metavar="ACTION")
+    for action, text in (("create", "print a new token once"), ("revoke", "revoke a token")):
+        p = token_sub.add_parser(action, help=text)
+        p.add_argument("name")
+        _database_option(p)
+    _database_option(token_sub.add_parser("list", help="list tokens (never the tokens)"))
+    prune = sub.add_parser("prune", help="delete events older than the retention")
+    _database_option(prune)
+    prune.add_argument("--retention-days", type=int, default=30)
+    return parser
+
+
+def _database_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database", default=None, help="URL or SQLite file")
+
+
+def serve(args: argparse.Namespace) -> int:
+    secrets = load_secrets(args.events_secret_file)
+    config = RelayConfig(
+        environment=resolve_environment(args.environment, secrets),
+        events_secrets=secrets,
+        retention_days=args.retention_days,
+        rate_per_s=args.rate_limit,
+        rate_burst=args.rate_burst,
+    )
+    if not secrets:
+        log.error("no events secret configured: every event will be refused with 401")
+    store = RelayStore(args.database or default_database())
+    sock = bind_socket(args.host, args.port)
+    server = uvicorn.Server(uvicorn_config(create_app(config, store)))
+    previous = _stop_on_signals(server)
+    try:
+        url = base_url_for(args.host, sock.getsockname()[1])
+        log.info(
+            "relay listening",
+            extra={"url": url, "environment": config.environment, "store": store.kind},
+        )
+        print(f"relay_url={url}", flush=True)
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+        store.dispose()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
+
+
+def _stop_on_signals(server: uvicorn.Server) -> dict[int, Any]:
+    """SIGINT/SIGTERM stop the server gracefully and the process exits 0 (as the sandbox)."""
+
+    def stop(_sig: int, _frame: FrameType | None) -> None:
+        server.should_exit = True
+
+    return {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+
+def token(args: argparse.Namespace) -> int:
+    store = RelayStore(args.database or default_database())
+    try:
+        if args.action == "create":
+            print(store.create_token(args.name), flush=True)  # shown once, never stored
+            print(
+                f"token '{args.name}' created; store it now, it cannot be shown again.",
+                file=sys.stderr,
+            )
+        elif args.action == "revoke":
+            if not store.revoke_token(args.name):
+                print(f"mestore-relay: no live token named '{args.name}'", file=sys.stderr)
+                return 1
+            print(f"token '{args.name}' revoked")
+        else:
+            for info in store.list_tokens():
+                state = "revoked " + _day(info.revoked_at_us) if info.revoked_at_us else "active"
+                print(f"{info.name}\tcreated {_day(info.created_at_us)}\t{state}")
+    finally:
+        store.dispose()
+    return 0
+
+
+def prune(args: argparse.Namespace) -> int:
+    if args.retention_days < 1:
+        raise ConfigError("--retention-days must be at least 1")
+    store = RelayStore(args.database or default_database())
+    try:
+        result = store.prune(args.retention_days)
+    finally:
+        store.dispose()
+    print(f"deleted {result.deleted} events; horizon seq {result.horizon_seq}")
+    return 0
+
+
+def _day(us: int) -> str:
+    return datetime.fromtimestamp(us / 1_000_000, UTC).strftime("%Y-%m-%d %H:%M:%SZ")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logs.configure(args.log_level)
+    command = {"serve": serve, "token": token, "prune": prune}[args.command]
+    try:
+        return command(args)
+    except (ConfigError, TokenNameError, ValueError) as exc:
+        print(f"mestore-relay: {exc}", file=sys.stderr)
+        return 2
+    except (StorageUnavailableError, OSError) as exc:
+        print(f"mestore-relay: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -47,14 +47,12 @@ class IncomingEvent:
         """64 hex chars naming the signed fact this event reports (call after verifying)."""
         data = self.body["data"]
         if set(TRANSACTION_PROPERTIES) <= set(self.properties):
-            fact: list[Any] = [self.event_type, *(_value(data, p) for p in TRANSACTION_PROPERTIES)]
+            paths: tuple[str, ...] = TRANSACTION_PROPERTIES
+            fact: list[Any] = [self.event_type, *(_signed_text(data, p) for p in paths)]
         else:
-            fact = [
-                self.event_type,
-                list(self.properties),
-                [_value(data, p) for p in self.properties],
-            ]
-        # json keeps 5 and "5" apart, and no separator inside a value can forge another key.
+            values = [_signed_text(data, p) for p in self.properties]
+            fact = [self.event_type, list(self.properties), values]
+        # A JSON list: no separator inside a value can make two facts share one key.
         return hashlib.sha256(json.dumps(fact).encode("utf-8")).hexdigest()
 
 
@@ -113,8 +111,14 @@ def _require_checksum(signature: Mapping[str, Any], header_checksum: str | None)
         raise MalformedEventError("signature.checksum must be a non-empty string")
 
 
-def _value(data: Mapping[str, Any], path: str) -> Any:
+def _signed_text(data: Mapping[str, Any], path: str) -> str:
+    """The value as the checksum saw it: 2500000 and "2500000" sign the same, so they are the
+    same fact (otherwise retyping a field of a genuine event would store it a second time)."""
     value: Any = data
     for part in path.split("."):
         value = value[part]  # verified: every signed path exists and ends in a scalar
-    return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

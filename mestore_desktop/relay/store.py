@@ -120,7 +120,7 @@ def database_url(value: str | os.PathLike[str]) -> URL:
         return URL.create("sqlite+pysqlite", database=text_value)
     try:
         url = make_url(text_value)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         raise ValueError("the database URL is not valid") from None
     backend = url.get_backend_name()
     if backend in ("postgresql", "postgres"):

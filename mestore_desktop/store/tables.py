@@ -7,8 +7,8 @@ round-trip to the same instant. CHECK constraints repeat the domain's rules (non
 integer cents, known statuses) so that a bug or a hand edit cannot store a float amount or a
 status the status machine has never heard of.
 
-The first Alembic migration (`migrations/versions/0001_initial.py`) is a frozen copy of this
-schema; a test checks that the two agree.
+The Alembic migrations (`migrations/versions/0001_initial.py`, then `0002_sync.py` for the
+status sync's tables) are a frozen copy of this schema; a test checks that the two agree.
 """
 
 from __future__ import annotations
@@ -259,3 +259,45 @@ class AuditLogRow(Base):
     actor: Mapped[str]
     action: Mapped[str]
     detail: Mapped[str]
+
+
+class SyncStateRow(Base):
+    """Small named values of the status sync: the relay cursor and a few last-seen times.
+
+    Kept in the same database as the orders so that the cursor commits in the same transaction
+    as the changes an event caused: a crash can neither skip an event nor apply it twice.
+    """
+
+    __tablename__ = "sync_state"
+    __table_args__ = (_check("typeof(value) = 'text'", "value"),)
+
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
+
+
+class ForeignTransactionRow(Base):
+    """A Wompi transaction whose reference is not one of this terminal's attempts.
+
+    Payment-link payments and payments made elsewhere (another till, the online shop) are kept
+    for reconciliation instead of being dropped; their status follows the same no-regression
+    rule as our own attempts. `created_at` is Wompi's creation time of the transaction.
+    """
+
+    __tablename__ = "foreign_transactions"
+    __table_args__ = (
+        _check(in_check("status", PAYMENT_STATUSES), "status"),
+        _cents("amount_cents"),
+        _timestamp("created_at"),
+        _timestamp("last_seen_at"),
+        _check(in_check("source", SOURCES), "source"),
+        Index(None, "reference"),
+    )
+
+    transaction_id: Mapped[str] = mapped_column(primary_key=True)
+    reference: Mapped[str]
+    status: Mapped[str]
+    amount_cents: Mapped[int]
+    payment_link_id: Mapped[str | None]
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    source: Mapped[str]

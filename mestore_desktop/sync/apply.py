@@ -1,0 +1,165 @@
+"""Applying what Wompi says about transactions to the database, inside one write transaction.
+
+`apply_transactions` is shared by the three sources (webhook, poll, reconcile): a transaction
+whose reference is one of our Wompi attempts goes through the domain status machine
+(`OrderRepository.apply_observation`: no regression, conflicts audited); any other (a reference
+that is not ours, a payment-link payment) is kept in `foreign_transactions` for reconciliation.
+
+`Trigger` reads the few fields of a relay event that we use: the dedupe key only. Those fields
+are the ones Wompi signs (id, status, amount), and applying is idempotent anyway; the state
+that is applied always comes from Wompi's own answer, never from the event body.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from mestore_desktop.domain.payment import Outcome, StatusSource, Tender
+from mestore_desktop.store.repositories import OrderRepository
+from mestore_desktop.store.sync_repository import ForeignTransaction, SyncRepository
+from mestore_desktop.wompi.errors import WompiBadResponseError
+from mestore_desktop.wompi.models import Transaction
+
+log = logging.getLogger(__name__)
+
+TRANSACTION_EVENT = "transaction.updated"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a `transaction.updated` event claims; used to dedupe and to know what to re-read."""
+
+    event_type: str
+    transaction_id: str
+    status: str
+    amount: int | None
+
+    @property
+    def dedupe_key(self) -> str:
+        return f"{self.event_type}:{self.transaction_id}:{self.status}:{self.amount}"
+
+
+class NotATransactionEventError(ValueError):
+    """The event is of another type, or lacks the transaction id: nothing to re-read."""
+
+
+def trigger_of(event: Mapping[str, Any]) -> Trigger:
+    """The trigger in a Wompi event body; `NotATransactionEventError` when there is none."""
+    event_type = event.get("event")
+    if event_type != TRANSACTION_EVENT:
+        # nequi_token.updated and future types: acknowledged and skipped (REFERENCE §4.4).
+        raise NotATransactionEventError(f"event type {str(event_type)[:64]!r}")
+    data = event.get("data")
+    tx = data.get("transaction") if isinstance(data, Mapping) else None
+    tx_id = tx.get("id") if isinstance(tx, Mapping) else None
+    if not isinstance(tx_id, str) or not tx_id.strip() or len(tx_id) > 128:
+        raise NotATransactionEventError("no transaction id")
+    assert isinstance(tx, Mapping)  # noqa: S101  (tx_id was read from it)
+    amount = tx.get("amount_in_cents")
+    amount = amount if isinstance(amount, int) and not isinstance(amount, bool) else None
+    return Trigger(TRANSACTION_EVENT, tx_id, str(tx.get("status"))[:16], amount)
+
+
+@dataclass(slots=True)
+class Tally:
+    """What one or more applications changed; added up into reports and notifications."""
+
+    orders_changed: set[int] = field(default_factory=set)
+    attempts_updated: int = 0
+    foreign: int = 0
+    conflicts: int = 0
+    events_applied: int = 0
+    events_duplicate: int = 0
+    events_skipped: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.orders_changed |= other.orders_changed
+        self.attempts_updated += other.attempts_updated
+        self.foreign += other.foreign
+        self.conflicts += other.conflicts
+        self.events_applied += other.events_applied
+        self.events_duplicate += other.events_duplicate
+        self.events_skipped += other.events_skipped
+
+
+def apply_transactions(
+    session: Session,
+    transactions: Iterable[Transaction],
+    *,
+    source: StatusSource,
+    at: datetime,
+    evidence: str = "",
+) -> Tally:
+    """Apply Wompi's view of each transaction, oldest first; nothing is committed here."""
+    tally = Tally()
+    for tx in sorted(transactions, key=lambda t: (t.created_at, t.id)):
+        _apply_one(session, tx, source, at, evidence, tally)
+    return tally
+
+
+def _apply_one(
+    session: Session,
+    tx: Transaction,
+    source: StatusSource,
+    at: datetime,
+    evidence: str,
+    tally: Tally,
+) -> None:
+    orders = OrderRepository(session)
+    attempt = orders.find_attempt(tx.reference)
+    if attempt is None or tx.payment_link_id is not None:
+        _record_foreign(session, tx, source, at, tally)
+        return
+    if attempt.tender is not Tender.WOMPI:
+        # A Wompi payment under a cash sale's reference: nobody charged it through us.
+        orders.audit("sync.wompi_on_cash_attempt", _describe(tx), at)
+        _record_foreign(session, tx, source, at, tally)
+        return
+    try:
+        observation = tx.to_observation(source, at)
+    except WompiBadResponseError:  # not pesos: never apply it to a sale
+        orders.audit("sync.bad_transaction", f"{_describe(tx)} currency={tx.currency}", at)
+        tally.conflicts += 1
+        return
+    update = orders.apply_observation(tx.reference, observation, _evidence(tx, evidence))
+    if update.decision.outcome is Outcome.CONFLICT:
+        tally.conflicts += 1
+    if update.status_changed:
+        tally.attempts_updated += 1
+        tally.orders_changed.add(attempt.order_number)
+
+
+def _record_foreign(
+    session: Session, tx: Transaction, source: StatusSource, at: datetime, tally: Tally
+) -> None:
+    decision = SyncRepository(session).record_foreign(
+        ForeignTransaction(
+            transaction_id=tx.id,
+            reference=tx.reference,
+            status=tx.status,
+            amount=tx.amount,
+            payment_link_id=tx.payment_link_id,
+            created_at=tx.created_at,
+            last_seen_at=at,
+            source=source,
+        )
+    )
+    if decision.applies:
+        tally.foreign += 1
+    elif decision.outcome is Outcome.CONFLICT:
+        tally.conflicts += 1
+
+
+def _describe(tx: Transaction) -> str:
+    return f"transaction_id={tx.id} reference={tx.reference} status={tx.status}"
+
+
+def _evidence(tx: Transaction, evidence: str) -> str:
+    wompi = f"wompi_status={tx.status} amount_in_cents={tx.amount_in_cents}"
+    return f"{evidence} {wompi}".strip()

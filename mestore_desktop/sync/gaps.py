@@ -1,0 +1,135 @@
+"""The gap filler: searches Wompi by date range for what the relay may never have delivered.
+
+Wompi retries an event only three times within 24 hours, so a relay outage can lose events for
+good (reliability note §0.1). The gap filler runs `search_transactions(from, until)` (UTC days,
+inclusive) and applies every transaction found: ours with source `reconcile`, the others into
+`foreign_transactions`. It runs when
+
+* the feed asks: back from a relay outage, or after a 410 (events expired at the relay);
+* the relay is missing or offline, every `fallback_gap_interval_s` (polling Wompi directly is
+  the fallback);
+* attempts were created more than `silence_after_s` ago and no event has arrived since.
+
+The moment of its last successful run is kept in `sync_state` (`gap_filled_at`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from mestore_desktop.domain.payment import StatusSource
+from mestore_desktop.store.sync_repository import SyncKey, SyncRepository
+from mestore_desktop.sync.apply import Tally, apply_transactions
+from mestore_desktop.sync.hub import Deps, Hub
+from mestore_desktop.sync.status import RelayState
+from mestore_desktop.wompi.errors import WompiError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class GapRequest:
+    reason: str
+    since: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    gap_filled_at: datetime | None
+    last_event_at: datetime | None
+    last_healthy_at: datetime | None
+    newest_attempt_at: datetime | None
+
+
+class GapFiller:
+    def __init__(self, deps: Deps, hub: Hub) -> None:
+        self._d = deps
+        self._hub = hub
+        self.request: GapRequest | None = None
+
+    def ask(self, reason: str, since: datetime | None) -> None:
+        """Fill from `since` at the next chance (the earliest `since` of pending asks wins)."""
+        current = self.request
+        if current is not None and current.since is not None and since is not None:
+            since = min(since, current.since)
+        elif current is not None:
+            since = since or current.since
+        self.request = GapRequest(reason, since)
+
+    async def fill_if_due(self, tally: Tally, problems: list[str]) -> bool:
+        """Run once if a reason holds; True if Wompi was searched."""
+        now = self._d.clock()
+        known = await self._d.db.read(_known)
+        request = self.request or self._due(known, now)
+        if request is None:
+            return False
+        since = request.since or _default_since(known, now)
+        try:
+            await self.fill(since, now, request.reason, tally)
+        except WompiError as exc:
+            self._hub.set_wompi_problem(str(exc))
+            problems.append(str(exc))
+            return False
+        self._hub.set_wompi_problem(None)
+        if self.request == request:
+            self.request = None
+        return True
+
+    def _due(self, known: _Known, now: datetime) -> GapRequest | None:
+        s = self._d.settings
+        last = known.gap_filled_at
+        if self._hub.relay in (RelayState.NOT_CONFIGURED, RelayState.OFFLINE) and (
+            last is None or (now - last).total_seconds() >= s.fallback_gap_interval_s
+        ):
+            return GapRequest("sin relay", last)
+        newest = known.newest_attempt_at
+        if newest is None or (now - newest).total_seconds() < s.silence_after_s:
+            return None
+        silent = known.last_event_at is None or known.last_event_at < newest
+        covered = last is not None and last >= newest + timedelta(seconds=s.silence_after_s)
+        return (
+            GapRequest("sin eventos desde el último cobro", newest)
+            if silent and not covered
+            else None
+        )
+
+    async def fill(self, since: datetime, now: datetime, reason: str, tally: Tally) -> None:
+        """Search Wompi over [since − margin, now] by UTC day and apply every page."""
+        first, last = self.window(since, now)
+        log.info("gap fill from=%s until=%s reason=%s", first, last, reason)
+        async for page in self._d.wompi.iter_transaction_pages(first, last):
+            at = self._d.clock()
+            done = await self._d.db.write(
+                lambda s, page=page, at=at: apply_transactions(
+                    s, page, source=StatusSource.RECONCILE, at=at, evidence=f"gap_fill {reason}"
+                )
+            )
+            tally.add(done)
+            self._hub.applied(done)
+        await self._d.db.write(lambda s: SyncRepository(s).set_time(SyncKey.GAP_FILLED_AT, now))
+
+    def window(self, since: datetime, now: datetime) -> tuple[date, date]:
+        s = self._d.settings
+        start = since - timedelta(seconds=s.gap_margin_s)
+        start = max(start, now - timedelta(days=s.max_gap_days))
+        return start.astimezone(UTC).date(), now.astimezone(UTC).date()
+
+
+def _known(session: Session) -> _Known:
+    sync = SyncRepository(session)
+    return _Known(
+        gap_filled_at=sync.get_time(SyncKey.GAP_FILLED_AT),
+        last_event_at=sync.get_time(SyncKey.LAST_EVENT_AT),
+        last_healthy_at=sync.get_time(SyncKey.LAST_HEALTHY_AT),
+        newest_attempt_at=sync.newest_wompi_attempt_at(),
+    )
+
+
+def _default_since(known: _Known, now: datetime) -> datetime:
+    """With nothing better known: the last healthy moment, else a day back."""
+    candidates = [t for t in (known.last_healthy_at, known.last_event_at) if t is not None]
+    return max(candidates) if candidates else now - timedelta(days=1)

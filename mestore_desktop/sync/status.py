@@ -1,0 +1,26 @@
+"""What the status bar shows about the sync: relay state, age of the last event, pending count.
+
+`SyncService` publishes a new `SyncStatus` to its `on_status` observers whenever one of these
+changes; the UI turns `last_event_at` into an age with its own timer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class RelayState(StrEnum):
+    CONNECTED = "connected"  # the last feed request succeeded
+    DEGRADED = "degraded"  # one or two failures in a row, or the relay asked us to slow down
+    OFFLINE = "offline"  # three failures in a row, or the relay refused the token
+    NOT_CONFIGURED = "not_configured"  # no relay URL or token: Wompi is polled directly
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    relay: RelayState
+    last_event_at: datetime | None
+    detail: str  # Spanish, for staff
+    pending_attempts: int

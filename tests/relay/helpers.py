@@ -5,6 +5,9 @@
 * `RelayProcess`: a real `mestore-relay serve` subprocess on a fixed loopback port that can be
   SIGKILLed and restarted on the same port and database.
 * `create_token(database, name)`: a terminal token through the store, as the CLI does.
+* `AckingSender`: concurrent senders that retry each event until a 200; `read_feed`: the
+  whole feed through `next_after` paging.
+* `free_port()`: a loopback port for a relay that must come back on the same address.
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ from __future__ import annotations
 import copy
 import json
 import os
+import queue
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -101,6 +107,12 @@ def post_headers(event: dict[str, Any]) -> dict[str, str]:
         "Content-Type": "application/json",
         "X-Event-Checksum": str(event.get("signature", {}).get("checksum", "")),
     }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def create_token(database: str | os.PathLike[str], name: str) -> str:
@@ -199,3 +211,79 @@ class RelayProcess:
 
     def __exit__(self, *_: object) -> None:
         self.kill()
+
+
+class AckingSender:
+    """Posts events from several threads, each retrying until it gets a 200 (as Wompi would,
+    only faster): `acked` maps each event's transaction id to the seq the relay answered."""
+
+    def __init__(self, events_url: str, *, senders: int = 8, pace_s: float = 0.0) -> None:
+        self.events_url = events_url
+        self.senders = senders
+        self.pace_s = pace_s
+        self.acked: dict[str, int] = {}
+        self.attempts = 0
+        self.failures: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def send_all(self, events: list[dict[str, Any]], deadline_s: float = 600.0) -> None:
+        work: queue.Queue[dict[str, Any]] = queue.Queue()
+        for event in events:
+            work.put(event)
+        stop_at = time.monotonic() + deadline_s
+        threads = [
+            threading.Thread(target=self._run, args=(work, stop_at), daemon=True)
+            for _ in range(self.senders)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+    def _run(self, work: queue.Queue[dict[str, Any]], stop_at: float) -> None:
+        with httpx.Client(timeout=5.0) as client:
+            while time.monotonic() < stop_at:
+                try:
+                    event = work.get_nowait()
+                except queue.Empty:
+                    return
+                self._deliver(client, event, stop_at)
+                if self.pace_s:
+                    time.sleep(self.pace_s)
+
+    def _deliver(self, client: httpx.Client, event: dict[str, Any], stop_at: float) -> None:
+        content, headers = event_body(event), post_headers(event)
+        tx_id = event["data"]["transaction"]["id"]
+        while time.monotonic() < stop_at:
+            with self._lock:
+                self.attempts += 1
+            try:
+                r = client.post(self.events_url, content=content, headers=headers)
+                if r.status_code == 200:
+                    with self._lock:
+                        self.acked[tx_id] = r.json()["seq"]
+                    return
+                key = str(r.status_code)
+            except httpx.HTTPError as exc:
+                key = type(exc).__name__
+            with self._lock:
+                self.failures[key] = self.failures.get(key, 0) + 1
+            time.sleep(0.02)
+
+
+def read_feed(feed_url: str, token: str, *, limit: int = 500) -> list[dict[str, Any]]:
+    """Every event in the feed, paging with `next_after` until a page comes back empty."""
+    events: list[dict[str, Any]] = []
+    after = 0
+    with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=10) as client:
+        while True:
+            r = client.get(feed_url, params={"after": after, "limit": limit})
+            if r.status_code == 429:
+                time.sleep(float(r.headers.get("retry-after", "1")))
+                continue
+            r.raise_for_status()
+            body = r.json()
+            if not body["events"]:
+                return events
+            events.extend(body["events"])
+            after = body["next_after"]

@@ -42,12 +42,15 @@ log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # No abbreviations: `--events-secret X` must not be taken for `--events-secret-file X`.
     parser = argparse.ArgumentParser(
-        prog="mestore-relay", description="Relay of Wompi events for MeStore terminals."
+        prog="mestore-relay",
+        description="Relay of Wompi events for MeStore terminals.",
+        allow_abbrev=False,
     )
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    serve = sub.add_parser("serve", help="receive events and serve the feed")
+    serve = sub.add_parser("serve", help="receive events and serve the feed", allow_abbrev=False)
     _database_option(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8787, help="0 picks a free port")
@@ -63,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("name")
         _database_option(p)
     _database_option(token_sub.add_parser("list", help="list tokens (never the tokens)"))
-    prune = sub.add_parser("prune", help="delete events older than the retention")
+    prune = sub.add_parser(
+        "prune", help="delete events older than the retention", allow_abbrev=False
+    )
     _database_option(prune)
     prune.add_argument("--retention-days", type=int, default=30)
     return parser

@@ -63,27 +63,37 @@
 <context>
     <name>ConnectionState</name>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="29"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="31"/>
         <source>sin verificar</source>
         <translation>not verified</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="32"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="34"/>
         <source>no configurado</source>
         <translation>not configured</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="35"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="37"/>
         <source>verificando…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="36"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="38"/>
         <source>conectado</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="37"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="39"/>
+        <source>con demoras</source>
+        <translation>degraded</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="40"/>
+        <source>sin conexión</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="41"/>
         <source>con error</source>
         <translation>failing</translation>
     </message>
@@ -91,7 +101,7 @@
 <context>
     <name>ConnectionStatusBar</name>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="95"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="101"/>
         <source>Terminal {id}</source>
         <translation>Terminal {id}</translation>
     </message>
@@ -256,6 +266,14 @@
         <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="17"/>
         <source>Aquí compararás tus ventas con las transacciones de Wompi de un rango de fechas para encontrar pagos pendientes, montos distintos o cobros dobles.</source>
         <translation>Here you will compare your sales with Wompi&apos;s transactions for a date range to find pending payments, mismatched amounts or double charges.</translation>
+    </message>
+</context>
+<context>
+    <name>RelayStatusPresenter</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/sync_status.py" line="83"/>
+        <source>último evento {age}</source>
+        <translation>last event {age}</translation>
     </message>
 </context>
 <context>

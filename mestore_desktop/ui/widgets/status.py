@@ -21,6 +21,8 @@ class ConnectionState(StrEnum):
     NOT_CONFIGURED = "not_configured"
     CHECKING = "checking"
     CONNECTED = "connected"
+    DEGRADED = "degraded"
+    OFFLINE = "offline"
     ERROR = "error"
 
     def word(self) -> str:
@@ -34,6 +36,8 @@ class ConnectionState(StrEnum):
             ),
             ConnectionState.CHECKING: QCoreApplication.translate("ConnectionState", "verificando…"),
             ConnectionState.CONNECTED: QCoreApplication.translate("ConnectionState", "conectado"),
+            ConnectionState.DEGRADED: QCoreApplication.translate("ConnectionState", "con demoras"),
+            ConnectionState.OFFLINE: QCoreApplication.translate("ConnectionState", "sin conexión"),
             ConnectionState.ERROR: QCoreApplication.translate("ConnectionState", "con error"),
         }
         return words[self]
@@ -45,6 +49,8 @@ _STATUS_COLOUR = {
     ConnectionState.NOT_CONFIGURED: "voided",
     ConnectionState.CHECKING: "pending",
     ConnectionState.CONNECTED: "approved",
+    ConnectionState.DEGRADED: "pending",
+    ConnectionState.OFFLINE: "declined",
     ConnectionState.ERROR: "error",
 }
 

@@ -114,7 +114,8 @@ class GapFiller:
 
     def window(self, since: datetime, now: datetime) -> tuple[date, date]:
         s = self._d.settings
-        start = since - timedelta(seconds=s.gap_margin_s)
+        # `since` may come from the relay's clock, which can be ahead of ours.
+        start = min(since, now) - timedelta(seconds=s.gap_margin_s)
         start = max(start, now - timedelta(days=s.max_gap_days))
         return start.astimezone(UTC).date(), now.astimezone(UTC).date()
 

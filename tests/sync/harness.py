@@ -138,6 +138,7 @@ class _Common:
             reference=reference,
             customer_email="cliente@example.com",
             payment_method=dict(method or CARD),
+            customer_data={"full_name": "Cliente Ejemplo", "phone_number": "+573001112233"},
         )
         return str(tx["id"])
 

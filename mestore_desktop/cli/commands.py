@@ -11,6 +11,8 @@ from typing import TextIO
 
 from sqlalchemy.orm import Session
 
+from mestore_desktop.cli.sync_command import SyncConfigError, summary_lines
+from mestore_desktop.cli.sync_command import sync as run_sync
 from mestore_desktop.domain.money import Money, MoneyError
 from mestore_desktop.domain.order import (
     Customer,
@@ -51,6 +53,7 @@ USER_FACING_ERRORS = (
     StoreError,
     CheckoutNotConfiguredError,
     CheckoutUrlError,
+    SyncConfigError,
 )
 
 
@@ -216,3 +219,15 @@ def _save_order_and_attempt(home: Path, draft: Order) -> tuple[Order, PaymentAtt
         return database.write(save)  # committed before the URL is shown to anybody
     finally:
         database.close()
+
+
+def sync(args: argparse.Namespace, home: Path, out: TextIO) -> None:
+    report = run_sync(args, home, out)
+    if args.json:
+        print_json(report.to_json(), out)
+    else:
+        for line in summary_lines(report):
+            out.write(line + "\n")
+    if args.once and report.problems:
+        # The summary is printed; the exit code tells a script that something was unreachable.
+        raise CliError(report.problems[0])

@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_secrets(groups)
     _add_order(groups)
     _add_orders(groups)
+    _add_sync(groups)
     return parser
 
 
@@ -85,6 +86,18 @@ def _add_orders(groups: argparse._SubParsersAction) -> None:
     list_.add_argument("--json", action="store_true", help="salida JSON")
     list_.add_argument("--limit", type=_positive_int, default=50, help="máximo de filas (50)")
     list_.set_defaults(handler=commands.orders_list)
+
+
+def _add_sync(groups: argparse._SubParsersAction) -> None:
+    sync = groups.add_parser(
+        "sync",
+        help="sincroniza el estado de los pagos (relay y Wompi); sin --once, hasta Ctrl+C",
+    )
+    sync.add_argument(
+        "--once", action="store_true", help="una sola pasada: relay, pendientes y huecos"
+    )
+    sync.add_argument("--json", action="store_true", help="resumen en JSON")
+    sync.set_defaults(handler=commands.sync)
 
 
 def _positive_int(text: str) -> int:

@@ -70,8 +70,9 @@ def trigger_of(event: Mapping[str, Any]) -> Trigger:
 class Tally:
     """What one or more applications changed; added up into reports and notifications."""
 
+    # Orders whose payment status, or the transaction deciding it, changed (views reload them).
     orders_changed: set[int] = field(default_factory=set)
-    attempts_updated: int = 0
+    attempts_updated: int = 0  # attempts whose status changed
     foreign: int = 0
     conflicts: int = 0
     events_applied: int = 0
@@ -131,8 +132,10 @@ def _apply_one(
     if update.decision.outcome is Outcome.CONFLICT:
         tally.conflicts += 1
     if update.status_changed:
-        tally.attempts_updated += 1
+        # Also when only the deciding transaction changed: the order's payment method shows.
         tally.orders_changed.add(attempt.order_number)
+    if update.attempt.status is not update.before.status:
+        tally.attempts_updated += 1
 
 
 def _record_foreign(

@@ -11,8 +11,10 @@ Without a relay (no URL or no token) only the last two run: polling Wompi is the
 through the domain status machine, so whichever source speaks first, last or twice, a final
 status never goes back.
 
-For the UI: append callbacks to `on_orders_changed` (order numbers whose payment status
-changed) and `on_status` (a new `SyncStatus`); both are called on the event loop's thread.
+For the UI: append callbacks to `on_orders_changed` (order numbers whose payment status, or
+the transaction deciding it, changed: reload those rows) and `on_status` (a new `SyncStatus`
+whenever relay state, last event time, pending count or detail change). Both are called on
+the event loop's thread (the Qt thread under qasync); an observer that raises is logged.
 """
 
 from __future__ import annotations

@@ -222,10 +222,17 @@ class InProcessWorld(_Common):
 
 
 class LoopbackStack(_Common):
-    """SandboxServer → RelayServer → (your SyncService) over real HTTP on 127.0.0.1."""
+    """SandboxServer → RelayServer → (your SyncService) over real HTTP on 127.0.0.1.
 
-    def __init__(self, directory: Path, **sandbox_changes: Any) -> None:
+    `database` names the desktop's SQLite file (default `directory/mestore.db`), e.g. a CLI
+    home's `database_path(home)`.
+    """
+
+    def __init__(
+        self, directory: Path, *, database: Path | None = None, **sandbox_changes: Any
+    ) -> None:
         self.directory = directory
+        self.database_file = database or directory / "mestore.db"
         self.keys = generate_keys()
         self._sandbox_changes = sandbox_changes
         self.relay_server: RelayServer | None = None
@@ -241,7 +248,7 @@ class LoopbackStack(_Common):
             )
             self.sandbox_server = SandboxServer(config).start()
             self.sandbox = self.sandbox_server.sandbox
-            self.database = Database.open(self.directory / "mestore.db")
+            self.database = Database.open(self.database_file)
         except BaseException:
             self.__exit__(None, None, None)
             raise

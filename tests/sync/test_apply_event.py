@@ -258,3 +258,24 @@ async def test_run_once_drains_the_feed_and_reports(world: InProcessWorld) -> No
     assert report.relay.value == "connected"
     assert report.pending_attempts == 0
     assert report.problems == []
+
+
+async def test_a_failing_observer_does_not_stop_the_sync(
+    world: InProcessWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    sale = world.sale()
+    world.sandbox.approve(sale.transaction_id)
+    await world.wait_delivered(1)
+    service = world.service()
+    seen: list[set[int]] = []
+
+    def broken(_: object) -> None:
+        raise RuntimeError("a UI bug")
+
+    service.on_orders_changed.extend([broken, seen.append])
+    service.on_status.append(broken)
+    report = await service.run_once()
+    assert report.events_applied == 1
+    assert seen == [{sale.order_number}]
+    assert world.order_status(sale.order_number) is OrderStatus.PAID
+    assert "sync observer" in caplog.text

@@ -61,6 +61,14 @@ class StorageUnavailableError(RuntimeError):
     """The database could not read or commit (down, disk full, corrupt...)."""
 
 
+class _AlreadyStoredError(Exception):
+    """Raised inside an insert transaction to roll it back: the fact is already stored."""
+
+    def __init__(self, seq: int) -> None:
+        super().__init__(seq)
+        self.seq = seq
+
+
 class TokenNameError(ValueError):
     """A token name that is malformed, already in use, or unknown."""
 
@@ -219,36 +227,37 @@ class RelayStore:
             raise
 
     def _insert_locked(self, new: NewEvent) -> InsertResult:
-        with self._write() as conn:
-            # FOR UPDATE holds the state row until commit (SQLite: BEGIN IMMEDIATE already
-            # serializes), so the seq read here is the next one in commit order.
-            last_seq = conn.execute(
-                select(state.c.last_seq).where(state.c.id == STATE_ID).with_for_update()
-            ).scalar_one()
-            existing = conn.execute(
-                select(events.c.seq).where(events.c.dedupe_key == new.dedupe_key)
-            ).scalar()
-            if existing is not None:
-                return InsertResult(existing, duplicate=True)
-            seq = last_seq + 1
-            conn.execute(
-                insert(events).values(
-                    seq=seq,
-                    received_at_us=self.clock(),
-                    event_type=new.event_type,
-                    environment=new.environment,
-                    dedupe_key=new.dedupe_key,
-                    body=new.raw,
+        try:
+            with self._write() as conn:
+                # Taking the next seq locks the state row until commit (SQLite: BEGIN
+                # IMMEDIATE already serializes), so seq order is commit order.
+                seq = conn.execute(
+                    update(state)
+                    .where(state.c.id == STATE_ID)
+                    .values(last_seq=state.c.last_seq + 1, event_count=state.c.event_count + 1)
+                    .returning(state.c.last_seq)
+                ).scalar_one()
+                existing = conn.execute(
+                    select(events.c.seq).where(events.c.dedupe_key == new.dedupe_key)
+                ).scalar()
+                if existing is not None:
+                    raise _AlreadyStoredError(existing)  # rolls the counter back
+                conn.execute(
+                    insert(events).values(
+                        seq=seq,
+                        received_at_us=self.clock(),
+                        event_type=new.event_type,
+                        environment=new.environment,
+                        dedupe_key=new.dedupe_key,
+                        body=new.raw,
+                    )
                 )
-            )
-            conn.execute(
-                update(state)
-                .where(state.c.id == STATE_ID)
-                .values(last_seq=seq, event_count=state.c.event_count + 1)
-            )
-            if self.kind == "postgresql":
-                # Delivered to listeners only if and when this transaction commits.
-                conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": NOTIFY_CHANNEL, "p": str(seq)})
+                if self.kind == "postgresql":
+                    # Delivered to listeners only if and when this transaction commits.
+                    notify = text("SELECT pg_notify(:c, :p)")
+                    conn.execute(notify, {"c": NOTIFY_CHANNEL, "p": str(seq)})
+        except _AlreadyStoredError as dup:
+            return InsertResult(dup.seq, duplicate=True)
         return InsertResult(seq, duplicate=False)
 
     def _seq_of(self, dedupe_key: str) -> int | None:

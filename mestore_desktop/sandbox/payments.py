@@ -226,17 +226,22 @@ def _pse(
 _PSE_CUSTOMER = ("full_name", "phone_number")
 
 
+def _is_one_of(value: Any, allowed: set[str]) -> bool:
+    # A JSON list or object is unhashable: test the type first so it is a 422, not a 500.
+    return isinstance(value, str) and value in allowed
+
+
 def _pse_fields(raw: dict[str, Any], problems: Problems) -> dict[str, Any]:
     user_type = raw.get("user_type")
     if user_type not in (0, 1) or isinstance(user_type, bool):
         problems.add("payment_method", "user_type debe ser 0 (persona) o 1 (empresa)")
-    if raw.get("user_legal_id_type") not in LEGAL_ID_TYPES:
+    if not _is_one_of(raw.get("user_legal_id_type"), LEGAL_ID_TYPES):
         problems.add("payment_method", "user_legal_id_type debe ser CC, NIT, CE, PP o TI")
     legal_id = raw.get("user_legal_id")
     if not isinstance(legal_id, str) or not legal_id.strip():
         problems.add("payment_method", "user_legal_id es obligatorio")
     code = raw.get("financial_institution_code")
-    if code not in {c for c, _, _ in PSE_BANKS}:
+    if not _is_one_of(code, {c for c, _, _ in PSE_BANKS}):
         problems.add("payment_method", "financial_institution_code no es un banco válido")
     description = raw.get("payment_description")
     if not isinstance(description, str) or not 0 < len(description) <= PSE_DESCRIPTION_MAX:

@@ -95,7 +95,8 @@ def check_taxes(problems: Problems, value: Any) -> list[dict[str, Any]]:
         return []
     valid = isinstance(value, list) and all(
         isinstance(t, dict)
-        and t.get("type") in {"VAT", "CONSUMPTION"}
+        and isinstance(t.get("type"), str)
+        and t["type"] in {"VAT", "CONSUMPTION"}
         and is_int(t.get("amount_in_cents"))
         and t["amount_in_cents"] >= 0
         for t in value

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.sandbox.helpers import bearer
+from tests.sandbox.helpers import acceptance_tokens, bearer, pse_method, transaction_body
 
 pytestmark = pytest.mark.anyio
 
@@ -163,3 +163,29 @@ async def test_path_ids_never_500(client, keys, segment):
         assert_envelope(response)
     voided = await client.post(f"/v1/transactions/{segment}/void", headers=bearer(keys.private_key))
     assert_envelope(voided)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("user_legal_id_type", []),
+        ("user_legal_id_type", {"a": 1}),
+        ("financial_institution_code", []),
+    ],
+)
+async def test_unhashable_pse_fields_are_a_422(client, keys, field, value):
+    """Found by the fuzzer: a JSON list where a code is expected once crashed a set lookup."""
+    acceptance = await acceptance_tokens(client, keys)
+    method = pse_method("1") | {field: value}
+    body = transaction_body(keys, acceptance, method, reference="FUZZ-PSE-1")
+    response = await client.post("/v1/transactions", json=body, headers=bearer(keys.public_key))
+    assert response.status_code == 422, response.text
+    assert field in json.dumps(response.json()["error"]["messages"])
+
+
+async def test_unhashable_tax_type_is_a_422(client, keys):
+    acceptance = await acceptance_tokens(client, keys)
+    taxes = [{"type": [], "amount_in_cents": 1}]
+    body = transaction_body(keys, acceptance, pse_method("1"), reference="FUZZ-T-1", taxes=taxes)
+    response = await client.post("/v1/transactions", json=body, headers=bearer(keys.public_key))
+    assert response.status_code == 422, response.text

@@ -68,6 +68,13 @@ class Relay:
         self._listener: PgListener | None = None
         self._pruner: asyncio.Task[None] | None = None
         self._started = False
+        self.closing = False
+
+    def begin_shutdown(self) -> None:
+        """Answer the open long-polls now (empty pages), so the server can stop without
+        cancelling them mid-request; their terminals simply poll again elsewhere or later."""
+        self.closing = True
+        self.wakeup.bump()
 
     async def start(self) -> None:
         """Bind background work to the running loop (idempotent)."""
@@ -290,7 +297,7 @@ async def _poll(request: Request, relay: Relay, after: int, limit: int, wait: fl
         seen = relay.wakeup.generation  # before reading: an insert after the read moves it
         page = await relay.read(relay.store.events_after, after, limit)
         remaining = deadline - loop.time()
-        if page.events or after < page.horizon_seq or remaining <= 0:
+        if page.events or after < page.horizon_seq or remaining <= 0 or relay.closing:
             return page
         if await request.is_disconnected():
             return page

@@ -35,7 +35,7 @@ from mestore_desktop.relay.config import (
     load_secrets,
     resolve_environment,
 )
-from mestore_desktop.relay.server import base_url_for, bind_socket, uvicorn_config
+from mestore_desktop.relay.server import DrainingServer, base_url_for, bind_socket
 from mestore_desktop.relay.store import RelayStore, StorageUnavailableError, TokenNameError
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ def serve(args: argparse.Namespace) -> int:
         log.error("no events secret configured: every event will be refused with 401")
     store = RelayStore(args.database or default_database())
     sock = bind_socket(args.host, args.port)
-    server = uvicorn.Server(uvicorn_config(create_app(config, store)))
+    server = DrainingServer(create_app(config, store))
     previous = _stop_on_signals(server)
     try:
         url = base_url_for(args.host, sock.getsockname()[1])

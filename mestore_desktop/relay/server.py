@@ -54,6 +54,21 @@ def uvicorn_config(app: object, **kwargs: object) -> uvicorn.Config:
     )
 
 
+class DrainingServer(uvicorn.Server):
+    """uvicorn waits for open requests before it stops; tell the relay to answer its
+    long-polls first, or each would be cancelled mid-request (a traceback, a reset client)."""
+
+    def __init__(self, app: object) -> None:
+        super().__init__(uvicorn_config(app))
+        self._app = app
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        relay = getattr(getattr(self._app, "state", None), "relay", None)
+        if isinstance(relay, Relay):
+            relay.begin_shutdown()
+        await super().shutdown(sockets)
+
+
 class RelayServer:
     """`with RelayServer(config, database) as server:` → `server.base_url`, `server.relay`."""
 
@@ -69,7 +84,7 @@ class RelayServer:
         self.base_url = base_url_for(host, self._sock.getsockname()[1])
         store = database if isinstance(database, RelayStore) else os.fspath(database)
         self.app = create_app(config, store)
-        self._server = uvicorn.Server(uvicorn_config(self.app))
+        self._server = DrainingServer(self.app)
         self._thread: threading.Thread | None = None
 
     @property

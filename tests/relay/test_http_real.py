@@ -141,3 +141,30 @@ def test_sandbox_events_reach_a_long_poller_once(store_url):
     assert len(sent) == 6 and {s["status_code"] for s in sent} == {200}
     statuses = [e["event"]["data"]["transaction"]["status"] for e in received]
     assert sorted(statuses) == ["APPROVED", "APPROVED", "DECLINED", "ERROR"]
+
+
+def test_stopping_answers_open_long_polls_instead_of_cancelling_them(config, store_url, caplog):
+    server = RelayServer(config, store_url).start()
+    token = server.create_token("caja-1")
+    result: dict = {}
+
+    def poll() -> None:
+        started = time.monotonic()
+        response = httpx.get(
+            server.feed_url,
+            params={"after": 0, "wait": 30},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=40,
+        )
+        result.update(code=response.status_code, body=response.json())
+        result["elapsed"] = time.monotonic() - started
+
+    poller = threading.Thread(target=poll)
+    poller.start()
+    time.sleep(0.3)  # the poll is now waiting on the relay
+    with caplog.at_level("ERROR"):
+        server.stop()
+    poller.join(10)
+    assert result["code"] == 200 and result["body"] == {"events": [], "next_after": 0}
+    assert result["elapsed"] < 2  # not the 30 s wait, nor uvicorn's 3 s cancel
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]

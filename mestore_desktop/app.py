@@ -24,13 +24,14 @@ from mestore_desktop import __version__
 from mestore_desktop.demo import DemoEnvironment, start_demo
 from mestore_desktop.logs import setup_logging
 from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
-from mestore_desktop.secrets import SecretName, SecretStore
+from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
 from mestore_desktop.services.connection import (
     ConnectionCheck,
     ConnectionInputs,
     check_wompi_connection,
     secret_prefix,
 )
+from mestore_desktop.services.sync_setup import SyncConfigError, build_service, load_keys
 from mestore_desktop.settings import Settings, SettingsError, SettingsFile
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.errors import StoreError
@@ -40,6 +41,7 @@ from mestore_desktop.ui.errors import install_global_handlers
 from mestore_desktop.ui.i18n import SUPPORTED_LANGUAGES, choose_language, install_translator
 from mestore_desktop.ui.main_window import MainWindow
 from mestore_desktop.ui.settings.connection_panel import ConnectionTester
+from mestore_desktop.ui.sync_status import RelayStatusPresenter, SyncBridge
 from mestore_desktop.ui.theme import apply_theme
 from mestore_desktop.wompi.client import WompiClient
 from mestore_desktop.wompi.resilience import RetryPolicy
@@ -160,10 +162,11 @@ def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
         demo=args.demo,
     )
     install_global_handlers(window, loop)
+    sync_task = _start_sync(window, backend.settings, db, http)
     window.show()
     if args.smoke is not None:
         QTimer.singleShot(SMOKE_DELAY_MS, lambda: _end_smoke(window, args.smoke))
-    _run(app, loop, http)
+    _run(app, loop, http, sync_task)
     db.shutdown()
     del translator  # kept alive until here on purpose: Qt does not own translators
 
@@ -197,13 +200,40 @@ def _application() -> QApplication:
     return app
 
 
-def _run(app: QApplication, loop: qasync.QEventLoop, http: httpx.AsyncClient) -> None:
+def _run(
+    app: QApplication,
+    loop: qasync.QEventLoop,
+    http: httpx.AsyncClient,
+    sync_task: asyncio.Task[None] | None,
+) -> None:
     """Run the Qt + asyncio loop until the last window closes (qasync's documented pattern)."""
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     with loop:
         loop.run_until_complete(closed.wait())
+        if sync_task is not None:
+            sync_task.cancel()
+            loop.run_until_complete(asyncio.gather(sync_task, return_exceptions=True))
         loop.run_until_complete(http.aclose())
+
+
+def _start_sync(
+    window: MainWindow, settings: Settings, db: DbExecutor, http: httpx.AsyncClient
+) -> asyncio.Task[None] | None:
+    """Start the payment status sync, wired to the orders page and the status bar."""
+    try:
+        keys = load_keys(settings)
+    except (SyncConfigError, SecretsError) as exc:
+        # Not configured yet (first run): Ajustes says what is missing; nothing to sync.
+        log.info("payment sync not started: %s", exc)
+        return None
+    service = build_service(keys, db, http)
+    bridge = SyncBridge(service, window)
+    presenter = RelayStatusPresenter(window.status, parent=window)
+    bridge.orders_changed.connect(window.orders_page.on_orders_changed)
+    bridge.status_changed.connect(presenter.show_status)
+    log.info("payment sync started (relay: %s)", "yes" if keys.relay_token else "no")
+    return asyncio.get_event_loop().create_task(service.run())
 
 
 def _http_client() -> httpx.AsyncClient:

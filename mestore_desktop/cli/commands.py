@@ -11,7 +11,7 @@ from typing import TextIO
 
 from sqlalchemy.orm import Session
 
-from mestore_desktop.cli.sync_command import SyncConfigError, summary_lines
+from mestore_desktop.cli.sync_command import summary_lines
 from mestore_desktop.cli.sync_command import sync as run_sync
 from mestore_desktop.domain.money import Money, MoneyError
 from mestore_desktop.domain.order import (
@@ -31,6 +31,7 @@ from mestore_desktop.services.checkout import (
     checkout_url_for,
     require_checkout_settings,
 )
+from mestore_desktop.services.sync_setup import SyncConfigError
 from mestore_desktop.settings import (
     Settings,
     SettingsError,

@@ -1,9 +1,7 @@
 """`mestore sync [--once] [--json]`: the desktop's payment status sync, headless.
 
-Builds the Wompi client and the relay client from the settings and the keyring, exactly as the
-desktop does, and fails closed with one Spanish line when a key is missing: the public key, the
-private key (searching transactions needs it) and, when a relay URL is set, the relay token.
-Without a relay URL only Wompi is polled (pending watcher and gap filler).
+Builds the sync from the settings and the keyring exactly as the desktop does
+(`services.sync_setup`), failing closed with one Spanish line when a key is missing.
 
 `--once` drains the relay, polls every pending attempt and fills gaps once, then prints what it
 did; exit 1 if something could not be reached. Without it, the sync runs until SIGINT or
@@ -16,7 +14,6 @@ import argparse
 import asyncio
 import contextlib
 import signal
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -24,37 +21,12 @@ import httpx
 
 from mestore_desktop import __version__
 from mestore_desktop.paths import database_path
-from mestore_desktop.secrets import Secret, SecretName, SecretStore
-from mestore_desktop.settings import Settings, SettingsFile
+from mestore_desktop.services.sync_setup import SyncKeys, build_service, load_keys
+from mestore_desktop.settings import SettingsFile
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.executor import DbExecutor
-from mestore_desktop.sync.relay_client import RelayClient
 from mestore_desktop.sync.service import SyncReport, SyncService
 from mestore_desktop.sync.status import SyncStatus
-from mestore_desktop.wompi.client import WompiClient
-
-
-class SyncConfigError(Exception):
-    """A setting the sync needs is missing; `str()` says which, in Spanish."""
-
-
-@dataclass(frozen=True)
-class SyncKeys:
-    settings: Settings
-    private_key: Secret
-    relay_token: Secret | None
-
-
-def load_keys(settings: Settings) -> SyncKeys:
-    """Everything the sync needs, or SyncConfigError/MissingSecretError naming what is missing."""
-    if not settings.public_key:
-        raise SyncConfigError(
-            "Falta la llave pública de Wompi: configúrela con «mestore config set public_key …»."
-        )
-    store = SecretStore(settings.environment)
-    private_key = store.require(SecretName.WOMPI_PRIVATE_KEY)
-    token = store.require(SecretName.RELAY_TOKEN) if settings.relay_url else None
-    return SyncKeys(settings, private_key, token)
 
 
 def sync(args: argparse.Namespace, home: Path, out: TextIO) -> SyncReport:
@@ -81,20 +53,6 @@ async def _run(keys: SyncKeys, db: DbExecutor, *, once: bool, out: TextIO | None
             service.on_status.append(lambda status: _print_status(status, out))
         await _run_until_signalled(service)
         return service.totals_report()
-
-
-def build_service(keys: SyncKeys, db: DbExecutor, http: httpx.AsyncClient) -> SyncService:
-    settings = keys.settings
-    wompi = WompiClient(
-        http,
-        api_base_url=settings.effective_api_url,
-        public_key=settings.public_key,
-        private_key=keys.private_key.reveal,
-    )
-    relay = None
-    if keys.relay_token is not None:
-        relay = RelayClient(http, settings.relay_url, keys.relay_token.reveal)
-    return SyncService(db=db, wompi=wompi, relay=relay)
 
 
 async def _run_until_signalled(service: SyncService) -> None:

@@ -122,7 +122,14 @@ def test_demo_runs_on_the_local_sandbox_with_keys_only_in_memory(tmp_path):
     assert settings["wompi_api_url"].startswith("http://127.0.0.1:")
     assert settings["checkout_url"].endswith("/p/")
     assert settings["public_key"].startswith("pub_test_")
+    assert settings["relay_url"].startswith("http://127.0.0.1:")
     assert (home / "demo" / "mestore.sqlite3").is_file()
+    with sqlite3.connect(home / "demo" / "demo-relay.sqlite3") as relay_db:
+        tokens = relay_db.execute("SELECT name, token_hash FROM relay_tokens").fetchall()
+    assert [name for name, _ in tokens] == ["demo"]
+    assert len(tokens[0][1]) == 64  # only the SHA-256 of the terminal's token is kept
+    log_text = (home / "logs" / "mestore.log").read_text(encoding="utf-8")
+    assert "payment sync started (relay: yes)" in log_text
     assert not (home / "settings.json").exists()  # the real settings stay untouched
     for path in home.rglob("*"):
         if path.is_file():

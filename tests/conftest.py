@@ -61,3 +61,19 @@ def restore_root_logging() -> Iterator[None]:
             handler.close()
     root.handlers[:] = handlers
     root.setLevel(level)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fault-profile",
+        choices=("ci", "10x"),
+        default=None,
+        help="size of the SIGKILL fault tests: ci (2,000 events, 20 kills) or 10x",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The fault tests size themselves from the environment at import, which comes later.
+    profile = config.getoption("--fault-profile")
+    if profile is not None:
+        os.environ["MESTORE_FAULT_PROFILE"] = profile

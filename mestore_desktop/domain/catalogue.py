@@ -1,12 +1,14 @@
 """The counter's small local product catalogue: what a scanner code or a search finds.
 
 Prices include IVA, as on the shelf. A product becomes an order line with `to_line`, so the
-counter never copies fields by hand.
+counter never copies fields by hand. Each rule is also a function of its own (`check_sku`...)
+so that an import can say which column of a row broke it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from mestore_desktop.domain.money import Money
@@ -30,22 +32,53 @@ class Product:
     barcode: str = ""
 
     def __post_init__(self) -> None:
-        if not _SKU.fullmatch(self.sku):
-            raise ProductError(
-                f"El SKU «{self.sku}» no es válido: use hasta {MAX_SKU} letras, números, "
-                "puntos, guiones o guiones bajos."
-            )
-        if not self.name.strip() or len(self.name) > MAX_DESCRIPTION:
-            raise ProductError(
-                f"El nombre del producto {self.sku} debe tener de 1 a {MAX_DESCRIPTION} caracteres."
-            )
-        if self.price.cents <= 0:
-            raise ProductError(f"El precio del producto {self.sku} debe ser mayor que cero.")
-        if self.barcode and not _BARCODE.fullmatch(self.barcode):
-            raise ProductError(
-                f"El código de barras «{self.barcode}» del producto {self.sku} debe tener "
-                "de 6 a 14 dígitos."
-            )
+        check_sku(self.sku)
+        check_name(self.name, self.sku)
+        check_price(self.price, self.sku)
+        check_barcode(self.barcode, self.sku)
 
     def to_line(self, quantity: int = 1) -> OrderLine:
         return OrderLine(self.name, quantity, self.price, self.iva_rate, sku=self.sku)
+
+
+def check_sku(sku: str) -> None:
+    if not _SKU.fullmatch(sku):
+        raise ProductError(
+            f"El SKU «{sku}» no es válido: use hasta {MAX_SKU} letras, números, "
+            "puntos, guiones o guiones bajos."
+        )
+
+
+def check_name(name: str, sku: str) -> None:
+    if not name.strip() or len(name) > MAX_DESCRIPTION:
+        raise ProductError(
+            f"El nombre del producto {sku} debe tener de 1 a {MAX_DESCRIPTION} caracteres."
+        )
+
+
+def check_price(price: Money, sku: str) -> None:
+    if price.cents <= 0:
+        raise ProductError(f"El precio del producto {sku} debe ser mayor que cero.")
+
+
+def check_barcode(barcode: str, sku: str) -> None:
+    if barcode and not _BARCODE.fullmatch(barcode):
+        raise ProductError(
+            f"El código de barras «{barcode}» del producto {sku} debe tener de 6 a 14 dígitos."
+        )
+
+
+def sku_key(sku: str) -> str:
+    """SKUs are compared without case: «abc-1» and «ABC-1» are the same product."""
+    return sku.upper()
+
+
+def fold_for_search(text: str) -> str:
+    """Lower case, accents removed, runs of spaces collapsed: «  Café  Águila» -> «cafe aguila».
+
+    Both the stored names and what the clerk types are folded, so a search for «nino» finds
+    «Niño» and a plain substring match in SQL is enough (SQLite's own LIKE folds ASCII only).
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import ipaddress
 import json
 import os
 import re
@@ -44,6 +45,17 @@ PUBLIC_KEY_PREFIXES: dict[Environment, str] = {
 LANGUAGES = ("es", "en")
 
 
+class SmtpSecurity(StrEnum):
+    """How the connection to the mail server is protected."""
+
+    NONE = "none"  # plain SMTP: only for a server on this machine (no password over the network)
+    STARTTLS = "starttls"  # usually port 587
+    SSL = "ssl"  # TLS from the first byte, usually port 465
+
+
+DEFAULT_SMTP_PORT = 587
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     environment: Environment = Environment.SANDBOX
@@ -55,6 +67,11 @@ class Settings:
     store_name: str = "Mi tienda"
     store_nit: str = ""
     language: str = "es"
+    smtp_host: str = ""
+    smtp_port: int = DEFAULT_SMTP_PORT
+    smtp_security: SmtpSecurity = SmtpSecurity.STARTTLS
+    smtp_username: str = ""
+    smtp_from: str = ""
 
     @property
     def effective_api_url(self) -> str:
@@ -95,6 +112,13 @@ _TERMINAL_ID = re.compile(r"^[A-Z0-9]{1,8}$")
 _NIT = re.compile(r"^[0-9]{5,15}(?:-[0-9])?$")
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 MAX_STORE_NAME = 80
+_HOST_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+_PORT = re.compile(r"^[0-9]{1,5}$")
+# Deliberately plain ASCII: smtplib needs SMTPUTF8 (rarely offered) for anything else.
+EMAIL_ADDRESS = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$"
+)
+MAX_EMAIL_LENGTH = 254
 
 
 def _check_environment(key: str, value: str) -> None:
@@ -156,6 +180,47 @@ def _check_language(key: str, value: str) -> None:
         raise _invalid(key, "use 'es' o 'en'.")
 
 
+def _check_smtp_host(key: str, value: str) -> None:
+    if value and not is_host_name(value):
+        raise _invalid(key, "escriba solo el nombre del servidor, por ejemplo smtp.gmail.com.")
+
+
+def is_host_name(value: str) -> bool:
+    """A DNS name or an IP address (no scheme, port or path)."""
+    with contextlib.suppress(ValueError):
+        ipaddress.ip_address(value)
+        return True
+    labels = value.removesuffix(".").split(".")
+    return len(value) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
+
+
+def _check_smtp_port(key: str, value: str) -> None:
+    if not _PORT.fullmatch(value) or not 1 <= int(value) <= 65535:
+        raise _invalid(key, "use un número de puerto entre 1 y 65535 (587 o 465 casi siempre).")
+
+
+def _check_smtp_security(key: str, value: str) -> None:
+    if value not in {security.value for security in SmtpSecurity}:
+        raise _invalid(key, "use 'none', 'starttls' o 'ssl'.")
+
+
+def _check_smtp_username(key: str, value: str) -> None:
+    if len(value) > MAX_EMAIL_LENGTH or not value.isprintable() or value != value.strip():
+        raise _invalid(
+            key, "escriba el usuario en una línea, sin espacios al principio o al final."
+        )
+
+
+def _check_smtp_from(key: str, value: str) -> None:
+    if value and not is_email_address(value):
+        raise _invalid(key, "escriba una dirección de correo como ventas@mitienda.co.")
+
+
+def is_email_address(value: str) -> bool:
+    """A plain ASCII address: what the receipt mailer can send from and to."""
+    return len(value) <= MAX_EMAIL_LENGTH and EMAIL_ADDRESS.fullmatch(value) is not None
+
+
 _CHECKS: dict[str, Callable[[str, str], None]] = {
     "environment": _check_environment,
     "public_key": _check_public_key,
@@ -166,13 +231,25 @@ _CHECKS: dict[str, Callable[[str, str], None]] = {
     "store_name": _check_store_name,
     "store_nit": _check_store_nit,
     "language": _check_language,
+    "smtp_host": _check_smtp_host,
+    "smtp_port": _check_smtp_port,
+    "smtp_security": _check_smtp_security,
+    "smtp_username": _check_smtp_username,
+    "smtp_from": _check_smtp_from,
+}
+
+# Fields that are not plain text in Settings, and how to get them from their checked text.
+_PARSERS: dict[str, Callable[[str], object]] = {
+    "environment": Environment,
+    "smtp_security": SmtpSecurity,
+    "smtp_port": int,
 }
 
 
 def _normalize(key: str, raw: str) -> str:
     """Forgive harmless typing differences in text typed by staff."""
     value = raw.strip()
-    if key in ("environment", "language"):
+    if key in ("environment", "language", "smtp_security", "smtp_host"):
         return value.lower()
     if key == "terminal_id":
         return value.upper()
@@ -198,6 +275,22 @@ def _check_key(key: str, value: object) -> None:
     _CHECKS[key](key, value)
 
 
+def _parse(key: str, value: str) -> object:
+    """The field value for checked text (the text itself for plain text fields)."""
+    parser = _PARSERS.get(key)
+    return parser(value) if parser else value
+
+
+def _field_text(key: str, value: object) -> object:
+    """The text a typed field stands for, so the text checks also cover a built object."""
+    if key != "smtp_port":
+        return value
+    # bool is an int subclass, and a port given as text was never parsed: both are bugs.
+    if type(value) is not int:
+        raise _invalid(key, "debe ser un número entero.")
+    return str(value)
+
+
 def with_value(settings: Settings, key: str, raw: str) -> Settings:
     """Return ``settings`` with ``key`` parsed from ``raw``; only that key is checked.
 
@@ -210,14 +303,14 @@ def with_value(settings: Settings, key: str, raw: str) -> Settings:
         )
     value = _normalize(key, raw)
     _check_key(key, value)
-    parsed: str = Environment(value) if key == "environment" else value
-    return dataclasses.replace(settings, **{key: parsed})
+    return dataclasses.replace(settings, **{key: _parse(key, value)})
 
 
 def validate(settings: Settings) -> Settings:
     """Check every field and the rules between fields; return ``settings`` unchanged if valid."""
     for key in EDITABLE_KEYS:
-        _check_key(key, getattr(settings, key))
+        _check_key(key, _field_text(key, getattr(settings, key)))
+    _check_smtp_rules(settings)
     environment = Environment(settings.environment)
     prefix = PUBLIC_KEY_PREFIXES[environment]
     if settings.public_key and not settings.public_key.startswith(prefix):
@@ -228,6 +321,22 @@ def validate(settings: Settings) -> Settings:
     return settings
 
 
+def _check_smtp_rules(settings: Settings) -> None:
+    if settings.smtp_host and not settings.smtp_from:
+        raise _invalid("smtp_from", "escriba la dirección desde la que se envían los recibos.")
+    # Without TLS the password would cross the network readable by anyone on the way.
+    if (
+        settings.smtp_username
+        and settings.smtp_security == SmtpSecurity.NONE
+        and settings.smtp_host not in _LOCAL_HOSTS
+    ):
+        raise _invalid(
+            "smtp_security",
+            "con usuario y contraseña use 'starttls' o 'ssl'; sin cifrado solo se permite un "
+            "servidor en este mismo equipo (localhost).",
+        )
+
+
 def to_display(settings: Settings) -> dict[str, str]:
     """Every setting as text, in display order (nothing here is secret)."""
     return {key: str(getattr(settings, key)) for key in EDITABLE_KEYS}
@@ -236,7 +345,8 @@ def to_display(settings: Settings) -> dict[str, str]:
 # --- schema upgrades ---------------------------------------------------------------------------
 # v0: prototype files without "schema_version"; "sandbox": true/false instead of "environment".
 # v1: "environment" added; the API override was still called "api_url", terminal ids any case.
-# v2: current layout (the Settings fields).
+# v2: the Wompi, relay, terminal, store and language fields.
+# v3: current layout: adds the smtp_* fields for e-mailed receipts.
 
 
 def _upgrade_v0_to_v1(data: dict[str, Any]) -> None:
@@ -252,8 +362,20 @@ def _upgrade_v1_to_v2(data: dict[str, Any]) -> None:
         data["terminal_id"] = data["terminal_id"].upper()
 
 
+def _upgrade_v2_to_v3(data: dict[str, Any]) -> None:
+    """Nothing moves: the new smtp_* fields start at their defaults (no e-mail configured).
+
+    The version still goes up so that an older MeStore opening a v3 file says it is from a
+    newer version, instead of refusing the smtp_* keys as unknown.
+    """
+
+
 # UPGRADES[n] turns a version-n dict into a version-(n + 1) dict, in place.
-UPGRADES: tuple[Callable[[dict[str, Any]], None], ...] = (_upgrade_v0_to_v1, _upgrade_v1_to_v2)
+UPGRADES: tuple[Callable[[dict[str, Any]], None], ...] = (
+    _upgrade_v0_to_v1,
+    _upgrade_v1_to_v2,
+    _upgrade_v2_to_v3,
+)
 SCHEMA_VERSION = len(UPGRADES)
 
 
@@ -286,10 +408,10 @@ class SettingsFile:
                     "corríjalo o bórrelo.",
                     key,
                 )
+            if key == "smtp_port" and type(value) is int:
+                value = str(value)  # a hand-edited file may well say 465 rather than "465"
             _check_key(key, value)
-            settings = dataclasses.replace(
-                settings, **{key: Environment(value) if key == "environment" else value}
-            )
+            settings = dataclasses.replace(settings, **{key: _parse(key, value)})
         return validate(settings)
 
     def save(self, settings: Settings) -> None:

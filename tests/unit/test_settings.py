@@ -17,6 +17,7 @@ from mestore_desktop.settings import (
     Settings,
     SettingsError,
     SettingsFile,
+    SmtpSecurity,
     nit_check_digit,
     to_display,
     validate,
@@ -69,12 +70,19 @@ def test_round_trip(home: Path) -> None:
         store_name="Panadería La Esquina Ñ",
         store_nit="900123456-8",
         language="en",
+        smtp_host="smtp.mitienda.co",
+        smtp_port=465,
+        smtp_security=SmtpSecurity.SSL,
+        smtp_username="ventas@mitienda.co",
+        smtp_from="ventas@mitienda.co",
     )
     sf = SettingsFile(home)
     sf.save(original)
     loaded = sf.load()
     assert loaded == original
     assert loaded.environment is Environment.PRODUCTION
+    assert loaded.smtp_security is SmtpSecurity.SSL
+    assert loaded.smtp_port == 465
     on_disk = json.loads(sf.path.read_text(encoding="utf-8"))
     assert on_disk["schema_version"] == SCHEMA_VERSION
     assert on_disk["store_name"] == "Panadería La Esquina Ñ"
@@ -91,6 +99,11 @@ def test_editable_keys_are_the_fields_in_order() -> None:
         "store_name",
         "store_nit",
         "language",
+        "smtp_host",
+        "smtp_port",
+        "smtp_security",
+        "smtp_username",
+        "smtp_from",
     )
 
 
@@ -122,6 +135,18 @@ VALID = [
     ("store_nit", "900.123.456", "900123456"),
     ("store_nit", "", ""),
     ("language", "EN", "en"),
+    ("smtp_host", " SMTP.Gmail.com ", "smtp.gmail.com"),
+    ("smtp_host", "127.0.0.1", "127.0.0.1"),
+    ("smtp_host", "::1", "::1"),
+    ("smtp_host", "", ""),
+    ("smtp_port", "465", 465),
+    ("smtp_port", " 25 ", 25),
+    ("smtp_security", "STARTTLS", SmtpSecurity.STARTTLS),
+    ("smtp_security", "none", SmtpSecurity.NONE),
+    ("smtp_username", "ventas@mitienda.co", "ventas@mitienda.co"),
+    ("smtp_username", "", ""),
+    ("smtp_from", "Ventas.Tienda@mitienda.co", "Ventas.Tienda@mitienda.co"),
+    ("smtp_from", "", ""),
 ]
 
 
@@ -157,6 +182,21 @@ INVALID = [
     ("store_nit", "900123456-7"),  # wrong check digit (DIAN's is 8)
     ("store_nit", "1234"),
     ("language", "fr"),
+    ("smtp_host", "smtp://smtp.gmail.com"),
+    ("smtp_host", "smtp.gmail.com:587"),
+    ("smtp_host", "-bad-.example.co"),
+    ("smtp_port", ""),
+    ("smtp_port", "0"),
+    ("smtp_port", "65536"),
+    ("smtp_port", "58a"),
+    ("smtp_security", "secure"),
+    ("smtp_security", ""),
+    ("smtp_username", "ventas\tcaja"),
+    ("smtp_username", "u" * 255),
+    ("smtp_from", "caja"),
+    ("smtp_from", "caja@local"),
+    ("smtp_from", "ventas@mitiénda.co"),
+    ("smtp_from", "a@b.co\nBcc: x@y.co"),
 ]
 
 
@@ -173,6 +213,45 @@ def test_with_value_refuses_and_names_the_key(key: str, raw: str) -> None:
 def test_every_key_has_valid_and_invalid_cases() -> None:
     assert {k for k, _, _ in VALID} == set(EDITABLE_KEYS)
     assert {k for k, _ in INVALID} == set(EDITABLE_KEYS)
+
+
+def test_smtp_port_and_security_are_typed() -> None:
+    updated = with_value(with_value(Settings(), "smtp_port", "465"), "smtp_security", "ssl")
+    assert updated.smtp_port == 465
+    assert updated.smtp_security is SmtpSecurity.SSL
+    assert to_display(updated)["smtp_port"] == "465"
+
+
+@pytest.mark.parametrize("port", ["587", True, 587.0])
+def test_validate_refuses_a_port_that_is_not_an_int(port: object) -> None:
+    with pytest.raises(SettingsError, match="número entero") as info:
+        validate(dataclasses.replace(Settings(), smtp_port=port))
+    assert info.value.key == "smtp_port"
+
+
+def test_smtp_host_needs_a_from_address() -> None:
+    with pytest.raises(SettingsError) as info:
+        validate(Settings(smtp_host="smtp.mitienda.co"))
+    assert info.value.key == "smtp_from"
+    complete = Settings(smtp_host="smtp.mitienda.co", smtp_from="ventas@mitienda.co")
+    assert validate(complete) is complete
+
+
+def test_a_password_never_crosses_the_network_unencrypted() -> None:
+    remote = Settings(
+        smtp_host="smtp.mitienda.co",
+        smtp_from="ventas@mitienda.co",
+        smtp_username="ventas",
+        smtp_security=SmtpSecurity.NONE,
+    )
+    with pytest.raises(SettingsError, match="starttls") as info:
+        validate(remote)
+    assert info.value.key == "smtp_security"
+    # A server on this machine, or no login at all, may go without TLS.
+    local = dataclasses.replace(remote, smtp_host="localhost")
+    assert validate(local) is local
+    anonymous = dataclasses.replace(remote, smtp_username="")
+    assert validate(anonymous) is anonymous
 
 
 def test_unknown_key() -> None:
@@ -271,9 +350,35 @@ def test_upgrade_from_v1_file(home: Path) -> None:
     assert SettingsFile(home).load().wompi_api_url == "http://localhost:9/v1"
 
 
+def test_upgrade_from_v2_file_keeps_everything_and_leaves_mail_unset(home: Path) -> None:
+    write_json(
+        home / "settings.json",
+        {"schema_version": 2, "terminal_id": "T05", "store_name": "Tienda v2", "language": "en"},
+    )
+    loaded = SettingsFile(home).load()
+    assert loaded == Settings(terminal_id="T05", store_name="Tienda v2", language="en")
+    assert loaded.smtp_host == ""
+    assert loaded.smtp_port == 587
+
+
 def test_upgrade_steps_cover_every_version() -> None:
+    assert SCHEMA_VERSION == 3
     assert len(st.UPGRADES) == SCHEMA_VERSION
     assert st.upgrade({"sandbox": True}, 0) == {"environment": "sandbox"}
+    assert st.upgrade({"terminal_id": "T01"}, 2) == {"terminal_id": "T01"}
+
+
+def test_a_hand_written_numeric_port_in_the_file_is_accepted(home: Path) -> None:
+    write_json(home / "settings.json", {"schema_version": SCHEMA_VERSION, "smtp_port": 465})
+    assert SettingsFile(home).load().smtp_port == 465
+
+
+@pytest.mark.parametrize("port", [0, True, "puerto"])
+def test_a_bad_port_in_the_file_names_the_key(home: Path, port: object) -> None:
+    write_json(home / "settings.json", {"schema_version": SCHEMA_VERSION, "smtp_port": port})
+    with pytest.raises(SettingsError) as info:
+        SettingsFile(home).load()
+    assert info.value.key == "smtp_port"
 
 
 def test_load_does_not_rewrite_an_old_file(home: Path) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from mestore_desktop.secrets import SecretName
-from mestore_desktop.settings import Environment, Settings, SettingsFile
+from mestore_desktop.settings import Environment, Settings, SettingsFile, SmtpSecurity
 
 pytestmark = pytest.mark.gui
 
@@ -42,6 +42,11 @@ def test_settings_round_trip_through_the_form(make_window, home, qtbot):
         "store_name": "Tienda Doña Rosa",
         "store_nit": "900.123.456-8",
         "language": "en",
+        "smtp_host": "SMTP.MiTienda.co",
+        "smtp_port": "465",
+        "smtp_security": "ssl",
+        "smtp_username": "ventas@mitienda.co",
+        "smtp_from": "ventas@mitienda.co",
     }
     for key, text in edits.items():
         fill(page, key, text)
@@ -58,6 +63,11 @@ def test_settings_round_trip_through_the_form(make_window, home, qtbot):
         store_name="Tienda Doña Rosa",
         store_nit="900123456-8",
         language="en",
+        smtp_host="smtp.mitienda.co",
+        smtp_port=465,
+        smtp_security=SmtpSecurity.SSL,
+        smtp_username="ventas@mitienda.co",
+        smtp_from="ventas@mitienda.co",
     )
     assert page.message.text().startswith("Ajustes guardados.")
     assert "idioma cambiará" in page.message.text()
@@ -196,7 +206,8 @@ def test_saving_a_secret_without_a_keyring_is_refused_clearly(make_window, qtbot
 def test_delete_removes_the_secret(make_window, memory_keyring, qtbot):
     memory_keyring.values[("mestore-desktop/sandbox", "smtp_password")] = "smtp-pass-xyz"
     page = open_settings(make_window())
-    row = page.secrets_panel.rows[SecretName.SMTP_PASSWORD]
+    row = page.mail_panel.password_row  # with the other mail settings, not under Secretos
+    assert SecretName.SMTP_PASSWORD not in page.secrets_panel.rows
     assert row.status.text().endswith("Guardado")
 
     qtbot.mouseClick(row.delete_button, Qt.MouseButton.LeftButton)

@@ -29,11 +29,12 @@ class FieldSpec:
 
 def field_specs() -> list[FieldSpec]:
     """Every editable setting in display order; built at call time so translations apply."""
-    comercio, wompi, relay, terminal = (
+    comercio, wompi, relay, terminal, correo = (
         translate("SettingsFields", "Comercio"),
         translate("SettingsFields", "Wompi"),
         translate("SettingsFields", "Relay"),
         translate("SettingsFields", "Terminal"),
+        translate("SettingsFields", "Correo (SMTP)"),
     )
     known = {
         "store_name": FieldSpec(
@@ -81,8 +82,45 @@ def field_specs() -> list[FieldSpec]:
             translate("SettingsFields", "Idioma"),
             choices=(("es", "Español"), ("en", "English")),
         ),
+        **_mail_specs(correo),
     }
-    # Design order (Comercio, Wompi, Relay, Terminal, Idioma), then anything not described yet.
+    # Design order (Comercio, Wompi, Relay, Terminal, Idioma, Correo), then anything not
+    # described yet.
     described = [spec for key, spec in known.items() if key in EDITABLE_KEYS]
     others = translate("SettingsFields", "Otros")
     return described + [FieldSpec(key, key, others) for key in EDITABLE_KEYS if key not in known]
+
+
+def _mail_specs(section: str) -> dict[str, FieldSpec]:
+    """The *Correo (SMTP)* fields for e-mailed receipts; the password is a secret, not here."""
+    return {
+        "smtp_host": FieldSpec(
+            "smtp_host",
+            translate("SettingsFields", "Servidor SMTP"),
+            section,
+            translate("SettingsFields", "Ej.: smtp.gmail.com (vacío: sin correo)"),
+        ),
+        "smtp_security": FieldSpec(
+            "smtp_security",
+            translate("SettingsFields", "Seguridad"),
+            section,
+            choices=(
+                ("starttls", translate("SettingsFields", "STARTTLS (puerto 587)")),
+                ("ssl", translate("SettingsFields", "SSL/TLS (puerto 465)")),
+                ("none", translate("SettingsFields", "Sin cifrado (solo servidor local)")),
+            ),
+        ),
+        "smtp_port": FieldSpec("smtp_port", translate("SettingsFields", "Puerto"), section, "587"),
+        "smtp_username": FieldSpec(
+            "smtp_username",
+            translate("SettingsFields", "Usuario"),
+            section,
+            translate("SettingsFields", "Vacío si el servidor no pide contraseña"),
+        ),
+        "smtp_from": FieldSpec(
+            "smtp_from",
+            translate("SettingsFields", "Correo remitente"),
+            section,
+            translate("SettingsFields", "Ej.: ventas@mitienda.co"),
+        ),
+    }

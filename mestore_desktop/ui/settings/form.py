@@ -30,6 +30,7 @@ class SettingsForm(QWidget):
         self.editors: dict[str, Editor] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, str] = {}
+        self._section_of: dict[str, str] = {}
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._sections: dict[str, QFormLayout] = {}
@@ -69,6 +70,11 @@ class SettingsForm(QWidget):
         self._section(spec.section).addRow(spec.label, cell)
         self.editors[spec.key], self.errors[spec.key] = editor, error
         self.labels[spec.key] = spec.label
+        self._section_of[spec.key] = spec.section
+
+    def add_row(self, beside_key: str, label: str, widget: QWidget) -> None:
+        """Add *widget* at the end of the section that holds the setting *beside_key*."""
+        self._section(self._section_of[beside_key]).addRow(label, widget)
 
     def load(self, settings: Settings) -> None:
         """Fill every editor from *settings* and clear old error messages."""

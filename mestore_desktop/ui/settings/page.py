@@ -20,15 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mestore_desktop.secrets import SecretStore
-from mestore_desktop.settings import Settings, SettingsError, SettingsFile, validate, with_value
+from mestore_desktop.secrets import SecretName, SecretStore
+from mestore_desktop.services.mailer import send_test_message
+from mestore_desktop.settings import (
+    Settings,
+    SettingsError,
+    SettingsFile,
+    validate,
+    with_value,
+)
 from mestore_desktop.ui.errors import present_error
 from mestore_desktop.ui.settings.connection_panel import ConnectionPanel, ConnectionTester
 from mestore_desktop.ui.settings.form import SettingsForm
+from mestore_desktop.ui.settings.mail_panel import MailPanel, MailTester
 from mestore_desktop.ui.settings.secrets_panel import SecretsPanel
 from mestore_desktop.ui.theme import set_style_property
 
 SecretStoreFactory = Callable[[str], SecretStore]
+MAIL_KEYS = ("smtp_host", "smtp_port", "smtp_security", "smtp_username", "smtp_from")
 
 
 class SettingsPage(QScrollArea):
@@ -48,6 +57,7 @@ class SettingsPage(QScrollArea):
         secrets: SecretStore,
         secrets_factory: SecretStoreFactory,
         connection_tester: ConnectionTester | None = None,
+        mail_tester: MailTester = send_test_message,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -62,7 +72,14 @@ class SettingsPage(QScrollArea):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
-        self.secrets_panel = SecretsPanel(secrets)
+        # The SMTP password sits with the other mail settings, in the form's Correo section.
+        self.secrets_panel = SecretsPanel(
+            secrets, names=[name for name in SecretName if name is not SecretName.SMTP_PASSWORD]
+        )
+        self.mail_panel = MailPanel(
+            secrets, lambda: self.settings, self._mail_fields_changed, mail_tester
+        )
+        self.form.add_row("smtp_from", self.tr("Contraseña SMTP"), self.mail_panel)
         self.connection_panel = ConnectionPanel(connection_tester, lambda: self.settings)
         self.setWidget(self._build_content())
         self.setWidgetResizable(True)
@@ -140,12 +157,24 @@ class SettingsPage(QScrollArea):
         previous, self.settings = self.settings, saved
         if saved.environment != previous.environment:
             # Each environment has its own keyring service; show the new one's secrets.
-            self.secrets_panel.set_store(self._secrets_factory(str(saved.environment)))
+            store = self._secrets_factory(str(saved.environment))
+            self.secrets_panel.set_store(store)
+            self.mail_panel.set_store(store)
         text = self.tr("Ajustes guardados.")
         if saved.language != previous.language:
             text += " " + self.tr("El idioma cambiará la próxima vez que abras MeStore.")
         self._show_message(text, error=False)
         self.settings_saved.emit(saved)
+
+    def _mail_fields_changed(self) -> bool:
+        """Whether the mail fields on screen mean something else than the saved ones."""
+        shown, candidate = self.form.values(), self.settings
+        try:
+            for key in MAIL_KEYS:
+                candidate = with_value(candidate, key, shown[key])
+        except SettingsError:
+            return True
+        return candidate != self.settings
 
     def _show_message(self, text: str, error: bool) -> None:
         self.message.setText(text)

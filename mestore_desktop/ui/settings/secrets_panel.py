@@ -7,6 +7,8 @@ whether or not the keyring accepted it, so the value does not linger in a widget
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -95,9 +97,14 @@ class SecretRow(QWidget):
 
 
 class SecretsPanel(QWidget):
-    """All secret rows of one environment plus a message line for keyring problems."""
+    """The secret rows of one environment (all, or *names*) plus a line for keyring problems."""
 
-    def __init__(self, store: SecretStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: SecretStore,
+        parent: QWidget | None = None,
+        names: Iterable[SecretName] = tuple(SecretName),
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.intro = QLabel(self)
@@ -110,7 +117,7 @@ class SecretsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.intro)
         self.rows: dict[SecretName, SecretRow] = {}
-        for name in SecretName:
+        for name in names:
             row = SecretRow(name, store, self)
             row.failed.connect(self._show_problem)
             row.changed.connect(self.message.hide)

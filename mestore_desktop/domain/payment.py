@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from mestore_desktop.domain.money import Money
+from mestore_desktop.domain.money import Money, MoneyError
 
 
 class PaymentStatus(StrEnum):
@@ -63,6 +63,25 @@ class Tender(StrEnum):
 
     WOMPI = "WOMPI"
     CASH = "CASH"
+
+
+class CashReceivedError(MoneyError):
+    """The cash received does not fit the tender or the amount; `str()` is Spanish for staff."""
+
+
+def check_cash_received(tender: Tender, amount: Money, cash_received: Money | None) -> None:
+    """A cash sale needs the cash handed over, at least the amount; a Wompi payment has none."""
+    if tender is Tender.WOMPI:
+        if cash_received is not None:
+            raise CashReceivedError("Un pago con Wompi no lleva efectivo recibido.")
+        return
+    if cash_received is None:
+        raise CashReceivedError("Indique el efectivo recibido del cliente.")
+    if cash_received < amount:
+        raise CashReceivedError(
+            f"El efectivo recibido ({cash_received.format()}) no cubre el total "
+            f"({amount.format()})."
+        )
 
 
 class StatusSource(StrEnum):
@@ -145,10 +164,18 @@ class PaymentAttempt:
     status_message: str = ""
     abandoned_at: datetime | None = None  # staff cancelled it; we keep watching anyway
     transactions: tuple[tuple[str, PaymentStatus], ...] = ()
+    # Cash only: what the customer handed over (None for Wompi, and for cash sales saved
+    # before it was recorded).
+    cash_received: Money | None = None
 
     @property
     def is_final(self) -> bool:
         return self.status.is_final
+
+    @property
+    def change(self) -> Money | None:
+        """The change handed back for a cash sale; None when the cash received is unknown."""
+        return None if self.cash_received is None else self.cash_received - self.amount
 
     @property
     def approved_after_cancel(self) -> bool:

@@ -7,6 +7,10 @@ here queries the database.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Protocol
+
+from mestore_desktop.domain.catalogue import Product, fold_for_search
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import Customer, DocumentType, IvaRate, Order, OrderLine
 from mestore_desktop.domain.payment import (
@@ -96,13 +100,15 @@ def attempt_row(attempt: PaymentAttempt) -> PaymentAttemptRow:
         attempt_number=attempt.attempt_number,
         tender=attempt.tender.value,
         created_at=attempt.created_at,
+        cash_received_cents=_cents_or_none(attempt.cash_received),
     )
     update_attempt_row(row, attempt)
     return row
 
 
 def update_attempt_row(row: PaymentAttemptRow, attempt: PaymentAttempt) -> None:
-    """Copy what the status machine may change; identity fields (reference...) never change."""
+    """Copy what the status machine may change; identity fields (reference, cash received...)
+    never change."""
     row.amount_cents = attempt.amount.cents
     row.status = attempt.status.value
     row.transaction_id = attempt.transaction_id
@@ -144,7 +150,16 @@ def to_attempt(row: PaymentAttemptRow) -> PaymentAttempt:
         transactions=tuple(
             (tx.transaction_id, PaymentStatus(tx.status)) for tx in row.transactions
         ),
+        cash_received=_money_or_none(row.cash_received_cents),
     )
+
+
+def _cents_or_none(amount: Money | None) -> int | None:
+    return None if amount is None else amount.cents
+
+
+def _money_or_none(cents: int | None) -> Money | None:
+    return None if cents is None else Money(cents)
 
 
 def history_row(change: StatusChange) -> StatusHistoryRow:
@@ -155,6 +170,39 @@ def history_row(change: StatusChange) -> StatusHistoryRow:
         at=change.at,
         transaction_id=change.transaction_id,
         evidence=change.evidence,
+    )
+
+
+def product_values(product: Product, at: datetime) -> dict[str, object]:
+    """A `products` row as column values (for INSERT ... ON CONFLICT)."""
+    return {
+        "sku": product.sku,
+        "name": product.name,
+        "search_name": fold_for_search(product.name),
+        "price_cents": product.price.cents,
+        "iva_rate": int(product.iva_rate),
+        "barcode": product.barcode or None,
+        "updated_at": at,
+    }
+
+
+class ProductFields(Protocol):
+    """A `products` row, as an ORM object or a Core row (the catalogue reads Core rows)."""
+
+    sku: str
+    name: str
+    price_cents: int
+    iva_rate: int
+    barcode: str | None
+
+
+def to_product(row: ProductFields) -> Product:
+    return Product(
+        sku=row.sku,
+        name=row.name,
+        price=Money(row.price_cents),
+        iva_rate=IvaRate(row.iva_rate),
+        barcode=row.barcode or "",
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import CursorResult, Row, select
+from sqlalchemy import CursorResult, Row, Select, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -32,12 +32,18 @@ from mestore_desktop.domain.payment import (
     StatusChange,
     StatusSource,
     Tender,
+    check_cash_received,
     derive_order_status,
     observe,
 )
 from mestore_desktop.domain.reference import make_reference
 from mestore_desktop.store import mapping
-from mestore_desktop.store.errors import OrderClosedError, UnknownOrderError, UnknownReferenceError
+from mestore_desktop.store.errors import (
+    OrderClosedError,
+    StoreError,
+    UnknownOrderError,
+    UnknownReferenceError,
+)
 from mestore_desktop.store.tables import (
     AppliedEventRow,
     AuditLogRow,
@@ -48,6 +54,17 @@ from mestore_desktop.store.tables import (
 
 MAX_PAGE = 1000
 SYSTEM_ACTOR = "system"
+
+
+class NotLateApprovalError(StoreError):
+    """Only an attempt approved after it was abandoned can be acknowledged as a late approval."""
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(
+            f"El intento {reference} no es un pago aprobado después de anularlo; "
+            "no hay nada que confirmar."
+        )
+        self.reference = reference
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,15 +152,26 @@ class OrderRepository:
 
     # -- payment attempts ------------------------------------------------------------------
 
-    def new_attempt(self, order_number: int, tender: Tender, at: datetime) -> PaymentAttempt:
+    def new_attempt(
+        self,
+        order_number: int,
+        tender: Tender,
+        at: datetime,
+        *,
+        cash_received: Money | None = None,
+    ) -> PaymentAttempt:
         """Start a payment attempt for the whole order total.
 
         A Wompi attempt starts PENDING under a fresh reference. Cash is taken at the counter
-        there and then, so a cash attempt is APPROVED at once. Both get a first history line.
+        there and then, so a cash attempt is APPROVED at once and must say how much the
+        customer handed over (at least the total; `CashReceivedError` otherwise). Both get a
+        first history line.
         """
         row = self._order_row(order_number)
         _require_payable(row)
         order = mapping.to_order(row)
+        amount = _amount_to_charge(order, tender)
+        check_cash_received(tender, amount, cash_received)
         attempt_number = max((a.attempt_number for a in row.attempts), default=0) + 1
         status = PaymentStatus.APPROVED if tender is Tender.CASH else PaymentStatus.PENDING
         attempt = PaymentAttempt(
@@ -151,10 +179,11 @@ class OrderRepository:
             order_number=row.number,
             attempt_number=attempt_number,
             tender=tender,
-            amount=_amount_to_charge(order, tender),
+            amount=amount,
             status=status,
             created_at=at,
             updated_at=at,
+            cash_received=cash_received,
         )
         attempt_row = mapping.attempt_row(attempt)
         attempt_row.history.append(
@@ -192,6 +221,57 @@ class OrderRepository:
             .order_by(PaymentAttemptRow.id)
         )
         return [mapping.to_attempt(row) for row in self._session.scalars(query)]
+
+    def unfinished_attempts(self, terminal_id: str) -> list[PaymentAttempt]:
+        """This terminal's Wompi attempts still PENDING that nobody gave up on, oldest first:
+        after a crash, the sales the counter was in the middle of charging."""
+        query = (
+            self._terminal_attempts(terminal_id)
+            .where(
+                PaymentAttemptRow.tender == Tender.WOMPI.value,
+                PaymentAttemptRow.status == PaymentStatus.PENDING.value,
+                PaymentAttemptRow.abandoned_at.is_(None),
+            )
+            .order_by(PaymentAttemptRow.id)
+        )
+        return [mapping.to_attempt(row) for row in self._session.scalars(query)]
+
+    def late_approvals(self, terminal_id: str) -> list[PaymentAttempt]:
+        """This terminal's attempts approved after staff gave up on them (`approved_after_cancel`)
+        and not yet acknowledged, oldest first: money taken that someone must look at."""
+        query = (
+            self._terminal_attempts(terminal_id)
+            .where(
+                PaymentAttemptRow.status == PaymentStatus.APPROVED.value,
+                PaymentAttemptRow.abandoned_at.is_not(None),
+                PaymentAttemptRow.late_ack_at.is_(None),
+            )
+            .order_by(PaymentAttemptRow.id)
+        )
+        return [mapping.to_attempt(row) for row in self._session.scalars(query)]
+
+    def acknowledge_late_approval(
+        self, reference: str, at: datetime, actor: str = SYSTEM_ACTOR
+    ) -> PaymentAttempt:
+        """Record that staff saw a late approval, so it stops being listed; audited.
+
+        Acknowledging twice keeps the first time and writes nothing more. An attempt that is
+        not a late approval is refused with `NotLateApprovalError`.
+        """
+        row = self._attempt_row(reference)
+        attempt = mapping.to_attempt(row)
+        if not attempt.approved_after_cancel:
+            raise NotLateApprovalError(reference)
+        if row.late_ack_at is None:
+            row.late_ack_at = at
+            self.audit(
+                "payment.late_approval_acknowledged",
+                f"reference={reference} transaction_id={attempt.transaction_id} "
+                f"amount_cents={attempt.amount.cents}",
+                at,
+                actor,
+            )
+        return attempt
 
     def abandon_attempt(self, reference: str, at: datetime) -> PaymentAttempt:
         """Staff gave up on a pending attempt (e.g. to retry); it is still watched."""
@@ -281,6 +361,13 @@ class OrderRepository:
         if row is None:
             raise UnknownReferenceError(reference)
         return row
+
+    def _terminal_attempts(self, terminal_id: str) -> Select[tuple[PaymentAttemptRow]]:
+        return (
+            select(PaymentAttemptRow)
+            .join(OrderRow, PaymentAttemptRow.order_number == OrderRow.number)
+            .where(OrderRow.terminal_id == terminal_id)
+        )
 
     def _refresh_status(self, row: OrderRow) -> None:
         attempts = [mapping.to_attempt(a) for a in row.attempts]

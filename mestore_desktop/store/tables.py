@@ -8,7 +8,9 @@ integer cents, known statuses) so that a bug or a hand edit cannot store a float
 status the status machine has never heard of.
 
 The Alembic migrations (`migrations/versions/0001_initial.py`, then `0002_sync.py` for the
-status sync's tables) are a frozen copy of this schema; a test checks that the two agree.
+status sync's tables and `0003_catalogue_cash.py` for the product catalogue and the cash and
+late-approval columns of payment attempts) are a frozen copy of this schema; a test checks
+that the two agree.
 """
 
 from __future__ import annotations
@@ -181,6 +183,8 @@ class PaymentAttemptRow(Base):
         _timestamp("updated_at"),
         _timestamp("abandoned_at", nullable=True),
         Index(None, "status"),
+        # Few attempts are ever abandoned: late approvals are found without reading the rest.
+        Index(None, "abandoned_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -196,6 +200,17 @@ class PaymentAttemptRow(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     abandoned_at: Mapped[datetime | None]
+    # Added by migration 0003 with ALTER TABLE ADD COLUMN, so their CHECKs are column-level:
+    # rebuilding payment_attempts instead would need foreign keys off, which SQLite refuses
+    # inside the migration's transaction.
+    cash_received_cents: Mapped[int | None] = mapped_column(
+        _check(
+            integer_check("cash_received_cents", nullable=True, minimum=0), "cash_received_cents"
+        )
+    )
+    late_ack_at: Mapped[datetime | None] = mapped_column(
+        _check(integer_check("late_ack_at", nullable=True), "late_ack_at")
+    )
 
     order: Mapped[OrderRow] = relationship(back_populates="attempts")
     # Ordered by id: the order in which transactions were first seen, as in the domain tuple.
@@ -238,6 +253,36 @@ class StatusHistoryRow(Base):
     at: Mapped[datetime]
     transaction_id: Mapped[str | None]
     evidence: Mapped[str]
+
+
+class ProductRow(Base):
+    """The counter's catalogue. SKUs compare without case (COLLATE NOCASE on the key, so a
+    prefix search on it can use the key's index); `search_name` is the name folded by
+    `fold_for_search`, kept beside it so a case- and accent-insensitive search is a plain
+    LIKE. An empty barcode is stored as NULL, so that UNIQUE holds only between real codes."""
+
+    __tablename__ = "products"
+    __table_args__ = (
+        _check("length(sku) > 0", "sku"),
+        # Stricter than other amounts: `Product` refuses a zero price, so a row with one could
+        # not be read back.
+        _check(integer_check("price_cents", minimum=1), "price_cents"),
+        _check(f"typeof(iva_rate) = 'integer' AND iva_rate IN ({IVA_RATES})", "iva_rate"),
+        _check("barcode IS NULL OR length(barcode) > 0", "barcode"),
+        _timestamp("updated_at"),
+        UniqueConstraint("barcode"),
+        # Search results are listed by name: walking this index in order lets a name search
+        # stop as soon as it has a page of matches, reading only those rows from the table.
+        Index(None, "search_name", "sku"),
+    )
+
+    sku: Mapped[str] = mapped_column(Text(collation="NOCASE"), primary_key=True)
+    name: Mapped[str]
+    search_name: Mapped[str]
+    price_cents: Mapped[int]
+    iva_rate: Mapped[int]
+    barcode: Mapped[str | None]
+    updated_at: Mapped[datetime]
 
 
 class AppliedEventRow(Base):

@@ -15,6 +15,8 @@ from mestore_desktop.store.repositories import OrderRepository
 T = TypeVar("T")
 BOGOTA = timezone(timedelta(hours=-5), "COT")
 T0 = datetime(2026, 3, 14, 9, 26, 53, 589793, tzinfo=BOGOTA)
+# More than any sample order costs: for cash sales whose change a test does not look at.
+PLENTY = Money.from_pesos(1_000_000)
 
 
 def at(seconds: float) -> datetime:

@@ -14,7 +14,7 @@ from mestore_desktop.domain.payment import Tender
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.store.repositories import OrderRepository
-from tests.unit.store.factories import at, make_order
+from tests.unit.store.factories import PLENTY, at, make_order
 
 
 @pytest.fixture
@@ -31,7 +31,9 @@ def thread_id(_: Session) -> int:
 def test_reads_and_writes_return_domain_objects(executor: DbExecutor) -> None:
     async def scenario() -> tuple[Order, Order | None]:
         saved = await executor.write(lambda s: OrderRepository(s).create_order(make_order()))
-        await executor.write(lambda s: OrderRepository(s).new_attempt(1, Tender.CASH, at(1)))
+        await executor.write(
+            lambda s: OrderRepository(s).new_attempt(1, Tender.CASH, at(1), cash_received=PLENTY)
+        )
         loaded = await executor.read(lambda s: OrderRepository(s).get_order(1))
         return saved, loaded
 

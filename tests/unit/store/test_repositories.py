@@ -23,6 +23,7 @@ from mestore_desktop.store.errors import OrderClosedError, UnknownOrderError, Un
 from mestore_desktop.store.repositories import OrderRepository
 from tests.unit.store.factories import (
     BOGOTA,
+    PLENTY,
     T0,
     Repo,
     approved,
@@ -75,7 +76,7 @@ def test_missing_order_is_none(repo: Repo) -> None:
 def test_list_orders_newest_first_with_keyset_pages_and_status_filter(repo: Repo) -> None:
     for pesos in range(1, 8):
         repo.write(lambda r, p=pesos: r.create_order(make_order(pesos=p * 1000)))
-    repo.write(lambda r: r.new_attempt(3, Tender.CASH, at(1)))
+    repo.write(lambda r: r.new_attempt(3, Tender.CASH, at(1), cash_received=PLENTY))
     repo.write(lambda r: r.new_attempt(5, Tender.WOMPI, at(2)))
 
     first = repo.read(lambda r: r.list_orders(limit=3))
@@ -149,7 +150,7 @@ def test_attempt_numbers_follow_the_previous_maximum(repo: Repo) -> None:
 
 def test_cash_attempt_is_approved_at_once_with_a_checkout_history_line(repo: Repo) -> None:
     order = repo.write(lambda r: r.create_order(rich_order()))
-    attempt = repo.write(lambda r: r.new_attempt(1, Tender.CASH, at(5)))
+    attempt = repo.write(lambda r: r.new_attempt(1, Tender.CASH, at(5), cash_received=PLENTY))
     assert attempt.status is PaymentStatus.APPROVED
     assert attempt.amount == order.total  # cash may have cents; Wompi may not
     assert repo.read(lambda r: r.order_status(1)) is OrderStatus.PAID
@@ -179,7 +180,7 @@ def test_an_empty_order_cannot_be_charged(repo: Repo) -> None:
 def test_paid_or_cancelled_orders_take_no_new_attempt(repo: Repo) -> None:
     repo.write(lambda r: r.create_order(make_order()))
     repo.write(lambda r: r.create_order(make_order()))
-    repo.write(lambda r: r.new_attempt(1, Tender.CASH, at(1)))
+    repo.write(lambda r: r.new_attempt(1, Tender.CASH, at(1), cash_received=PLENTY))
     repo.write(lambda r: r.cancel_order(2, at(1)))
     with pytest.raises(OrderClosedError, match="ya está pagado"):
         repo.write(lambda r: r.new_attempt(1, Tender.CASH, at(2)))
@@ -201,7 +202,7 @@ def test_cancel_abandons_pending_attempts_and_is_idempotent(repo: Repo) -> None:
 
 def test_a_paid_order_cannot_be_cancelled(repo: Repo) -> None:
     repo.write(lambda r: r.create_order(make_order()))
-    repo.write(lambda r: r.new_attempt(1, Tender.CASH, at(1)))
+    repo.write(lambda r: r.new_attempt(1, Tender.CASH, at(1), cash_received=PLENTY))
     with pytest.raises(OrderClosedError, match="devolución"):
         repo.write(lambda r: r.cancel_order(1, at(2)))
 

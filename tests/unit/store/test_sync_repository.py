@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
@@ -14,44 +15,23 @@ from mestore_desktop.domain.payment import Outcome, PaymentStatus, StatusSource,
 from mestore_desktop.store.db import Database, alembic_config, make_engine, with_mode
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.store.sync_repository import ForeignTransaction, SyncKey, SyncRepository
-from tests.unit.store.factories import Repo, approved, at, make_order
-
-
-def migrate_to(path: Path, revision: str) -> None:
-    engine = make_engine(path)
-    try:
-        with with_mode(engine, "write").begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-    finally:
-        engine.dispose()
+from tests.unit.store.factories import PLENTY, Repo, at, make_order
+from tests.unit.store.old_schemas import APPLIED_EVENT, PAID_BY_WOMPI, migrate_to, seed_sales
 
 
 def test_0001_databases_with_data_upgrade_to_0002(db_path: Path) -> None:
-    db_path.touch(mode=0o600)
     migrate_to(db_path, "0001")
-    old = Database(make_engine(db_path))
-    repo = Repo(old)
-    number = repo.write(lambda r: r.create_order(make_order())).number
-    attempt = repo.write(lambda r: r.new_attempt(number, Tender.WOMPI, at(1)))
-    repo.write(lambda r: r.apply_observation(attempt.reference, approved("tx-1", at(2))))
-    repo.write(lambda r: r.mark_event_applied("transaction.updated:tx-1:APPROVED:1", at(2)))
-    old.close()
+    seed_sales(db_path)
 
     upgraded = Database.open(db_path)  # migrates to head
     try:
         with upgraded.engine.connect() as conn:
             version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
-        assert version == "0002"
+        assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
         repo = Repo(upgraded)
-        assert (
-            repo.read(lambda r: r.get_attempt(attempt.reference)).status is PaymentStatus.APPROVED
-        )
-        assert repo.read(lambda r: r.order_status(number)).value == "paid"
-        sync = upgraded.read(
-            lambda s: SyncRepository(s).event_applied("transaction.updated:tx-1:APPROVED:1")
-        )
+        assert repo.read(lambda r: r.get_attempt(PAID_BY_WOMPI)).status is PaymentStatus.APPROVED
+        assert repo.read(lambda r: r.order_status(1)).value == "paid"
+        sync = upgraded.read(lambda s: SyncRepository(s).event_applied(APPLIED_EVENT))
         assert sync
         assert upgraded.read(lambda s: SyncRepository(s).cursor()) == 0
     finally:
@@ -157,6 +137,6 @@ def test_newest_attempt_and_pending_count(db: Database) -> None:
         number = repo.write(lambda r: r.create_order(make_order())).number
         repo.write(lambda r, n=number, t=seconds: r.new_attempt(n, Tender.WOMPI, at(t)))
     cash = repo.write(lambda r: r.create_order(make_order())).number
-    repo.write(lambda r: r.new_attempt(cash, Tender.CASH, at(9)))
+    repo.write(lambda r: r.new_attempt(cash, Tender.CASH, at(9), cash_received=PLENTY))
     assert db.read(lambda s: SyncRepository(s).newest_wompi_attempt_at()) == at(7)
     assert db.read(lambda s: SyncRepository(s).pending_wompi_count()) == 2

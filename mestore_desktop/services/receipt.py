@@ -20,15 +20,14 @@ from datetime import datetime, timedelta, timezone
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import Order, OrderLine, OrderTotals
 from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus, Tender
+from mestore_desktop.services.payment_details import PaymentDetails, stored_details
 
 # Colombia has kept UTC-5 without daylight saving since 1993 (as in ui/formatting.py, which
 # this Qt-free module cannot import).
 BOGOTA = timezone(timedelta(hours=-5), "America/Bogota")
 TEXT_WIDTH = 40  # characters per line: fits the 42-48 columns of an 80 mm printer roll
-CASH_LABEL = "Efectivo"
 FOOTER = "Comprobante de pago. No es una factura electrónica."
 _LAST_FOUR = re.compile(r"^[0-9]{4}$", re.ASCII)
-MAX_DETAIL_LENGTH = 40
 
 
 class ReceiptError(ValueError):
@@ -37,22 +36,6 @@ class ReceiptError(ValueError):
 
 class ReceiptNotAvailableError(ReceiptError):
     """The attempt is not an approved payment, so there is nothing to give a receipt for."""
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentDetails:
-    """What Wompi told us about the payer's method, when known (never a full card number)."""
-
-    card_brand: str = ""
-    last_four: str = ""
-    bank_name: str = ""
-
-    def __post_init__(self) -> None:
-        if self.last_four and not _LAST_FOUR.fullmatch(self.last_four):
-            raise ReceiptError("De la tarjeta solo se imprimen los últimos cuatro dígitos.")
-        for text in (self.card_brand, self.bank_name):
-            if len(text) > MAX_DETAIL_LENGTH or not text.isprintable():
-                raise ReceiptError("La franquicia o el banco del pago no es un texto válido.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +87,17 @@ def build_receipt(
     store_name: str,
     store_nit: str = "",
     details: PaymentDetails | None = None,
-    cash_received: Money | None = None,
 ) -> Receipt:
     """The receipt for an order paid by `attempt`; raises :class:`ReceiptError` if it cannot be.
 
-    For cash, `cash_received` is what the customer handed over (None: the exact amount).
+    `details` (``services.payment_details``) adds what Wompi said about the card or bank; by
+    default only what the database holds is printed. For cash, the cash received and the
+    change are printed when they were recorded.
     """
     _require_paid(order, attempt)
-    details = details or PaymentDetails()
+    details = details or stored_details(attempt)
+    if details.reference != attempt.reference:
+        raise ReceiptError(f"Los datos del pago no son del pago {attempt.reference}.")
     return Receipt(
         store_name=store_name,
         store_nit=store_nit,
@@ -122,10 +108,10 @@ def build_receipt(
         lines=order.lines,
         totals=order.totals,
         tender=attempt.tender,
-        method=_method_label(attempt, details),
+        method=_method_label(details),
         transaction_id=attempt.transaction_id or "",
-        bank_name=details.bank_name,
-        cash_received=_cash_received(attempt, cash_received),
+        bank_name=details.bank_name or "",
+        cash_received=_cash_received(attempt, details.cash_received),
         customer_name=order.customer.name,
     )
 
@@ -151,22 +137,21 @@ def _require_paid(order: Order, attempt: PaymentAttempt) -> None:
         raise ReceiptError("La hora del pago no tiene zona horaria.")
 
 
-def _method_label(attempt: PaymentAttempt, details: PaymentDetails) -> str:
-    if attempt.tender is Tender.CASH:
-        return CASH_LABEL
-    if details.card_brand or details.last_four:
-        brand = details.card_brand or "Tarjeta"
-        return f"{brand} ••{details.last_four}" if details.last_four else brand
-    return attempt.payment_method or "Wompi"
+def _method_label(details: PaymentDetails) -> str:
+    """ "VISA ••4242" for a card Wompi described, else the label the details carry."""
+    if details.tender is Tender.CASH or not details.card_brand:
+        return details.method_label
+    # Only ever the last four digits: anything else from the API is left off the paper.
+    if details.last_four and _LAST_FOUR.fullmatch(details.last_four):
+        return f"{details.card_brand} ••{details.last_four}"
+    return details.card_brand
 
 
 def _cash_received(attempt: PaymentAttempt, received: Money | None) -> Money | None:
-    if attempt.tender is not Tender.CASH:
-        if received is not None:
-            raise ReceiptError("Solo un pago en efectivo tiene dinero recibido y cambio.")
-        return None
     if received is None:
-        return attempt.amount
+        return None  # not recorded (older cash sales): better no figure than an invented one
+    if attempt.tender is not Tender.CASH:
+        raise ReceiptError("Solo un pago en efectivo tiene dinero recibido y cambio.")
     if received < attempt.amount:
         raise ReceiptError(
             f"El efectivo recibido ({received.format()}) es menor que el total "

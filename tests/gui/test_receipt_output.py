@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import IvaRate, Order, OrderLine
 from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus, Tender
 from mestore_desktop.services.mailer import SmtpSettings, send_receipt
+from mestore_desktop.services.payment_details import stored_details
 from mestore_desktop.services.receipt import Receipt, build_receipt, render_text
 from mestore_desktop.settings import SmtpSecurity
 from mestore_desktop.ui.receipt_output import ROLL_WIDTH_MM, pdf_bytes, print_receipt, write_pdf
@@ -47,9 +49,12 @@ def make_receipt(
         transaction_id=TX_ID if tender is Tender.WOMPI else None,
         payment_method="VISA ••4242" if tender is Tender.WOMPI else "",
     )
-    cash = Money.from_pesos(30_000) if tender is Tender.CASH else None
+    details = stored_details(attempt)
+    if tender is Tender.CASH:
+        received = Money.from_pesos(30_000)
+        details = replace(details, cash_received=received, change=received - attempt.amount)
     return build_receipt(
-        order, attempt, store_name=store_name, store_nit="900123456-8", cash_received=cash
+        order, attempt, store_name=store_name, store_nit="900123456-8", details=details
     )
 
 

@@ -22,7 +22,6 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -299,7 +298,8 @@ class CounterService:
         """Attempts approved after staff cancelled them, not yet acknowledged."""
         return await self._db.read(lambda s: OrderRepository(s).late_approvals(self.terminal_id))
 
-    async def acknowledge_late_approval(self, reference: str) -> Any:
+    async def acknowledge_late_approval(self, reference: str) -> PaymentAttempt:
+        """Staff saw the late approval (and refunded or kept the sale): stop listing it."""
         at = self._clock()
         return await self._db.write(
             lambda s: OrderRepository(s).acknowledge_late_approval(reference, at)

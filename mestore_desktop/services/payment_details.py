@@ -110,8 +110,8 @@ def stored_details(attempt: PaymentAttempt) -> PaymentDetails:
         transaction_id=attempt.transaction_id,
         status_message=attempt.status_message,
         failure_reason=failure_reason(attempt.status, attempt.status_message),
-        cash_received=getattr(attempt, "cash_received", None),
-        change=getattr(attempt, "change", None),
+        cash_received=attempt.cash_received,
+        change=attempt.change,
         approved_after_cancel=attempt.approved_after_cancel,
     )
 

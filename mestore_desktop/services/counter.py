@@ -248,7 +248,7 @@ class CounterService:
         why = _mismatch(attempt, tx)
         if why:
             log.warning(
-                "checkout hint refused reference=%s transaction_id=%s why=%s",
+                "checkout hint refused reference=%s transaction_id=%r why=%r",  # hint: untrusted
                 reference,
                 transaction_id,
                 why,

@@ -6,7 +6,7 @@ with the arrow keys), but its quantity editor does while it is open.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,6 +19,15 @@ from PySide6.QtWidgets import (
 
 from mestore_desktop.domain.order import MAX_QUANTITY
 from mestore_desktop.ui.caja.cart_model import CartColumn
+
+# What each figure column must fit without eliding.
+_WIDEST = {
+    CartColumn.QUANTITY: "100.000",
+    CartColumn.UNIT_PRICE: "$ 10.000.000",
+    CartColumn.IVA: "19 %",
+    CartColumn.DISCOUNT: "100 % (-$ 1.000.000)",
+    CartColumn.TOTAL: "$ 10.000.000",
+}
 
 
 class QuantityDelegate(QStyledItemDelegate):
@@ -55,8 +64,22 @@ class CartTable(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CartColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widths for large figures, fixed so columns never jump while the cashier scans."""
+        metrics, padding = self.fontMetrics(), 24
+        for column, sample in _WIDEST.items():
+            header_text = str(self.model().headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header_text))
+            self.horizontalHeader().resizeSection(column, width + padding)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()  # the theme sets the table's font after construction
 
     def selected_row(self) -> int | None:
         rows = self.selectionModel().selectedRows()

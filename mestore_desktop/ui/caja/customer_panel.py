@@ -69,6 +69,7 @@ class CustomerPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toggle)
         layout.addWidget(self.body)
+        layout.addStretch(1)  # keep the fields at the top of the scroll area
         self.set_expanded(False)
 
     def _line_edit(self, accessible_name: str) -> QLineEdit:

@@ -30,6 +30,7 @@ from mestore_desktop.domain.money import Money, MoneyError
 from mestore_desktop.domain.order import MAX_QUANTITY, IvaRate, OrderError, OrderLine
 
 _PERCENT_MAX = 100
+_DIALOG_WIDTH = 420
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class _ApplyingDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(_DIALOG_WIDTH)
         self.error = QLabel()
         self.error.setObjectName("FormError")
         self.error.setWordWrap(True)

@@ -546,3 +546,17 @@ def test_figure_columns_fit_large_amounts_without_eliding(qtbot, view) -> None:
     for column in range(1, view.model.columnCount()):
         text = view.model.data(view.model.index(0, column))
         assert header.sectionSize(column) > metrics.horizontalAdvance(text), text
+
+
+def test_keys_work_from_the_customer_fields_and_f2_returns_to_the_search(qtbot, view) -> None:
+    view.add_product(RICE)
+    qtbot.keyClicks(view.search.field, "arr")
+    view.customer.set_expanded(True)
+    view.customer.name.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.customer.name)
+    with qtbot.waitSignal(view.charge_requested, timeout=1000) as blocker:
+        qtbot.keyClick(view.customer.name, Qt.Key.Key_F10)
+    assert blocker.args == ["cash"]
+    qtbot.keyClick(view.customer.name, Qt.Key.Key_F2)
+    assert QApplication.focusWidget() is view.search.field
+    assert view.search.field.selectedText() == "arr"

@@ -71,8 +71,10 @@ class _ApplyingDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Aceptar"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
+        # A literal context: self.tr here would be looked up under each subclass's name.
+        ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+        self.buttons.button(ok).setText(QCoreApplication.translate("CajaDialog", "Aceptar"))
+        self.buttons.button(cancel).setText(QCoreApplication.translate("CajaDialog", "Cancelar"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

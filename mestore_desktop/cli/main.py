@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from mestore_desktop import __version__
-from mestore_desktop.cli import commands
+from mestore_desktop.cli import catalogue_command, commands
 from mestore_desktop.cli.commands import CliError
 from mestore_desktop.paths import resolve_home
 from mestore_desktop.secrets import SecretName
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_order(groups)
     _add_orders(groups)
     _add_sync(groups)
+    catalogue_command.add_parser(groups)
     return parser
 
 

@@ -114,7 +114,7 @@ async def send_receipt(
         raise ValueError("the attachment is not a PDF")
     if not _ATTACHMENT_NAME.fullmatch(filename):
         raise ValueError("the attachment name must be a plain file name ending in .pdf")
-    message = _message(smtp, to, f"Recibo de compra — {smtp.store_name} — {reference}")
+    message = _message(smtp, to, _subject("Recibo de compra", smtp.store_name, reference))
     message.set_content(receipt_text)
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
     await _send(smtp, password, message)
@@ -124,7 +124,7 @@ async def send_receipt(
 async def send_test_message(smtp: SmtpSettings, password: Secret | None) -> str:
     """Send a short test message to the sender's own address; returns that address."""
     to = smtp.from_address
-    message = _message(smtp, to, f"Correo de prueba de MeStore — {smtp.store_name}")
+    message = _message(smtp, to, _subject("Correo de prueba de MeStore", smtp.store_name))
     message.set_content(
         "Este es un correo de prueba enviado desde MeStore Desktop (Ajustes > Correo).\n"
         "Si lo recibió, los recibos por correo saldrán por este servidor.\n"
@@ -140,6 +140,10 @@ def _require_recipient(to: str) -> None:
         raise InvalidRecipientError(
             f"La dirección {shown}no es un correo válido; escríbala como cliente@correo.com."
         )
+
+
+def _subject(*parts: str) -> str:
+    return " — ".join(part for part in parts if part)
 
 
 def _message(smtp: SmtpSettings, to: str, subject: str) -> EmailMessage:

@@ -214,6 +214,13 @@ def test_test_message_goes_to_the_sender_itself(server: SmtpServer):
     assert received.message["Subject"] == "Correo de prueba de MeStore — Tienda Doña Rosa"
 
 
+def test_subject_leaves_out_a_missing_store_name(server: SmtpServer):
+    send(settings_for(server, store_name=""))
+    [received] = server.handler.messages
+    assert received.message["Subject"] == "Recibo de compra — T01-000123-1"
+    assert received.message["From"] == "ventas@mitienda.co"
+
+
 def test_smtp_settings_from_settings():
     settings = Settings(
         store_name="Tienda",

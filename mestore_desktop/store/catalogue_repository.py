@@ -46,7 +46,7 @@ class CatalogueRepository:
         if not folded:
             return self._products(_by_name(select(PRODUCTS)).limit(limit))
         exact = self._products(select(PRODUCTS).where(_is_code(code)))
-        found = {sku_key(p.sku): p for p in exact}
+        found = {sku_key(p.sku) for p in exact}
         candidates = [
             *self._products(_by_name(select(PRODUCTS).where(_code_starts(code))).limit(limit)),
             *self._products(_by_name(select(PRODUCTS).where(_name_contains(folded))).limit(limit)),

@@ -362,7 +362,7 @@ class OrderRepository:
             raise UnknownReferenceError(reference)
         return row
 
-    def _terminal_attempts(self, terminal_id: str) -> Select[tuple[PaymentAttemptRow]]:
+    def _terminal_attempts(self, terminal_id: str) -> Select[PaymentAttemptRow]:
         return (
             select(PaymentAttemptRow)
             .join(OrderRow, PaymentAttemptRow.order_number == OrderRow.number)

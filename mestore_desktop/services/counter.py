@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
@@ -93,6 +93,9 @@ class StartedPayment:
     order_number: int
     attempt: PaymentAttempt
     checkout_url: str
+    # The same attempt for the customer's own phone: no redirect, so after paying the phone
+    # stays on Wompi's own result page instead of a return URL only the counter intercepts.
+    phone_checkout_url: str = ""
 
     @property
     def reference(self) -> str:
@@ -156,13 +159,21 @@ class CounterService:
             order = repo.create_order(draft)
             assert order.number is not None  # noqa: S101  assigned by create_order
             attempt = repo.new_attempt(order.number, Tender.WOMPI, at)
-            return StartedPayment(
-                order.number, attempt, checkout_url_for(order, attempt, self._checkout, secret)
-            )
+            return self._started(order, attempt, secret)
 
         started = await self._db.write(save)
         self._notify({started.order_number})
         return started
+
+    def _started(self, order: Order, attempt: PaymentAttempt, secret: str) -> StartedPayment:
+        assert order.number is not None  # noqa: S101  saved orders have numbers
+        phone = replace(self._checkout, redirect_url="")
+        return StartedPayment(
+            order.number,
+            attempt,
+            checkout_url_for(order, attempt, self._checkout, secret),
+            checkout_url_for(order, attempt, phone, secret),
+        )
 
     async def retry(self, order_number: int) -> StartedPayment:
         """*Reintentar*: abandon the order's pending attempts (still watched), start a new one."""
@@ -175,9 +186,7 @@ class CounterService:
             attempt = repo.new_attempt(order_number, Tender.WOMPI, at)
             order = repo.get_order(order_number)
             assert order is not None  # noqa: S101  new_attempt found it
-            return StartedPayment(
-                order_number, attempt, checkout_url_for(order, attempt, self._checkout, secret)
-            )
+            return self._started(order, attempt, secret)
 
         started = await self._db.write(save)
         self._notify({order_number})

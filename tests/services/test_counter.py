@@ -180,6 +180,9 @@ async def test_start_wompi_commits_the_attempt_before_returning_a_signed_url(
     assert changed == [{started.order_number}]
     page = await world.http(world.sandbox_app, "http://sandbox.test").get(started.checkout_url)
     assert page.status_code == 200
+    phone = url_params(started.phone_checkout_url)  # the QR: same attempt, no return URL
+    assert "redirect-url" not in phone
+    assert {k: v for k, v in params.items() if k != "redirect-url"} == phone
 
 
 async def test_missing_integrity_secret_or_public_key_fails_closed_with_nothing_saved(

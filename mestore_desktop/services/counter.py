@@ -80,6 +80,12 @@ class PaymentHintMismatchError(CounterError):
         self.why = why
 
 
+class UnknownOrderError(CounterError):
+    def __init__(self, order_number: int) -> None:
+        super().__init__(f"No existe el pedido {order_number} en esta caja.")
+        self.order_number = order_number
+
+
 class NotAWompiAttemptError(CounterError):
     def __init__(self, reference: str) -> None:
         super().__init__(f"El pago {reference} es en efectivo: Wompi no tiene nada que decir.")
@@ -234,6 +240,17 @@ class CounterService:
         return order
 
     # -- status ----------------------------------------------------------------------------
+
+    async def order(self, order_number: int) -> Order:
+        """The saved order (for its receipt); `UnknownOrderError` if there is none."""
+
+        def load(session: Session) -> Order:
+            order = OrderRepository(session).get_order(order_number)
+            if order is None:
+                raise UnknownOrderError(order_number)
+            return order
+
+        return await self._db.read(load)
 
     async def attempt(self, reference: str) -> PaymentAttempt:
         return await self._db.read(lambda s: OrderRepository(s).get_attempt(reference))

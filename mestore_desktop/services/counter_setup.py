@@ -1,0 +1,80 @@
+"""Build the counter's payment service and the checkout's navigation policy from the settings
+and the keyring (the composition root calls this each time a sale is charged, so a key saved
+in Ajustes a minute ago is used without a restart)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from mestore_desktop.secrets import SecretName, SecretStore
+from mestore_desktop.services.checkout import CheckoutSettings
+from mestore_desktop.services.counter import CounterService
+from mestore_desktop.services.mailer import SmtpSettings, send_receipt
+from mestore_desktop.services.navigation import NavigationPolicy
+from mestore_desktop.services.receipt import Receipt, render_text
+from mestore_desktop.settings import Settings
+from mestore_desktop.store.executor import DbExecutor
+from mestore_desktop.wompi.client import WompiClient
+
+# Where Wompi sends the embedded checkout when it is done. It never loads: the web view
+# intercepts it (the `.invalid` TLD can never resolve, so nothing could answer it anyway).
+EMBEDDED_RETURN_URL = "https://mestore-desktop.invalid/wompi/return"
+
+
+@dataclass(frozen=True)
+class CounterSetup:
+    counter: CounterService
+    policy: NavigationPolicy
+
+
+def build_counter(settings: Settings, db: DbExecutor, http: httpx.AsyncClient) -> CounterSetup:
+    """Fails closed later, at `start_wompi`, when the public key or integrity secret is missing."""
+    secrets = SecretStore(settings.environment)
+    wompi = WompiClient(
+        http,
+        api_base_url=settings.effective_api_url,
+        public_key=settings.public_key,
+        private_key=_private_key(secrets),
+    )
+    checkout = CheckoutSettings(
+        checkout_base_url=settings.effective_checkout_url,
+        public_key=settings.public_key,
+        redirect_url=EMBEDDED_RETURN_URL,
+    )
+    counter = CounterService(
+        db=db,
+        wompi=wompi,
+        checkout=checkout,
+        integrity_secret=secrets.get(SecretName.INTEGRITY_SECRET),
+        terminal_id=settings.terminal_id,
+    )
+    policy = NavigationPolicy(
+        settings.effective_checkout_url, settings.effective_api_url, EMBEDDED_RETURN_URL
+    )
+    return CounterSetup(counter, policy)
+
+
+def _private_key(secrets: SecretStore) -> str | None:
+    # Reading a transaction works with the public key alone; the private key only widens
+    # what Wompi lets us search, so a counter without it still takes payments.
+    secret = secrets.get(SecretName.WOMPI_PRIVATE_KEY)
+    return secret.reveal if secret is not None else None
+
+
+async def email_receipt(settings: Settings, receipt: Receipt, pdf: bytes, to: str) -> None:
+    """Send `receipt` over the SMTP server in the settings (password from the keyring)."""
+    smtp = SmtpSettings.from_settings(settings)
+    password = None
+    if settings.smtp_username:
+        password = SecretStore(settings.environment).get(SecretName.SMTP_PASSWORD)
+    await send_receipt(
+        smtp,
+        password,
+        to,
+        render_text(receipt),
+        pdf,
+        receipt.filename,
+        reference=receipt.reference,
+    )

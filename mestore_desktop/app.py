@@ -25,12 +25,14 @@ from mestore_desktop.demo import DemoEnvironment, start_demo
 from mestore_desktop.logs import setup_logging
 from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
 from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
+from mestore_desktop.services.catalogue import StoreCatalogue
 from mestore_desktop.services.connection import (
     ConnectionCheck,
     ConnectionInputs,
     check_wompi_connection,
     secret_prefix,
 )
+from mestore_desktop.services.counter_setup import build_counter, email_receipt
 from mestore_desktop.services.sync_setup import SyncConfigError, build_service, load_keys
 from mestore_desktop.settings import Settings, SettingsError, SettingsFile
 from mestore_desktop.store.db import Database
@@ -40,6 +42,7 @@ from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.ui.errors import install_global_handlers
 from mestore_desktop.ui.i18n import SUPPORTED_LANGUAGES, choose_language, install_translator
 from mestore_desktop.ui.main_window import MainWindow
+from mestore_desktop.ui.pages.caja import CajaServices
 from mestore_desktop.ui.settings.connection_panel import ConnectionTester
 from mestore_desktop.ui.sync_status import RelayStatusPresenter, SyncBridge
 from mestore_desktop.ui.theme import apply_theme
@@ -159,6 +162,7 @@ def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
         secrets_factory=SecretStore,
         connection_tester=_connection_tester(http),
         load_orders=lambda: db.read(lambda s: OrderRepository(s).list_orders(limit=ORDERS_SHOWN)),
+        caja=_caja_services(backend.settings_file, db, http),
         demo=args.demo,
     )
     install_global_handlers(window, loop)
@@ -169,6 +173,18 @@ def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
     _run(app, loop, http, sync_task)
     db.shutdown()
     del translator  # kept alive until here on purpose: Qt does not own translators
+
+
+def _caja_services(
+    settings_file: SettingsFile, db: DbExecutor, http: httpx.AsyncClient
+) -> CajaServices:
+    """The counter reads the saved settings and keys at each use (Ajustes may change them)."""
+    return CajaServices(
+        counter=lambda: build_counter(settings_file.load(), db, http),
+        settings=settings_file.load,
+        catalogue=StoreCatalogue(db),
+        send_mail=lambda receipt, pdf, to: email_receipt(settings_file.load(), receipt, pdf, to),
+    )
 
 
 def _display_problem() -> str | None:

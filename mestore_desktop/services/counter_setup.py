@@ -60,7 +60,7 @@ def _private_key(secrets: SecretStore) -> str | None:
     # Reading a transaction works with the public key alone; the private key only widens
     # what Wompi lets us search, so a counter without it still takes payments.
     secret = secrets.get(SecretName.WOMPI_PRIVATE_KEY)
-    return secret.reveal if secret is not None else None
+    return secret.reveal() if secret is not None else None
 
 
 async def email_receipt(settings: Settings, receipt: Receipt, pdf: bytes, to: str) -> None:

@@ -18,12 +18,10 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from mestore_desktop.secrets import SecretsError
-from mestore_desktop.settings import SettingsError
+from mestore_desktop.services.user_errors import USER_FACING_ERRORS
 
 log = logging.getLogger(__name__)
 
-USER_FACING_ERRORS: tuple[type[Exception], ...] = (SettingsError, SecretsError)
 
 # Dialogs without a parent have no Qt owner; keep them alive until they close.
 _orphans: set[QMessageBox] = set()

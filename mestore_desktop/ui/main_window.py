@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from mestore_desktop.secrets import SecretStore
 from mestore_desktop.settings import Settings, SettingsFile
-from mestore_desktop.ui.pages.caja import CajaPage
+from mestore_desktop.ui.pages.caja import CajaPage, CajaServices
 from mestore_desktop.ui.pages.orders import OrdersLoader, OrdersPage
 from mestore_desktop.ui.pages.payment_links import PaymentLinksPage
 from mestore_desktop.ui.pages.reconciliation import ReconciliationPage
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         secrets_factory: SecretStoreFactory,
         connection_tester: ConnectionTester | None = None,
         load_orders: OrdersLoader | None = None,
+        caja: CajaServices | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -66,13 +67,15 @@ class MainWindow(QMainWindow):
             connection_tester=connection_tester,
         )
         self.orders_page = OrdersPage(load_orders)
+        self.caja_page = CajaPage(caja)
+        self.caja_page.orders_changed.connect(self.orders_page.on_orders_changed)
         self._add_pages()
         self.setCentralWidget(self._build_central())
         self.settings_page.settings_saved.connect(self._on_settings_saved)
+        self.settings_page.settings_saved.connect(self.caja_page.on_settings_saved)
         self._show_settings(settings)
 
     def _add_pages(self) -> None:
-        self.caja_page = CajaPage()
         pages = (
             self.caja_page,
             self.orders_page,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from mestore_desktop.settings import Environment, Settings
 from mestore_desktop.ui.pages.placeholder import PlaceholderPage
@@ -112,13 +112,21 @@ def test_configured_relay_starts_unverified(make_window):
     assert "Relay: sin verificar" in window.status.relay.text()
 
 
+def test_caja_without_services_explains_instead_of_charging(make_window, qtbot):
+    window = make_window()
+    caja = window.caja_page
+    caja.charge("cash")  # no services: nothing is saved, staff read why
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "ErrorDialog") is not None)
+    box = window.findChild(QMessageBox, "ErrorDialog")
+    assert "no está configurada" in box.text()
+    assert caja.flow is None
+
+
 def test_placeholder_pages_say_what_will_come_in_spanish(make_window):
     window = make_window()
     placeholders = window.findChildren(PlaceholderPage)
 
-    assert len(placeholders) == 3  # Caja, Links de pago, Conciliación; Pedidos is real
-    caja_texts = [label.text() for label in window.caja_page.findChildren(QLabel)]
-    assert any("cobrarás con Wompi" in text for text in caja_texts)
+    assert len(placeholders) == 2  # Links de pago, Conciliación; Caja and Pedidos are real
     for page in placeholders:
         for label in page.findChildren(QLabel):
             assert "TODO" not in label.text().upper()

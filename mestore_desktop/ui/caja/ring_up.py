@@ -218,6 +218,10 @@ class RingUpView(QWidget):
         self.search.reset()
         self.focus_search()
 
+    def set_terminal_id(self, terminal_id: str) -> None:
+        """Settings changed: the next sale is rung up on this terminal id."""
+        self._terminal_id = terminal_id
+
     def set_pending_count(self, count: int) -> None:
         self.banner.set_count(count)
 

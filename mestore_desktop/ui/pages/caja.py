@@ -1,23 +1,212 @@
-"""The counter (Caja): sales and tenders. Not built yet; the page says what will come."""
+"""The counter (Caja): the ring-up view, one payment flow at a time, the customer display, the
+pending-payments banner and the loud late-approval alert.
+
+Services come in through `CajaServices` (built by the composition root). `counter()` is called
+for each charge, so keys saved in Ajustes are used at once; it may raise a Spanish error when the
+counter is not configured, which is shown instead of a checkout.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from mestore_desktop.ui.pages.placeholder import PlaceholderPage
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from mestore_desktop.domain.order import OrderError
+from mestore_desktop.domain.payment import PaymentAttempt
+from mestore_desktop.services.counter_setup import CounterSetup
+from mestore_desktop.settings import Settings
+from mestore_desktop.ui.caja import CatalogueLookup, RingUpView
+from mestore_desktop.ui.customer_display import CustomerDisplay
+from mestore_desktop.ui.errors import present_error
+from mestore_desktop.ui.payment.flow import PaymentFlow
+from mestore_desktop.ui.payment.late_approval import LateApprovalAlert
+from mestore_desktop.ui.payment.receipt_actions import MailSender, ReceiptActions, load_receipt
+from mestore_desktop.ui.qt_async import run_op
 
 
-class CajaPage(PlaceholderPage):
-    """Counter page (placeholder until the sales screen lands)."""
+@dataclass
+class CajaServices:
+    counter: Callable[[], CounterSetup]
+    settings: Callable[[], Settings]
+    catalogue: CatalogueLookup | None = None
+    send_mail: MailSender | None = None
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            title=QCoreApplication.translate("CajaPage", "Caja"),
-            body=QCoreApplication.translate(
-                "CajaPage",
-                "Aquí registrarás ventas y cobrarás con Wompi: tarjeta, Nequi, PSE, QR o efectivo. "
-                "Podrás buscar o escanear productos, agregar montos libres y ver el total con IVA.",
-            ),
-            parent=parent,
+
+class CajaPage(QWidget):
+    """Ring up, charge, watch, confirm; nothing shown to the customer before it is saved."""
+
+    orders_changed = Signal(object)  # set of order numbers this page's payments changed
+
+    def __init__(self, services: CajaServices | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QCoreApplication.translate("CajaPage", "Caja")
+        self._services = services
+        settings = services.settings() if services else Settings()
+        self.ring_up = RingUpView(services.catalogue if services else None, settings.terminal_id)
+        self.display = CustomerDisplay(settings.store_name, self)
+        self.display_button = QPushButton(self.tr("Pantalla del cliente  F9"))
+        self.display_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.flow: PaymentFlow | None = None
+        self.alert = LateApprovalAlert(self)
+        self.receipts = ReceiptActions(self, services.send_mail if services else None)
+        self._setup: CounterSetup | None = None
+        self._unpaid_order: int | None = None  # saved, not paid: the next tender charges it
+        self._unfinished: list[PaymentAttempt] = []
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        heading = QLabel(self.title)
+        heading.setObjectName("PageTitle")
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.display_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addWidget(self.ring_up, 1)
+
+    def _connect(self) -> None:
+        self.ring_up.charge_requested.connect(self.charge)
+        self.ring_up.cancel_requested.connect(self._cancel_unpaid_order)
+        self.ring_up.cart_changed.connect(self._on_cart_changed)
+        self.ring_up.pending_clicked.connect(self.resume_oldest)
+        self.display_button.clicked.connect(self.toggle_display)
+        QShortcut(QKeySequence("F9"), self, self.toggle_display)
+        self.alert.acknowledged.connect(self._acknowledge)
+
+    # -- charging ---------------------------------------------------------------------------
+
+    def charge(self, tender: str) -> None:
+        """Start a payment of the cart (or of the saved unpaid order) with `tender`."""
+        if self.flow is not None:
+            return  # one payment at a time; the dialog is modal anyway
+        try:
+            setup = self._counter_setup(fresh=True)
+            sale = self._unpaid_order or self.ring_up.draft(self._services_clock())
+        except Exception as exc:
+            present_error(self, exc)
+            return
+        self.flow = PaymentFlow(setup.counter, setup.policy, self.display, self)
+        self.flow.finished.connect(self._on_flow_finished)
+        self.flow.receipt_requested.connect(self._on_receipt)
+        self.ring_up.set_busy(True)
+        self.flow.start(sale, tender, self.ring_up.total)
+
+    def _services_clock(self) -> datetime:
+        return self._services.clock() if self._services else datetime.now(UTC)
+
+    def _counter_setup(self, *, fresh: bool = False) -> CounterSetup:
+        if self._services is None:
+            raise OrderError(self.tr("La caja no está configurada: complete Ajustes."))
+        if fresh or self._setup is None:
+            self._setup = self._services.counter()
+            self._setup.counter.on_orders_changed.append(self.orders_changed.emit)
+        return self._setup
+
+    def _on_flow_finished(self, how: str) -> None:
+        flow, self.flow = self.flow, None
+        self.ring_up.set_busy(False)
+        if how == "paid":
+            self._unpaid_order = None
+            self.ring_up.clear()
+        elif flow is not None and flow.order_number is not None:
+            self._unpaid_order = flow.order_number  # cancelled or another tender: same order
+        self._on_cart_changed(keep_order=True)
+        if flow is not None:
+            flow.dialog.deleteLater()
+            flow.deleteLater()
+        self.refresh_pending()
+        self.ring_up.focus_search()
+
+    def _on_receipt(self, reference: str, action: str) -> None:
+        if self._services is None or self.flow is None:
+            return
+        counter, settings = self._counter_setup().counter, self._services.settings()
+        details = self.flow.last_details
+        email = self.ring_up.customer.customer().email if action == "email" else ""
+        self.receipts.run(
+            lambda: load_receipt(counter, reference, settings, details), action, email
         )
+
+    def on_settings_saved(self, settings: Settings) -> None:
+        self._setup = None  # rebuilt from the new settings and keys on the next use
+        self.ring_up.set_terminal_id(settings.terminal_id)
+        self.display.set_store_name(settings.store_name)
+
+    # -- the cart and the customer display --------------------------------------------------
+
+    def _on_cart_changed(self, *, keep_order: bool = False) -> None:
+        if self.flow is None:
+            self.display.show_cart(self.ring_up.lines, self.ring_up.total)
+        if not keep_order and self._unpaid_order is not None and self.flow is None:
+            self._cancel_unpaid_order()  # the cart changed: that saved order is not this sale
+
+    def _cancel_unpaid_order(self) -> None:
+        number, self._unpaid_order = self._unpaid_order, None
+        if number is None:
+            return
+        counter = self._counter_setup().counter
+        run_op(self, lambda: counter.cancel_order(number), on_success=lambda _order: None)
+
+    def toggle_display(self) -> None:
+        if self.display.isVisible():
+            self.display.hide()
+        else:
+            self.display.place()
+
+    # -- watching: unfinished attempts and late approvals -----------------------------------
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.refresh_pending()
+
+    def on_orders_changed(self, numbers: object = None) -> None:
+        """The sync engine changed orders: feed the open payment, re-check the counter."""
+        if self.flow is not None:
+            self.flow.on_orders_changed(numbers)
+        self.refresh_pending()
+
+    def refresh_pending(self) -> None:
+        try:
+            counter = self._counter_setup().counter
+        except Exception:
+            return
+        run_op(self, counter.unfinished, on_success=self._show_unfinished, on_error=_ignore)
+        run_op(self, counter.late_approvals, on_success=self.alert.show_attempts, on_error=_ignore)
+
+    def _show_unfinished(self, attempts: list[PaymentAttempt]) -> None:
+        shown = [a for a in attempts if self.flow is None or a.reference != self.flow.reference]
+        self.ring_up.set_pending_count(len(shown))
+        self._unfinished = shown
+
+    def resume_oldest(self) -> None:
+        """Open the oldest unfinished attempt (after a crash) and keep waiting for it."""
+        attempts = self._unfinished
+        if not attempts or self.flow is not None:
+            return
+        attempt = attempts[0]
+        setup = self._counter_setup(fresh=True)
+        self.flow = PaymentFlow(setup.counter, setup.policy, self.display, self)
+        self.flow.finished.connect(self._on_flow_finished)
+        self.flow.receipt_requested.connect(self._on_receipt)
+        waited = (self._services_clock() - attempt.created_at).total_seconds()
+        self.flow.resume(attempt, max(waited, 0.0))
+
+    def _acknowledge(self, reference: str) -> None:
+        counter = self._counter_setup().counter
+        run_op(
+            self,
+            lambda: counter.acknowledge_late_approval(reference),
+            on_success=lambda _attempt: self.refresh_pending(),
+        )
+
+
+def _ignore(_exc: Exception) -> None:
+    """Background checks retry on the next change; the status bar already shows outages."""

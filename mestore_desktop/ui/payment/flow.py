@@ -1,0 +1,273 @@
+"""One payment at the counter, from *Cobrar* to the outcome: the controller behind the dialog.
+
+The order and its attempt are committed by the counter service before the checkout or the QR
+is shown. The outcome can arrive four ways, all ending in the same place (`_show_attempt`,
+which re-reads the attempt from SQLite): the checkout's redirect (its `id` only a hint, the
+status read from Wompi), the sync engine (relay events, its pending watcher), and a quick
+fallback poll while the customer is still at the counter. Cancelling abandons the attempt but
+the sync keeps watching it; a late approval is flagged by the counter page.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from mestore_desktop.domain.money import Money
+from mestore_desktop.domain.order import Order
+from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus
+from mestore_desktop.services.counter import CounterService, PaymentDetails, StartedPayment
+from mestore_desktop.services.navigation import NavigationPolicy
+from mestore_desktop.ui.customer_display import CustomerDisplay
+from mestore_desktop.ui.errors import present_error
+from mestore_desktop.ui.payment.cash_dialog import CashDialog
+from mestore_desktop.ui.payment.dialog import PaymentDialog, View
+from mestore_desktop.ui.qt_async import run_op
+
+log = logging.getLogger(__name__)
+
+# While the customer waits at the counter, ask Wompi directly now and then: the relay is the
+# fast path, this is the belt to its braces (the sync's own watcher is slower on purpose).
+FALLBACK_FIRST_MS = 8_000
+FALLBACK_EVERY_MS = 5_000
+
+
+class PaymentFlow(QObject):
+    """Runs one payment; emits `finished` with "paid", "abandoned" or "other_tender"."""
+
+    finished = Signal(str)
+    receipt_requested = Signal(str, str)  # reference, "print" | "email"
+
+    def __init__(
+        self,
+        counter: CounterService,
+        policy: NavigationPolicy,
+        display: CustomerDisplay | None,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._counter = counter
+        self._display = display
+        self.dialog = PaymentDialog(policy, parent)
+        self.order_number: int | None = None
+        self.reference = ""
+        self.tender = ""
+        self.last_details: PaymentDetails | None = None
+        self._fallback = QTimer(self)
+        self._fallback.timeout.connect(self._poll_wompi)
+        self._connect_dialog()
+
+    def _connect_dialog(self) -> None:
+        dialog = self.dialog
+        dialog.cancel_requested.connect(self._confirm_cancel)
+        dialog.checkout.redirected.connect(self._on_redirected)
+        result = dialog.result
+        result.new_sale_clicked.connect(lambda: self._finish("paid"))
+        result.retry_clicked.connect(self._retry)
+        result.other_tender_clicked.connect(lambda: self._finish("other_tender"))
+        result.print_clicked.connect(lambda: self.receipt_requested.emit(self.reference, "print"))
+        result.email_clicked.connect(lambda: self.receipt_requested.emit(self.reference, "email"))
+
+    # -- starting ---------------------------------------------------------------------------
+
+    def start(self, draft: Order | int, tender: str, total: Money) -> None:
+        """Charge a new order (`draft`) or an existing unpaid one (its number)."""
+        self.tender = tender
+        if tender == "cash":
+            self._start_cash(draft, total)
+        elif isinstance(draft, int):
+            run_op(self._parent, lambda: self._counter.retry(draft), on_success=self._started)
+        else:
+            run_op(self._parent, lambda: self._counter.start_wompi(draft), on_success=self._started)
+
+    def resume(self, attempt: PaymentAttempt, waited_s: float) -> None:
+        """Show an attempt left unfinished (after a crash) and keep waiting for it."""
+        self.tender = "wompi_qr"
+        self.order_number, self.reference = attempt.order_number, attempt.reference
+        self.dialog.show_attempt(attempt.amount, attempt.reference, self.tender)
+        self._wait(waited_s, self.dialog.tr("Pago pendiente de una sesión anterior…"))
+        self.dialog.open()
+        self._poll_wompi()
+
+    def _start_cash(self, draft: Order | int, total: Money) -> None:
+        cash = CashDialog(total, self._parent)
+        cash.setObjectName("CashDialog")
+        cash.accepted.connect(lambda: self._pay_cash(draft, cash.received() or total))
+        cash.open()
+
+    def _pay_cash(self, draft: Order | int, received: Money) -> None:
+        run_op(
+            self._parent,
+            lambda: self._counter.pay_cash(draft, received),
+            on_success=lambda paid: self._show_attempt(paid.attempt),
+        )
+        self.dialog.open()
+        self._wait(0, self.dialog.tr("Registrando el pago en efectivo…"))
+
+    def _started(self, started: StartedPayment) -> None:
+        self.order_number = started.order_number
+        self.reference = started.attempt.reference
+        self.dialog.show_attempt(started.attempt.amount, self.reference, self.tender)
+        self.dialog.waiting.start()
+        if self.tender == "wompi_here":
+            self.dialog.checkout.load_checkout(started.checkout_url)
+            self.dialog.show_view(View.CHECKOUT)
+            if self._display is not None:
+                self._display.show_waiting()
+        else:
+            url = started.phone_checkout_url
+            self.dialog.qr.show_url(url, started.attempt.amount)
+            self.dialog.show_view(View.QR)
+            if self._display is not None:
+                self._display.show_qr(url, started.attempt.amount)
+        self._fallback.start(FALLBACK_FIRST_MS)
+        if not self.dialog.isVisible():
+            self.dialog.open()
+
+    def _wait(self, waited_s: float, message: str) -> None:
+        self.dialog.waiting.start(message, waited_s)
+        self.dialog.show_view(View.WAITING)
+
+    # -- news about the attempt -------------------------------------------------------------
+
+    def _on_redirected(self, transaction_id: str) -> None:
+        self._wait(self.dialog.waiting.seconds(), self.dialog.tr("Confirmando con Wompi…"))
+        reference = self.reference
+        run_op(
+            self.dialog,
+            lambda: self._counter.confirm_from_hint(reference, transaction_id),
+            on_success=self._show_attempt,
+            on_error=self._hint_failed,
+        )
+
+    def _hint_failed(self, exc: Exception) -> None:
+        # The hint was only a hint: the sync engine and the fallback poll still settle it.
+        log.warning("checkout redirect hint not usable: %s", type(exc).__name__)
+        self.dialog.waiting.message.setText(str(exc) or self.dialog.tr("Esperando a Wompi…"))
+
+    def on_orders_changed(self, numbers: object) -> None:
+        """The sync engine changed some orders; if ours, re-read our attempt."""
+        if self.reference and isinstance(numbers, set | frozenset) and self.order_number in numbers:
+            reference = self.reference
+            run_op(
+                self.dialog, lambda: self._counter.attempt(reference), on_success=self._show_attempt
+            )
+
+    def _poll_wompi(self) -> None:
+        if not self.reference or self.dialog.current_view() is View.RESULT:
+            self._fallback.stop()
+            return
+        self._fallback.start(FALLBACK_EVERY_MS)
+        reference = self.reference
+        run_op(
+            self.dialog,
+            lambda: self._counter.refresh(reference),
+            on_success=self._show_attempt,
+            on_error=lambda exc: log.info("fallback poll failed: %s", type(exc).__name__),
+        )
+
+    def _show_attempt(self, attempt: PaymentAttempt) -> None:
+        if attempt.reference != self.reference and self.reference:
+            return  # an answer about an attempt we have moved on from
+        self.reference = attempt.reference
+        self.order_number = attempt.order_number
+        if attempt.status is PaymentStatus.PENDING or self.dialog.current_view() is View.RESULT:
+            return
+        self._fallback.stop()
+        run_op(
+            self.dialog,
+            lambda: self._counter.payment_details(attempt),
+            on_success=self._show_outcome,
+        )
+
+    def _show_outcome(self, details: PaymentDetails) -> None:
+        self.last_details = details
+        lines = outcome_lines(details, self.dialog)
+        result = self.dialog.result
+        if details.status is PaymentStatus.APPROVED:
+            result.show_approved(lines)
+            if self._display is not None:
+                self._display.show_approved()
+        else:
+            (
+                result.show_declined
+                if details.status is PaymentStatus.DECLINED
+                else result.show_error
+            )(lines)
+            if self._display is not None:
+                self._display.show_failed(details.failure_reason)
+        self.dialog.show_view(View.RESULT)
+
+    # -- the cashier's choices --------------------------------------------------------------
+
+    def _retry(self) -> None:
+        if self.order_number is None:
+            return
+        number = self.order_number
+        self.reference = ""
+        if self.tender == "cash":
+            self.tender = "wompi_here"
+        run_op(self.dialog, lambda: self._counter.retry(number), on_success=self._started)
+
+    def _confirm_cancel(self) -> None:
+        if not self.reference:
+            self._finish("abandoned")
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.dialog.tr("Cancelar cobro"),
+            self.dialog.tr(
+                "¿Cancelar este cobro? Si el cliente alcanza a pagar, MeStore lo detectará y "
+                "le avisará."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.dialog,
+        )
+        box.setObjectName("ConfirmCancelPayment")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.buttonClicked.connect(
+            lambda button: (
+                self._cancel()
+                if box.standardButton(button) is QMessageBox.StandardButton.Yes
+                else None
+            )
+        )
+        box.open()
+
+    def _cancel(self) -> None:
+        reference = self.reference
+        self.reference = ""
+        self._fallback.stop()
+        run_op(
+            self._parent,
+            lambda: self._counter.cancel_attempt(reference),
+            on_success=lambda _attempt: self._finish("abandoned"),
+            on_error=lambda exc: (present_error(self._parent, exc), self._finish("abandoned")),
+        )
+
+    def _finish(self, how: str) -> None:
+        self._fallback.stop()
+        self.dialog.finish()
+        self.finished.emit(how)
+
+
+def outcome_lines(details: PaymentDetails, context: Any) -> list[str]:
+    """The facts under the outcome's title, in the order a cashier reads them."""
+    tr = context.tr
+    lines = [details.amount.format(), details.method_label]
+    if details.card_brand or details.last_four:
+        lines.append(f"{details.card_brand} •••• {details.last_four}".strip())
+    if details.bank_name:
+        lines.append(details.bank_name)
+    if details.status is not PaymentStatus.APPROVED and details.failure_reason:
+        lines.append(details.failure_reason)
+    if details.transaction_id:
+        lines.append(tr("Transacción Wompi: %1").replace("%1", details.transaction_id))
+    lines.append(tr("Referencia: %1").replace("%1", details.reference))
+    if details.change is not None:
+        lines.append(tr("Cambio: %1").replace("%1", details.change.format()))
+    return lines

@@ -172,9 +172,7 @@ def delete_now(widget: CheckoutWebView) -> None:
     widget.close_popups()
     widget.close()
     widget.deleteLater()
-    # processEvents() does not run deferred deletions: send them, the view and its pages
-    # first, then the profile (whose deletion the view's destruction schedules).
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # processEvents() does not run deferred deletions: send them.
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
@@ -241,15 +239,22 @@ def test_two_views_never_share_a_profile(
 
 
 def test_the_profile_goes_after_its_pages(
-    qtbot: Any, make_view: Callable[[NavigationPolicy], Watched], policy: NavigationPolicy
+    make_view: Callable[[NavigationPolicy], Watched],
+    policy: NavigationPolicy,
+    checkout: LoopbackSite,
+    qtlog: Any,
 ) -> None:
     web = make_view(policy)
-    profile = web.page.profile()
+    web.open(checkout.url("/open-bank"))
+    window = wait_bank_window(web)
     gone: list[str] = []
     web.page.destroyed.connect(lambda: gone.append("page"))
-    profile.destroyed.connect(lambda: gone.append("profile"))
-    delete_now(web.widget)
-    assert gone == ["page", "profile"]
+    window.page.destroyed.connect(lambda: gone.append("bank page"))
+    web.page.profile().destroyed.connect(lambda: gone.append("profile"))
+    web.widget.deleteLater()  # bank window still open
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert gone == ["page", "bank page", "profile"]
+    assert not [r for r in qtlog.records if "Release of profile" in r.message]
 
 
 # --- off-list navigations ----------------------------------------------------------------

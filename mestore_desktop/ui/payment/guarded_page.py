@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
     QWebEngineDownloadRequest,
@@ -109,17 +109,17 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
 
 
 def private_profile(
-    policy: NavigationPolicy, owner: QObject
+    policy: NavigationPolicy, parent: QObject
 ) -> tuple[QWebEngineProfile, RequestGuard]:
     """A fresh off-the-record profile for one checkout view and its bank windows, and the
     request guard installed on it.
 
     Nothing is written to disk and nothing survives the view: the next customer starts with no
-    cookies, storage or cache from this one. Qt wants every page gone before its profile, so the
-    profile is parented to the application and deleted only after `owner` (which holds all the
-    pages) is destroyed.
+    cookies, storage or cache from this one. Qt wants every page gone before its profile, and
+    deletes a parent's children in the order they were made: make the profile after the widgets
+    that will hold its pages.
     """
-    profile = QWebEngineProfile(QCoreApplication.instance())  # no storage name: off the record
+    profile = QWebEngineProfile(parent)  # no storage name: off the record
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setPersistentCookiesPolicy(
         QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
@@ -136,7 +136,6 @@ def private_profile(
     guard = RequestGuard(policy, profile)
     profile.setUrlRequestInterceptor(guard)
     profile.downloadRequested.connect(_refuse_download)
-    owner.destroyed.connect(profile.deleteLater)
     return profile, guard
 
 

@@ -70,6 +70,12 @@ class CheckoutWebView(QWidget):
         self._popups: list[BankWindow] = []
         self._host = ""
         self._reported = False  # page_loaded has said how this checkout's first load went
+        self.host_bar = HostBar(self)
+        self.view = QWebEngineView(self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._windows = QWidget(self)  # parent of the bank windows (each a window of its own)
+        self._windows.hide()
+        # Made after the view and the windows' parent, so Qt deletes it after all their pages.
         # PySide does not keep an interceptor's Python side alive through its Qt parent: hold
         # it here, or its interceptRequest silently stops running.
         self._profile, self._guard = private_profile(policy, self)
@@ -78,9 +84,6 @@ class CheckoutWebView(QWidget):
         self._redirect.connect(self._report_redirect, queued)
         self._guard.blocked.connect(self._blocked)
         self._guard.redirect_caught.connect(self._redirect)
-        self.host_bar = HostBar(self)
-        self.view = QWebEngineView(self)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._page = self._new_page(in_popup=False)
         self._page.setParent(self.view)
         self.view.setPage(self._page)
@@ -121,7 +124,7 @@ class CheckoutWebView(QWidget):
         return page
 
     def _new_bank_window(self) -> BankWindow:
-        window = BankWindow(self._new_page(in_popup=True), self)
+        window = BankWindow(self._new_page(in_popup=True), self._windows)
         window.closed.connect(lambda: self._forget(window))
         self._popups.append(window)
         return window

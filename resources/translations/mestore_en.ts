@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="269"/>
+        <source>Transacción Wompi: %1</source>
+        <translation>Wompi transaction: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="270"/>
+        <source>Referencia: %1</source>
+        <translation>Reference: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="272"/>
+        <source>Cambio: %1</source>
+        <translation>Change: %1</translation>
+    </message>
+</context>
+<context>
     <name>Age</name>
     <message>
         <location filename="../../mestore_desktop/ui/formatting.py" line="69"/>
@@ -20,16 +38,136 @@
     </message>
 </context>
 <context>
+    <name>BankWindow</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/bank_window.py" line="36"/>
+        <source>Pago en el banco</source>
+        <translation>Bank payment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/bank_window.py" line="67"/>
+        <source>Pago en el banco — %1</source>
+        <translation>Bank payment — %1</translation>
+    </message>
+</context>
+<context>
+    <name>CajaDialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="76"/>
+        <source>Aceptar</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="77"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CajaPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="16"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="48"/>
         <source>Caja</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="17"/>
-        <source>Aquí registrarás ventas y cobrarás con Wompi: tarjeta, Nequi, PSE, QR o efectivo. Podrás buscar o escanear productos, agregar montos libres y ver el total con IVA.</source>
-        <translation>Here you will record sales and take payments with Wompi: card, Nequi, PSE, QR or cash. You will be able to search or scan products, add open amounts and see the total with VAT.</translation>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="53"/>
+        <source>Pantalla del cliente  F9</source>
+        <translation>Customer display  F9</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="107"/>
+        <source>La caja no está configurada: complete Ajustes.</source>
+        <translation>The counter is not set up: complete Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/cart_model.py" line="46"/>
+        <source>Producto</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/cart_model.py" line="47"/>
+        <source>Cant.</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/cart_model.py" line="48"/>
+        <source>Precio</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/cart_model.py" line="49"/>
+        <source>IVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/cart_model.py" line="50"/>
+        <source>Descuento</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/cart_model.py" line="51"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>CashDialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="29"/>
+        <source>Pago en efectivo</source>
+        <translation>Cash payment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="41"/>
+        <source>Total a pagar</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="42"/>
+        <source>Efectivo recibido</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="43"/>
+        <source>Cambio</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="48"/>
+        <source>Registrar pago  Enter</source>
+        <translation>Record payment  Enter</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="62"/>
+        <source>Exacto</source>
+        <translation>Exact</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="87"/>
+        <source>Escriba un valor como 50.000</source>
+        <translation>Type an amount such as 50.000</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="89"/>
+        <source>Faltan %1</source>
+        <translation>%1 still missing</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutWebView</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="199"/>
+        <source>certificado no válido</source>
+        <translation>invalid certificate</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="200"/>
+        <source>no se pudo cargar</source>
+        <translation>could not load</translation>
     </message>
 </context>
 <context>
@@ -107,6 +245,127 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="45"/>
+        <source>Escanea con la cámara de tu celular para pagar</source>
+        <translation>Scan with your phone camera to pay</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="71"/>
+        <source>%1 — Su compra</source>
+        <translation>%1 — Your purchase</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="72"/>
+        <source>Bienvenido a %1</source>
+        <translation>Welcome to %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="78"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="83"/>
+        <source>TOTAL  %1</source>
+        <translation>TOTAL  %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="87"/>
+        <source>⏳ Esperando la confirmación del pago…</source>
+        <translation>⏳ Waiting for payment confirmation…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="90"/>
+        <source>✔ ¡Pago aprobado! Gracias por tu compra</source>
+        <translation>✔ Payment approved! Thank you for your purchase</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="93"/>
+        <source>✖ El pago no se completó. %1</source>
+        <translation>✖ The payment did not go through. %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="49"/>
+        <source>Cliente (opcional)</source>
+        <translation>Customer (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="51"/>
+        <source>Nombre del cliente</source>
+        <translation>Customer name</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="52"/>
+        <source>Correo electrónico</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="54"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="92"/>
+        <source>Teléfono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="57"/>
+        <source>Tipo de documento</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="62"/>
+        <source>Número de documento</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="90"/>
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="91"/>
+        <source>Correo</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="93"/>
+        <source>Documento</source>
+        <translation>Document</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="170"/>
+        <source>Descuento</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="174"/>
+        <source>Porcentaje (%)</source>
+        <translation>Percent (%)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="175"/>
+        <source>Valor en pesos</source>
+        <translation>Amount in pesos</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="189"/>
+        <source>%1 — valor de la línea %2</source>
+        <translation>%1 — line value %2</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="211"/>
+        <source>El descuento (%1) no puede ser mayor que el valor de la línea (%2).</source>
+        <translation>The discount (%1) cannot be larger than the line value (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="226"/>
+        <source>Escriba un porcentaje entero entre 0 y 100, por ejemplo 10.</source>
+        <translation>Type a whole percentage from 0 to 100, for example 10.</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentBadge</name>
     <message>
         <location filename="../../mestore_desktop/ui/widgets/badge.py" line="38"/>
@@ -138,14 +397,126 @@
     </message>
 </context>
 <context>
+    <name>HostBar</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/host_bar.py" line="77"/>
+        <source>sin cifrar</source>
+        <translation>not encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/host_bar.py" line="89"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/host_bar.py" line="108"/>
+        <source>Sin página cargada</source>
+        <translation>No page loaded</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/host_bar.py" line="110"/>
+        <source>Conexión cifrada con %1</source>
+        <translation>Encrypted connection to %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/host_bar.py" line="112"/>
+        <source>Conexión sin cifrar con %1</source>
+        <translation>Unencrypted connection to %1</translation>
+    </message>
+</context>
+<context>
+    <name>LateApprovalAlert</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="24"/>
+        <source>¡Pago aprobado después de cancelar!</source>
+        <translation>Payment approved after cancelling!</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="26"/>
+        <source>Entendido</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="37"/>
+        <source>El pedido %1 se canceló en la caja, pero Wompi aprobó el pago de %2 (referencia %3). Entregue la compra al cliente o haga la devolución.</source>
+        <translation>Order %1 was cancelled at the counter, but Wompi approved the payment of %2 (reference %3). Hand the purchase to the customer or issue a refund.</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="123"/>
+        <source>Descripción</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="124"/>
+        <source>Precio unitario (IVA incluido)</source>
+        <translation>Unit price (VAT included)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="125"/>
+        <source>IVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="126"/>
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="127"/>
+        <source>Total de la línea</source>
+        <translation>Line total</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="138"/>
+        <source>El precio debe ser mayor que cero.</source>
+        <translation>The price must be greater than zero.</translation>
+    </message>
+</context>
+<context>
+    <name>MailPanel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="44"/>
+        <source>Enviar correo de prueba</source>
+        <translation>Send test e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="47"/>
+        <source>La prueba envía un correo al remitente con los ajustes guardados.</source>
+        <translation>The test sends an e-mail to the sender address using the saved settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="72"/>
+        <source>Guarde los ajustes antes de probar: la prueba usa los ajustes guardados.</source>
+        <translation>Save the settings before testing: the test uses the saved settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="84"/>
+        <source>Enviando un correo de prueba a {address}…</source>
+        <translation>Sending a test e-mail to {address}…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="98"/>
+        <source>Listo: se envió un correo de prueba a {address}. Revise esa bandeja.</source>
+        <translation>Done: a test e-mail was sent to {address}. Check that inbox.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="108"/>
+        <source>No se envió el correo de prueba.</source>
+        <translation>The test e-mail was not sent.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="54"/>
         <source>MeStore Desktop</source>
         <translation>MeStore Desktop</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="111"/>
         <source>Modo DEMO: los pagos van a un sandbox local de Wompi con llaves de prueba; no se mueve dinero real y los pedidos se guardan aparte.</source>
         <translation>DEMO mode: payments go to a local Wompi sandbox with test keys; no real money moves and orders are kept separately.</translation>
     </message>
@@ -243,6 +614,39 @@
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="38"/>
+        <source>Pagar aquí (Wompi)</source>
+        <translation>Pay here (Wompi)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="39"/>
+        <source>QR al celular (Wompi)</source>
+        <translation>QR to phone (Wompi)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="40"/>
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="53"/>
+        <source>Cobro</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="62"/>
+        <source>Cancelar cobro  Esc</source>
+        <translation>Cancel payment  Esc</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="102"/>
+        <source>Referencia: %1</source>
+        <translation>Reference: %1</translation>
+    </message>
+</context>
+<context>
     <name>PaymentLinksPage</name>
     <message>
         <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="16"/>
@@ -253,6 +657,78 @@
         <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="17"/>
         <source>Aquí crearás links de pago de Wompi para cobrar a distancia y verás cuáles ya se pagaron.</source>
         <translation>Here you will create Wompi payment links to charge remotely and see which ones have been paid.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingBanner</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="25"/>
+        <source>⏳ 1 pago pendiente — ver</source>
+        <translation>⏳ 1 pending payment — view</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="27"/>
+        <source>⏳ %1 pagos pendientes — ver</source>
+        <translation>⏳ %1 pending payments — view</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSearch</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="94"/>
+        <source>Sin catálogo de productos: use Monto libre (F4)</source>
+        <translation>No product catalogue: use Free amount (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="96"/>
+        <source>Buscar producto o escanear código…  (F2)</source>
+        <translation>Search a product or scan a code…  (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="97"/>
+        <source>Buscar producto o escanear código</source>
+        <translation>Search a product or scan a code</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="201"/>
+        <source>No hay catálogo de productos; use Monto libre (F4).</source>
+        <translation>There is no product catalogue; use Free amount (F4).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="223"/>
+        <source>No hay ningún producto con el código «%1».</source>
+        <translation>No product has the code “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="230"/>
+        <source>No se pudo consultar el catálogo; intente de nuevo.</source>
+        <translation>The catalogue could not be read; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="282"/>
+        <source>Ningún producto coincide con «%1».</source>
+        <translation>No product matches “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="293"/>
+        <source>No se pudo buscar en el catálogo; intente de nuevo.</source>
+        <translation>The catalogue search failed; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>QrPanel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="38"/>
+        <source>Escanea con la cámara de tu celular y paga desde allí.</source>
+        <translation>Scan with your phone camera and pay from there.</translation>
+    </message>
+</context>
+<context>
+    <name>QrWidget</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/qr.py" line="90"/>
+        <source>Código QR para pagar con el celular</source>
+        <translation>QR code to pay with a phone</translation>
     </message>
 </context>
 <context>
@@ -277,59 +753,172 @@
     </message>
 </context>
 <context>
+    <name>ResultPanel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="114"/>
+        <source>Imprimir recibo  P</source>
+        <translation>Print receipt  P</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="115"/>
+        <source>Enviar por correo</source>
+        <translation>Send by e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="116"/>
+        <source>Nueva venta  Enter</source>
+        <translation>New sale  Enter</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="117"/>
+        <source>Reintentar  F5</source>
+        <translation>Retry  F5</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="118"/>
+        <source>Otro medio de pago</source>
+        <translation>Another payment method</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="142"/>
+        <source>✔ Pago aprobado</source>
+        <translation>✔ Payment approved</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="145"/>
+        <source>✖ Pago rechazado</source>
+        <translation>✖ Payment declined</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="148"/>
+        <source>⚠ Error en el pago</source>
+        <translation>⚠ Payment error</translation>
+    </message>
+</context>
+<context>
+    <name>RingUpView</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="89"/>
+        <source>+ Monto libre  (F4)</source>
+        <translation>+ Free amount  (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="91"/>
+        <source>Descuento  (F6)</source>
+        <translation>Discount  (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="92"/>
+        <source>Editar línea  (F8)</source>
+        <translation>Edit line  (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="93"/>
+        <source>Quitar línea  (Supr)</source>
+        <translation>Remove line  (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="205"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="352"/>
+        <source>La venta no tiene productos.</source>
+        <translation>The sale has no items.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="264"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="265"/>
+        <source>Monto libre</source>
+        <translation>Free amount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="276"/>
+        <source>Editar línea</source>
+        <translation>Edit line</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="301"/>
+        <source>Cancelar venta</source>
+        <translation>Cancel sale</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="302"/>
+        <source>¿Cancelar la venta?</source>
+        <translation>Cancel the sale?</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="303"/>
+        <source>Se quitarán todos los productos y los datos del cliente.</source>
+        <translation>All items and the customer data will be removed.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="305"/>
+        <source>Sí, cancelar la venta</source>
+        <translation>Yes, cancel the sale</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="307"/>
+        <source>No, seguir vendiendo</source>
+        <translation>No, keep selling</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="354"/>
+        <source>Seleccione una línea con ↑ y ↓.</source>
+        <translation>Select a line with ↑ and ↓.</translation>
+    </message>
+</context>
+<context>
     <name>SecretsPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="25"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="27"/>
         <source>Llave privada de Wompi</source>
         <translation>Wompi private key</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="26"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="28"/>
         <source>Secreto de eventos</source>
         <translation>Events secret</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="27"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="29"/>
         <source>Secreto de integridad</source>
         <translation>Integrity secret</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="28"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="30"/>
         <source>Token del relay</source>
         <translation>Relay token</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="29"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="31"/>
         <source>Contraseña SMTP</source>
         <translation>SMTP password</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="56"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="58"/>
         <source>Escribe o pega el valor nuevo</source>
         <translation>Type or paste the new value</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="57"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="59"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="60"/>
         <source>Borrar</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="70"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="72"/>
         <source>✔ Guardado</source>
         <translation>✔ Saved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="72"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="74"/>
         <source>○ Sin configurar</source>
         <translation>○ Not set</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="132"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="139"/>
         <source>Ambiente {environment}. Los secretos se guardan en el llavero del sistema y nunca se vuelven a mostrar; para cambiar uno, escribe el valor nuevo.</source>
         <translation>Environment {environment}. Secrets are kept in the system keyring and are never shown again; to change one, type the new value.</translation>
     </message>
@@ -357,161 +946,359 @@
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="40"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="37"/>
+        <source>Correo (SMTP)</source>
+        <translation>E-mail (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="41"/>
         <source>Nombre del comercio</source>
         <translation>Store name</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="44"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="45"/>
         <source>NIT</source>
         <translation>NIT (tax id)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="46"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="47"/>
         <source>Ej.: 900123456-8</source>
         <translation>E.g. 900123456-8</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="50"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="51"/>
         <source>Ambiente</source>
         <translation>Environment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="53"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="54"/>
         <source>Sandbox (pruebas)</source>
         <translation>Sandbox (testing)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="54"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="55"/>
         <source>Producción</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="59"/>
         <source>Llave pública</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="62"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="63"/>
         <source>URL de la API</source>
         <translation>API URL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="64"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="65"/>
         <source>Vacío: la de Wompi para el ambiente</source>
         <translation>Empty: Wompi&apos;s URL for the environment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="68"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="69"/>
         <source>URL del checkout</source>
         <translation>Checkout URL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="70"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="71"/>
         <source>Vacío: </source>
         <translation>Empty: </translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="73"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="74"/>
         <source>URL del relay</source>
         <translation>Relay URL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="76"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="77"/>
         <source>Id de la terminal</source>
         <translation>Terminal id</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="80"/>
         <location filename="../../mestore_desktop/ui/settings/fields.py" line="81"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="82"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="87"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="90"/>
         <source>Otros</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="99"/>
+        <source>Servidor SMTP</source>
+        <translation>SMTP server</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="101"/>
+        <source>Ej.: smtp.gmail.com (vacío: sin correo)</source>
+        <translation>E.g. smtp.gmail.com (empty: no e-mail)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="105"/>
+        <source>Seguridad</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="108"/>
+        <source>STARTTLS (puerto 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="109"/>
+        <source>SSL/TLS (puerto 465)</source>
+        <translation>SSL/TLS (port 465)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="110"/>
+        <source>Sin cifrado (solo servidor local)</source>
+        <translation>No encryption (local server only)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="113"/>
+        <source>Puerto</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="116"/>
+        <source>Usuario</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="118"/>
+        <source>Vacío si el servidor no pide contraseña</source>
+        <translation>Empty if the server needs no password</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="122"/>
+        <source>Correo remitente</source>
+        <translation>Sender e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="124"/>
+        <source>Ej.: ventas@mitienda.co</source>
+        <translation>E.g. ventas@mitienda.co</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="54"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="73"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="128"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="64"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="90"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="145"/>
         <source>Ajustes</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="59"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="69"/>
         <source>Guardar ajustes</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="78"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="82"/>
+        <source>Contraseña SMTP</source>
+        <translation>SMTP password</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="95"/>
         <source>Secretos</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="80"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="97"/>
         <source>Conexión con Wompi</source>
         <translation>Connection with Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="100"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="117"/>
         <source>No se guardaron los ajustes.</source>
         <translation>The settings were not saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="130"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="147"/>
         <source>No se guardó nada. {field}: {message}</source>
         <translation>Nothing was saved. {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="134"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="151"/>
         <source>No se guardó nada; revisa estos campos: {fields}.</source>
         <translation>Nothing was saved; check these fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="144"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="163"/>
         <source>Ajustes guardados.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="146"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="165"/>
         <source>El idioma cambiará la próxima vez que abras MeStore.</source>
         <translation>The language will change the next time you open MeStore.</translation>
     </message>
 </context>
 <context>
+    <name>TenderBar</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="36"/>
+        <source>Pagar aquí</source>
+        <translation>Pay here</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="37"/>
+        <source>QR al celular</source>
+        <translation>QR to phone</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="38"/>
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="48"/>
+        <source>Cancelar venta</source>
+        <translation>Cancel sale</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="69"/>
+        <source>Wompi solo cobra totales mayores que cero y en pesos completos.</source>
+        <translation>Wompi only charges totals above zero in whole pesos.</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="31"/>
+        <source>Subtotal (sin IVA)</source>
+        <translation>Subtotal (before VAT)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="34"/>
+        <source>IVA %1 %</source>
+        <translation>VAT %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="36"/>
+        <source>Descuentos incluidos</source>
+        <translation>Discounts included</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="59"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="77"/>
+        <source>Base %1</source>
+        <translation>Base %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="98"/>
+        <source>El total (%1) tiene centavos y Wompi solo cobra pesos completos. Ajuste un precio o un descuento para cobrar con Wompi; en efectivo sí se puede cobrar.</source>
+        <translation>The total (%1) has cents and Wompi only charges whole pesos. Adjust a price or a discount to charge with Wompi; cash can still be taken.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingPanel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="55"/>
+        <source>Esperando confirmación de Wompi…</source>
+        <translation>Waiting for Wompi to confirm…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="92"/>
+        <source>Tiempo de espera: %1</source>
+        <translation>Waiting for %1</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="126"/>
+        <location filename="../../mestore_desktop/app.py" line="131"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="141"/>
+        <location filename="../../mestore_desktop/app.py" line="146"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="260"/>
+        <location filename="../../mestore_desktop/app.py" line="306"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>
 </context>
 <context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="65"/>
+        <source>Enviar recibo por correo</source>
+        <translation>E-mail receipt</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="66"/>
+        <source>Correo del cliente:</source>
+        <translation>Customer e-mail:</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../mestore_desktop/ui/errors.py" line="41"/>
+        <location filename="../../mestore_desktop/ui/errors.py" line="39"/>
         <source>Ocurrió un error inesperado; los detalles quedaron en el registro.</source>
         <translation>An unexpected error occurred; the details were written to the log.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/errors.py" line="56"/>
+        <location filename="../../mestore_desktop/ui/errors.py" line="54"/>
         <source>MeStore Desktop</source>
         <translation>MeStore Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>self._parent</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="85"/>
+        <source>Recibo enviado</source>
+        <translation>Receipt sent</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="86"/>
+        <source>El recibo se envió a %1.</source>
+        <translation>The receipt was sent to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>self.dialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="92"/>
+        <source>Pago pendiente de una sesión anterior…</source>
+        <translation>Payment pending from a previous session…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="109"/>
+        <source>Registrando el pago en efectivo…</source>
+        <translation>Recording the cash payment…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="138"/>
+        <source>Confirmando con Wompi…</source>
+        <translation>Confirming with Wompi…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="150"/>
+        <source>Esperando a Wompi…</source>
+        <translation>Waiting for Wompi…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="222"/>
+        <source>Cancelar cobro</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="224"/>
+        <source>¿Cancelar este cobro? Si el cliente alcanza a pagar, MeStore lo detectará y le avisará.</source>
+        <translation>Cancel this payment? If the customer still manages to pay, MeStore will detect it and alert you.</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,8 @@ import json
 from typing import Any
 
 import httpx
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from mestore_desktop.domain.catalogue import Product
 from mestore_desktop.domain.money import Money
@@ -80,8 +82,8 @@ class CounterRig:
             settings=lambda: SETTINGS,
             catalogue=StoreCatalogue(self.executor),
         )
+        # Not qtbot.addWidget: close() deletes the page itself, in the order QtWebEngine needs.
         self.page = CajaPage(services)
-        qtbot.addWidget(self.page)
         self.page.show()
         self.sync_task = None
         if sync:
@@ -166,3 +168,10 @@ class CounterRig:
         closing = self.loop.create_task(self.http.aclose())
         self.qtbot.waitUntil(closing.done, timeout=5000)
         self.executor.shutdown()
+        # Web pages must be gone before their profiles (deleted after the view that owns
+        # them): run the deferred deletions now rather than at interpreter exit.
+        self.page.close()
+        self.page.deleteLater()
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QApplication.processEvents()

@@ -8,6 +8,7 @@ differs from the note's on purpose (see the comment there).
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -34,6 +35,12 @@ def qloop_running(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
+    del loop
+    # Collect the loop's Qt timer objects here, on the GUI thread. Left to chance, the garbage
+    # collector may run them down from a server thread (the loopback sandbox and relay run
+    # Python there), and a QObject deleted off its thread leaves its timers armed: a later
+    # event loop then fires a timer at freed memory.
+    gc.collect()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import sys
@@ -166,6 +167,7 @@ def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
         demo=args.demo,
     )
     install_global_handlers(window, loop)
+    _collect_garbage_on_the_gui_thread(window)  # parented to the window: lives as long
     sync_task = _start_sync(window, backend.settings, db, http)
     window.show()
     if args.smoke is not None:
@@ -185,6 +187,23 @@ def _caja_services(
         catalogue=StoreCatalogue(db),
         send_mail=lambda receipt, pdf, to: email_receipt(settings_file.load(), receipt, pdf, to),
     )
+
+
+GC_INTERVAL_MS = 10_000
+
+
+def _collect_garbage_on_the_gui_thread(parent: MainWindow) -> QTimer:
+    """Cyclic garbage is collected only here, on the GUI thread (as Anki does).
+
+    The demo's sandbox and relay run Python in server threads; an automatic collection there
+    could delete a Qt object off its thread, which Qt does not survive. Reference counting
+    still frees almost everything at once; only cycles wait for this timer.
+    """
+    gc.disable()
+    timer = QTimer(parent)
+    timer.timeout.connect(gc.collect)
+    timer.start(GC_INTERVAL_MS)
+    return timer
 
 
 def _display_problem() -> str | None:

@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="269"/>
-        <source>Transacción Wompi: %1</source>
-        <translation>Wompi transaction: %1</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="270"/>
-        <source>Referencia: %1</source>
-        <translation>Reference: %1</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="272"/>
-        <source>Cambio: %1</source>
-        <translation>Change: %1</translation>
-    </message>
-</context>
-<context>
     <name>Age</name>
     <message>
         <location filename="../../mestore_desktop/ui/formatting.py" line="69"/>
@@ -647,6 +629,54 @@
     </message>
 </context>
 <context>
+    <name>PaymentFlow</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="91"/>
+        <source>Pago pendiente de una sesión anterior…</source>
+        <translation>Payment pending from a previous session…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="108"/>
+        <source>Registrando el pago en efectivo…</source>
+        <translation>Recording the cash payment…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="137"/>
+        <source>Confirmando con Wompi…</source>
+        <translation>Confirming with Wompi…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="149"/>
+        <source>Esperando a Wompi…</source>
+        <translation>Waiting for Wompi…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="221"/>
+        <source>Cancelar cobro</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="223"/>
+        <source>¿Cancelar este cobro? Si el cliente alcanza a pagar, MeStore lo detectará y le avisará.</source>
+        <translation>Cancel this payment? If the customer still manages to pay, MeStore will detect it and alert you.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="268"/>
+        <source>Transacción Wompi: %1</source>
+        <translation>Wompi transaction: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="273"/>
+        <source>Referencia: %1</source>
+        <translation>Reference: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="277"/>
+        <source>Cambio: %1</source>
+        <translation>Change: %1</translation>
+    </message>
+</context>
+<context>
     <name>PaymentLinksPage</name>
     <message>
         <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="16"/>
@@ -729,6 +759,29 @@
         <location filename="../../mestore_desktop/ui/qr.py" line="90"/>
         <source>Código QR para pagar con el celular</source>
         <translation>QR code to pay with a phone</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptActions</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="67"/>
+        <source>Enviar recibo por correo</source>
+        <translation>E-mail receipt</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="69"/>
+        <source>Correo del cliente:</source>
+        <translation>Customer e-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="88"/>
+        <source>Recibo enviado</source>
+        <translation>Receipt sent</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="89"/>
+        <source>El recibo se envió a %1.</source>
+        <translation>The receipt was sent to %1.</translation>
     </message>
 </context>
 <context>
@@ -1214,32 +1267,19 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="131"/>
+        <location filename="../../mestore_desktop/app.py" line="132"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="146"/>
+        <location filename="../../mestore_desktop/app.py" line="147"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="306"/>
+        <location filename="../../mestore_desktop/app.py" line="325"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="65"/>
-        <source>Enviar recibo por correo</source>
-        <translation>E-mail receipt</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="66"/>
-        <source>Correo del cliente:</source>
-        <translation>Customer e-mail:</translation>
     </message>
 </context>
 <context>
@@ -1253,52 +1293,6 @@
         <location filename="../../mestore_desktop/ui/errors.py" line="54"/>
         <source>MeStore Desktop</source>
         <translation>MeStore Desktop</translation>
-    </message>
-</context>
-<context>
-    <name>self._parent</name>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="85"/>
-        <source>Recibo enviado</source>
-        <translation>Receipt sent</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="86"/>
-        <source>El recibo se envió a %1.</source>
-        <translation>The receipt was sent to %1.</translation>
-    </message>
-</context>
-<context>
-    <name>self.dialog</name>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="92"/>
-        <source>Pago pendiente de una sesión anterior…</source>
-        <translation>Payment pending from a previous session…</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="109"/>
-        <source>Registrando el pago en efectivo…</source>
-        <translation>Recording the cash payment…</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="138"/>
-        <source>Confirmando con Wompi…</source>
-        <translation>Confirming with Wompi…</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="150"/>
-        <source>Esperando a Wompi…</source>
-        <translation>Waiting for Wompi…</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="222"/>
-        <source>Cancelar cobro</source>
-        <translation>Cancel payment</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="224"/>
-        <source>¿Cancelar este cobro? Si el cliente alcanza a pagar, MeStore lo detectará y le avisará.</source>
-        <translation>Cancel this payment? If the customer still manages to pay, MeStore will detect it and alert you.</translation>
     </message>
 </context>
 </TS>

@@ -11,9 +11,8 @@ the sync keeps watching it; a late approval is flagged by the counter page.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mestore_desktop.domain.money import Money
@@ -89,7 +88,7 @@ class PaymentFlow(QObject):
         self.tender = "wompi_qr"
         self.order_number, self.reference = attempt.order_number, attempt.reference
         self.dialog.show_attempt(attempt.amount, attempt.reference, self.tender)
-        self._wait(waited_s, self.dialog.tr("Pago pendiente de una sesión anterior…"))
+        self._wait(waited_s, self.tr("Pago pendiente de una sesión anterior…"))
         self.dialog.open()
         self._poll_wompi()
 
@@ -106,7 +105,7 @@ class PaymentFlow(QObject):
             on_success=lambda paid: self._show_attempt(paid.attempt),
         )
         self.dialog.open()
-        self._wait(0, self.dialog.tr("Registrando el pago en efectivo…"))
+        self._wait(0, self.tr("Registrando el pago en efectivo…"))
 
     def _started(self, started: StartedPayment) -> None:
         self.order_number = started.order_number
@@ -135,7 +134,7 @@ class PaymentFlow(QObject):
     # -- news about the attempt -------------------------------------------------------------
 
     def _on_redirected(self, transaction_id: str) -> None:
-        self._wait(self.dialog.waiting.seconds(), self.dialog.tr("Confirmando con Wompi…"))
+        self._wait(self.dialog.waiting.seconds(), self.tr("Confirmando con Wompi…"))
         reference = self.reference
         run_op(
             self.dialog,
@@ -147,7 +146,7 @@ class PaymentFlow(QObject):
     def _hint_failed(self, exc: Exception) -> None:
         # The hint was only a hint: the sync engine and the fallback poll still settle it.
         log.warning("checkout redirect hint not usable: %s", type(exc).__name__)
-        self.dialog.waiting.message.setText(str(exc) or self.dialog.tr("Esperando a Wompi…"))
+        self.dialog.waiting.message.setText(str(exc) or self.tr("Esperando a Wompi…"))
 
     def on_orders_changed(self, numbers: object) -> None:
         """The sync engine changed some orders; if ours, re-read our attempt."""
@@ -186,7 +185,7 @@ class PaymentFlow(QObject):
 
     def _show_outcome(self, details: PaymentDetails) -> None:
         self.last_details = details
-        lines = outcome_lines(details, self.dialog)
+        lines = outcome_lines(details)
         result = self.dialog.result
         if details.status is PaymentStatus.APPROVED:
             result.show_approved(lines)
@@ -219,8 +218,8 @@ class PaymentFlow(QObject):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.dialog.tr("Cancelar cobro"),
-            self.dialog.tr(
+            self.tr("Cancelar cobro"),
+            self.tr(
                 "¿Cancelar este cobro? Si el cliente alcanza a pagar, MeStore lo detectará y "
                 "le avisará."
             ),
@@ -255,9 +254,8 @@ class PaymentFlow(QObject):
         self.finished.emit(how)
 
 
-def outcome_lines(details: PaymentDetails, context: Any) -> list[str]:
+def outcome_lines(details: PaymentDetails) -> list[str]:
     """The facts under the outcome's title, in the order a cashier reads them."""
-    tr = context.tr
     lines = [details.amount.format(), details.method_label]
     if details.card_brand or details.last_four:
         lines.append(f"{details.card_brand} •••• {details.last_four}".strip())
@@ -266,8 +264,18 @@ def outcome_lines(details: PaymentDetails, context: Any) -> list[str]:
     if details.status is not PaymentStatus.APPROVED and details.failure_reason:
         lines.append(details.failure_reason)
     if details.transaction_id:
-        lines.append(tr("Transacción Wompi: %1").replace("%1", details.transaction_id))
-    lines.append(tr("Referencia: %1").replace("%1", details.reference))
+        lines.append(
+            QCoreApplication.translate("PaymentFlow", "Transacción Wompi: %1").replace(
+                "%1", details.transaction_id
+            )
+        )
+    lines.append(
+        QCoreApplication.translate("PaymentFlow", "Referencia: %1").replace("%1", details.reference)
+    )
     if details.change is not None:
-        lines.append(tr("Cambio: %1").replace("%1", details.change.format()))
+        lines.append(
+            QCoreApplication.translate("PaymentFlow", "Cambio: %1").replace(
+                "%1", details.change.format()
+            )
+        )
     return lines

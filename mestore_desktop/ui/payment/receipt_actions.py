@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
@@ -62,8 +63,10 @@ class ReceiptActions:
         self.last_receipt = receipt
         dialog = QInputDialog(self._parent)
         dialog.setObjectName("ReceiptEmailDialog")
-        dialog.setWindowTitle(dialog.tr("Enviar recibo por correo"))
-        dialog.setLabelText(dialog.tr("Correo del cliente:"))
+        dialog.setWindowTitle(
+            QCoreApplication.translate("ReceiptActions", "Enviar recibo por correo")
+        )
+        dialog.setLabelText(QCoreApplication.translate("ReceiptActions", "Correo del cliente:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(suggested)
         dialog.textValueSelected.connect(lambda to: self.email(receipt, to.strip()))
@@ -82,8 +85,10 @@ class ReceiptActions:
     def _sent(self, to: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            self._parent.tr("Recibo enviado"),
-            self._parent.tr("El recibo se envió a %1.").replace("%1", to),
+            QCoreApplication.translate("ReceiptActions", "Recibo enviado"),
+            QCoreApplication.translate("ReceiptActions", "El recibo se envió a %1.").replace(
+                "%1", to
+            ),
             QMessageBox.StandardButton.Ok,
             self._parent,
         )

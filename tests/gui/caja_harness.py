@@ -24,7 +24,11 @@ from mestore_desktop.secrets import Secret
 from mestore_desktop.services.catalogue import StoreCatalogue
 from mestore_desktop.services.checkout import CheckoutSettings
 from mestore_desktop.services.counter import CounterService
-from mestore_desktop.services.counter_setup import EMBEDDED_RETURN_URL, CounterSetup
+from mestore_desktop.services.counter_setup import (
+    EMBEDDED_RETURN_URL,
+    CounterSetup,
+    email_receipt,
+)
 from mestore_desktop.services.navigation import NavigationPolicy
 from mestore_desktop.settings import Settings
 from mestore_desktop.store.catalogue_repository import CatalogueRepository
@@ -77,10 +81,12 @@ class CounterRig:
         self.executor = DbExecutor(stack.database)
         self.http = httpx.AsyncClient(timeout=10)
         stack.database.write(lambda s: CatalogueRepository(s).upsert_many([CAFE, CAMISETA]))
+        self.settings = SETTINGS  # a test may point it at a local SMTP server
         services = CajaServices(
             counter=lambda: counter_setup(stack_urls(stack), stack.keys, self.executor, self.http),
-            settings=lambda: SETTINGS,
+            settings=lambda: self.settings,
             catalogue=StoreCatalogue(self.executor),
+            send_mail=lambda receipt, pdf, to: email_receipt(self.settings, receipt, pdf, to),
         )
         # Not qtbot.addWidget: close() deletes the page itself, in the order QtWebEngine needs.
         self.page = CajaPage(services)

@@ -14,13 +14,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from mestore_desktop.domain.payment import OrderStatus, PaymentStatus, StatusSource
+from mestore_desktop.settings import SmtpSecurity
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.ui.payment.cash_dialog import CashDialog
 from mestore_desktop.ui.payment.dialog import View
 from tests.gui.caja_harness import CAFE, CAMISETA, TIMEOUT_MS, CounterRig
+from tests.gui.test_receipt_output import read_pdf
+from tests.support.smtp_server import smtp_server
 from tests.sync.harness import LoopbackStack
 
 pytestmark = pytest.mark.gui
@@ -61,6 +64,8 @@ def pay_card(rig: CounterRig, number: str) -> str:
 
 def test_card_approved_turns_green_with_brand_last_four_and_ids(rig, stack, qtbot):
     rig.ring_up(CAFE, CAMISETA)
+    display = rig.page.display  # the customer's screen follows the cart live
+    assert display.lines.count() == 2 and "$ 53.000" in display.total.text()
     text = pay_card(rig, "4242 4242 4242 4242")
 
     assert "Pago aprobado" in text
@@ -241,3 +246,38 @@ def test_killed_while_waiting_then_restarted_resumes_the_attempt(qtbot, qloop_ru
         assert "Pago aprobado" in rig.wait_result()
     finally:
         rig.close()
+
+
+def test_f12_charges_and_the_receipt_email_reaches_the_smtp_server(rig, stack, qtbot):
+    with smtp_server() as server:
+        rig.settings = dataclasses.replace(
+            rig.settings,
+            smtp_host=server.host,
+            smtp_port=server.port,
+            smtp_security=SmtpSecurity.NONE,
+            smtp_from="ventas@tienda.co",
+        )
+        rig.ring_up(CAFE)
+        qtbot.keyClick(rig.page.ring_up.search.field, Qt.Key.Key_F12)  # the cashier's key
+        qtbot.waitUntil(lambda: rig.flow is not None and bool(rig.flow.reference))
+        assert rig.flow.tender == "wompi_here"
+        rig.fill_and_submit("card-form", {"card_number": "4242424242424242", **CARD})
+        assert "Pago aprobado" in rig.wait_result()
+        tx_id = attempt(stack, rig.flow.reference).transaction_id
+
+        rig.flow.dialog.result.email_button.click()
+        qtbot.waitUntil(lambda: rig.page.findChild(QInputDialog, "ReceiptEmailDialog") is not None)
+        ask = rig.page.findChild(QInputDialog, "ReceiptEmailDialog")
+        ask.setTextValue("cliente@example.com")
+        ask.accept()
+        qtbot.waitUntil(lambda: bool(server.handler.messages), timeout=TIMEOUT_MS)
+
+    received = server.handler.messages[0]
+    assert received.rcpt_tos == ["cliente@example.com"]
+    message = received.message
+    assert tx_id in message.get_body(("plain",)).get_content()
+    (attachment,) = list(message.iter_attachments())
+    pdf = attachment.get_content()
+    assert pdf.startswith(b"%PDF-")
+    _document, text = read_pdf(pdf)
+    assert tx_id in text and "$ 18.000" in text

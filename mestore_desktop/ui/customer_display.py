@@ -31,6 +31,7 @@ class CustomerDisplay(QWidget):
     def __init__(self, store_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("CustomerDisplay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.welcome = QLabel()
         self.welcome.setObjectName("DisplayWelcome")
         self.set_store_name(store_name)

@@ -105,6 +105,7 @@ class ResultPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ResultPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the theme fills it
         self.title = QLabel()
         self.title.setObjectName("ResultTitle")
         self.details = QLabel()

@@ -188,6 +188,10 @@ def make_view(qtbot: Any) -> Iterator[Callable[[NavigationPolicy], Watched]]:
     for watched in made:
         if shiboken6.isValid(watched.widget):
             delete_now(watched.widget)
+    made.clear()
+    # Leftover Qt wrappers are collected here, on the GUI thread, not by a collection that a
+    # loopback server thread happens to trigger later.
+    gc.collect()
 
 
 @pytest.fixture

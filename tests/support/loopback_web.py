@@ -120,7 +120,9 @@ class LoopbackSite:
             self._requests.clear()
 
     def start(self) -> LoopbackSite:
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 

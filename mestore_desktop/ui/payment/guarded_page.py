@@ -117,7 +117,8 @@ def private_profile(
     Nothing is written to disk and nothing survives the view: the next customer starts with no
     cookies, storage or cache from this one. Qt wants every page gone before its profile, and
     deletes a parent's children in the order they were made: make the profile after the widgets
-    that will hold its pages.
+    that will hold its pages. Keep a reference to the returned guard: PySide does not keep an
+    interceptor's Python side alive through its Qt parent, and without it requests go unchecked.
     """
     profile = QWebEngineProfile(parent)  # no storage name: off the record
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)

@@ -58,7 +58,7 @@
         <translation>Customer display  F9</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="107"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="108"/>
         <source>La caja no está configurada: complete Ajustes.</source>
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
@@ -229,38 +229,38 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="45"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="46"/>
         <source>Escanea con la cámara de tu celular para pagar</source>
         <translation>Scan with your phone camera to pay</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="71"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="72"/>
         <source>%1 — Su compra</source>
         <translation>%1 — Your purchase</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="72"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="73"/>
         <source>Bienvenido a %1</source>
         <translation>Welcome to %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="78"/>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="83"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="79"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="84"/>
         <source>TOTAL  %1</source>
         <translation>TOTAL  %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="87"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="88"/>
         <source>⏳ Esperando la confirmación del pago…</source>
         <translation>⏳ Waiting for payment confirmation…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="90"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="91"/>
         <source>✔ ¡Pago aprobado! Gracias por tu compra</source>
         <translation>✔ Payment approved! Thank you for your purchase</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="93"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="94"/>
         <source>✖ El pago no se completó. %1</source>
         <translation>✖ The payment did not go through. %1</translation>
     </message>
@@ -631,47 +631,52 @@
 <context>
     <name>PaymentFlow</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="91"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="93"/>
         <source>Pago pendiente de una sesión anterior…</source>
         <translation>Payment pending from a previous session…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="108"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="110"/>
         <source>Registrando el pago en efectivo…</source>
         <translation>Recording the cash payment…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="137"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="146"/>
+        <source>No se pudo abrir el pago de Wompi. Si el cliente no alcanzó a pagar, cancele y cobre con QR o efectivo; si pagó, MeStore lo confirmará solo.</source>
+        <translation>Wompi's payment page could not be opened. If the customer did not get to pay, cancel and charge by QR or cash; if they paid, MeStore will confirm it by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="152"/>
         <source>Confirmando con Wompi…</source>
         <translation>Confirming with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="149"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="164"/>
         <source>Esperando a Wompi…</source>
         <translation>Waiting for Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="221"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="236"/>
         <source>Cancelar cobro</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="223"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="238"/>
         <source>¿Cancelar este cobro? Si el cliente alcanza a pagar, MeStore lo detectará y le avisará.</source>
         <translation>Cancel this payment? If the customer still manages to pay, MeStore will detect it and alert you.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="268"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="283"/>
         <source>Transacción Wompi: %1</source>
         <translation>Wompi transaction: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="273"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="288"/>
         <source>Referencia: %1</source>
         <translation>Reference: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="277"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="292"/>
         <source>Cambio: %1</source>
         <translation>Change: %1</translation>
     </message>
@@ -764,22 +769,27 @@
 <context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="67"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="77"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="94"/>
         <source>Enviar recibo por correo</source>
         <translation>E-mail receipt</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="69"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="96"/>
         <source>Correo del cliente:</source>
         <translation>Customer e-mail:</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="88"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="115"/>
         <source>Recibo enviado</source>
         <translation>Receipt sent</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="89"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="116"/>
         <source>El recibo se envió a %1.</source>
         <translation>The receipt was sent to %1.</translation>
     </message>
@@ -808,42 +818,47 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="114"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="116"/>
         <source>Imprimir recibo  P</source>
         <translation>Print receipt  P</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="115"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="117"/>
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="118"/>
         <source>Enviar por correo</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="116"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="119"/>
         <source>Nueva venta  Enter</source>
         <translation>New sale  Enter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="117"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="120"/>
         <source>Reintentar  F5</source>
         <translation>Retry  F5</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="118"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="121"/>
         <source>Otro medio de pago</source>
         <translation>Another payment method</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="142"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="147"/>
         <source>✔ Pago aprobado</source>
         <translation>✔ Payment approved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="145"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="150"/>
         <source>✖ Pago rechazado</source>
         <translation>✖ Payment declined</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="148"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="153"/>
         <source>⚠ Error en el pago</source>
         <translation>⚠ Payment error</translation>
     </message>

@@ -174,8 +174,8 @@ class CounterRig:
         closing = self.loop.create_task(self.http.aclose())
         self.qtbot.waitUntil(closing.done, timeout=5000)
         self.executor.shutdown()
-        # Web pages must be gone before their profiles (deleted after the view that owns
-        # them): run the deferred deletions now rather than at interpreter exit.
+        # Delete the page (and its web views) now, on the GUI thread, rather than leaving it
+        # to interpreter exit when the QApplication may already be going away.
         self.page.close()
         self.page.deleteLater()
         for _ in range(3):

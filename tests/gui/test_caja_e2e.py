@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from mestore_desktop.domain.payment import OrderStatus, PaymentStatus, StatusSource
 from mestore_desktop.settings import SmtpSecurity
@@ -99,6 +99,24 @@ def test_card_declined_says_why_and_retry_signs_a_new_reference(rig, stack, qtbo
     rig.wait_for_checkout_of(rig.flow.reference)
     rig.fill_and_submit("card-form", {"card_number": "4242424242424242", **CARD})
     assert "Pago aprobado" in rig.wait_result()
+
+
+def test_the_receipt_saves_as_a_pdf_with_the_transaction_and_totals(rig, stack, qtbot, tmp_path):
+    rig.ring_up(CAFE, CAMISETA)
+    pay_card(rig, "4242 4242 4242 4242")
+    tx_id = attempt(stack, rig.flow.reference).transaction_id
+
+    rig.flow.dialog.result.pdf_button.click()
+    qtbot.waitUntil(lambda: rig.page.findChild(QFileDialog, "ReceiptPdfDialog") is not None)
+    ask = rig.page.findChild(QFileDialog, "ReceiptPdfDialog")
+    ask.setDirectory(str(tmp_path))  # the cashier keeps the suggested name
+    target = tmp_path / f"recibo-{rig.flow.reference}.pdf"
+    ask.accept()
+
+    qtbot.waitUntil(target.exists, timeout=TIMEOUT_MS)
+    _document, text = read_pdf(target.read_bytes())
+    for expected in (tx_id, rig.flow.reference, "$ 53.000", "Tienda Prueba", "900123456-8"):
+        assert expected in text
 
 
 def test_card_error_shows_the_error_panel(rig, stack):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mestore_desktop.domain.order import OrderError
@@ -58,6 +58,7 @@ class CajaPage(QWidget):
         self._setup: CounterSetup | None = None
         self._unpaid_order: int | None = None  # saved, not paid: the next tender charges it
         self._unfinished: list[PaymentAttempt] = []
+        self._display_offered = False
         self._build()
         self._connect()
 
@@ -165,6 +166,9 @@ class CajaPage(QWidget):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
+        if not self._display_offered and len(QGuiApplication.screens()) > 1:
+            self.display.place()  # a second screen is there for the customer: use it
+        self._display_offered = True
         self.refresh_pending()
 
     def on_orders_changed(self, numbers: object = None) -> None:

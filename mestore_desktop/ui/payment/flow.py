@@ -38,7 +38,7 @@ class PaymentFlow(QObject):
     """Runs one payment; emits `finished` with "paid", "abandoned" or "other_tender"."""
 
     finished = Signal(str)
-    receipt_requested = Signal(str, str)  # reference, "print" | "email"
+    receipt_requested = Signal(str, str)  # reference, "print" | "pdf" | "email"
 
     def __init__(
         self,
@@ -70,6 +70,8 @@ class PaymentFlow(QObject):
         result.other_tender_clicked.connect(lambda: self._finish("other_tender"))
         result.print_clicked.connect(lambda: self.receipt_requested.emit(self.reference, "print"))
         result.email_clicked.connect(lambda: self.receipt_requested.emit(self.reference, "email"))
+        result.pdf_clicked.connect(lambda: self.receipt_requested.emit(self.reference, "pdf"))
+        dialog.checkout.page_loaded.connect(self._on_page_loaded)
 
     # -- starting ---------------------------------------------------------------------------
 
@@ -132,6 +134,19 @@ class PaymentFlow(QObject):
         self.dialog.show_view(View.WAITING)
 
     # -- news about the attempt -------------------------------------------------------------
+
+    def _on_page_loaded(self, ok: bool) -> None:
+        if ok or self.dialog.current_view() is not View.CHECKOUT:
+            return
+        # The checkout did not open (no internet, Wompi down, certificate refused). The attempt
+        # is saved and still watched: say so, and let the cashier cancel for another tender.
+        self._wait(
+            self.dialog.waiting.seconds(),
+            self.tr(
+                "No se pudo abrir el pago de Wompi. Si el cliente no alcanzó a pagar, cancele "
+                "y cobre con QR o efectivo; si pagó, MeStore lo confirmará solo."
+            ),
+        )
 
     def _on_redirected(self, transaction_id: str) -> None:
         self._wait(self.dialog.waiting.seconds(), self.tr("Confirmando con Wompi…"))

@@ -97,6 +97,7 @@ class ResultPanel(QWidget):
     """The outcome filling the dialog: approved (green), declined (red) or error (orange)."""
 
     print_clicked = Signal()
+    pdf_clicked = Signal()
     email_clicked = Signal()
     new_sale_clicked = Signal()
     retry_clicked = Signal()
@@ -113,11 +114,13 @@ class ResultPanel(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setWordWrap(True)
         self.print_button = QPushButton(self.tr("Imprimir recibo  P"))
+        self.pdf_button = QPushButton(self.tr("Guardar PDF"))
         self.email_button = QPushButton(self.tr("Enviar por correo"))
         self.new_sale_button = QPushButton(self.tr("Nueva venta  Enter"))
         self.retry_button = QPushButton(self.tr("Reintentar  F5"))
         self.other_button = QPushButton(self.tr("Otro medio de pago"))
         self.print_button.clicked.connect(self.print_clicked)
+        self.pdf_button.clicked.connect(self.pdf_clicked)
         self.email_button.clicked.connect(self.email_clicked)
         self.new_sale_button.clicked.connect(self.new_sale_clicked)
         self.retry_button.clicked.connect(self.retry_clicked)
@@ -125,6 +128,7 @@ class ResultPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (
             self.print_button,
+            self.pdf_button,
             self.email_button,
             self.retry_button,
             self.other_button,
@@ -152,7 +156,12 @@ class ResultPanel(QWidget):
         restyle(self, status)
         self.title.setText(title)
         self.details.setText("\n".join(lines))
-        for button in (self.print_button, self.email_button, self.new_sale_button):
+        for button in (
+            self.print_button,
+            self.pdf_button,
+            self.email_button,
+            self.new_sale_button,
+        ):
             button.setVisible(approved)
         for button in (self.retry_button, self.other_button):
             button.setVisible(not approved)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from mestore_desktop.services.counter import CounterService
 from mestore_desktop.services.payment_details import PaymentDetails
-from mestore_desktop.services.receipt import Receipt, build_receipt
+from mestore_desktop.services.receipt import Receipt, ReceiptError, build_receipt
 from mestore_desktop.settings import Settings
+from mestore_desktop.ui.errors import present_error
 from mestore_desktop.ui.qt_async import run_op
-from mestore_desktop.ui.receipt_output import pdf_bytes, print_receipt
+from mestore_desktop.ui.receipt_output import pdf_bytes, print_receipt, write_pdf
 
 # (receipt, its PDF, recipient) -> sent; built by the composition root (SMTP + keyring).
 MailSender = Callable[[Receipt, bytes, str], Awaitable[None]]
@@ -33,6 +35,11 @@ async def load_receipt(
     )
 
 
+class ReceiptSaveError(ReceiptError):
+    def __init__(self, path: Path, exc: OSError) -> None:
+        super().__init__(f"No se pudo guardar el recibo en {path}: {exc.strerror or exc}.")
+
+
 class ReceiptActions:
     """Prints or e-mails the receipt of one approved attempt; errors shown in plain Spanish."""
 
@@ -45,9 +52,11 @@ class ReceiptActions:
     def run(
         self, receipt_op: Callable[[], Awaitable[Receipt]], action: str, email: str = ""
     ) -> None:
-        """`action` is "print" or "email" (`email`: the address to suggest)."""
+        """`action` is "print", "pdf" or "email" (`email`: the address to suggest)."""
         if action == "print":
             run_op(self._parent, receipt_op, on_success=self._print)
+        elif action == "pdf":
+            run_op(self._parent, receipt_op, on_success=self._ask_pdf_path)
         else:
             run_op(self._parent, receipt_op, on_success=lambda r: self._ask_address(r, email))
 
@@ -58,6 +67,24 @@ class ReceiptActions:
         dialog.setObjectName("ReceiptPrintDialog")
         dialog.accepted.connect(lambda: print_receipt(receipt, self.printer))  # type: ignore[arg-type]
         dialog.open()
+
+    def _ask_pdf_path(self, receipt: Receipt) -> None:
+        self.last_receipt = receipt
+        dialog = QFileDialog(self._parent)
+        dialog.setObjectName("ReceiptPdfDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # open() must not block
+        dialog.setNameFilter(QCoreApplication.translate("ReceiptActions", "PDF (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(receipt.filename)
+        dialog.fileSelected.connect(lambda path: self.save_pdf(receipt, Path(path)))
+        dialog.open()
+
+    def save_pdf(self, receipt: Receipt, path: Path) -> None:
+        try:
+            write_pdf(receipt, path)
+        except OSError as exc:
+            present_error(self._parent, ReceiptSaveError(path, exc))
 
     def _ask_address(self, receipt: Receipt, suggested: str) -> None:
         self.last_receipt = receipt

@@ -26,7 +26,7 @@ from mestore_desktop.demo import DemoEnvironment, start_demo
 from mestore_desktop.logs import setup_logging
 from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
 from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
-from mestore_desktop.services.catalogue import StoreCatalogue
+from mestore_desktop.services.catalogue import StoreCatalogue, import_catalogue
 from mestore_desktop.services.connection import (
     ConnectionCheck,
     ConnectionInputs,
@@ -186,6 +186,7 @@ def _caja_services(
         settings=settings_file.load,
         catalogue=StoreCatalogue(db),
         send_mail=lambda receipt, pdf, to: email_receipt(settings_file.load(), receipt, pdf, to),
+        import_catalogue=lambda data: import_catalogue(db, data),
     )
 
 

@@ -93,11 +93,7 @@ def _save(home: Path, products: tuple[Product, ...]) -> tuple[int, int]:
     """(new, updated): the count before and after tells them apart in the same transaction."""
 
     def save(session: Session) -> tuple[int, int]:
-        repo = CatalogueRepository(session)
-        before = repo.count()
-        written = repo.upsert_many(products)
-        added = repo.count() - before
-        return added, written - added
+        return CatalogueRepository(session).import_products(products)
 
     database = Database.open(database_path(home))
     try:

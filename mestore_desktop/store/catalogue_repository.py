@@ -86,6 +86,14 @@ class CatalogueRepository:
         connection.execute(_UPSERT, [mapping.product_values(p, when) for p in batch])
         return len(batch)
 
+    def import_products(self, products: Iterable[Product]) -> tuple[int, int]:
+        """Upsert, and say how many were (new, updated): the count before and after tells
+        them apart inside the same transaction."""
+        before = self.count()
+        written = self.upsert_many(products)
+        added = self.count() - before
+        return added, written - added
+
     def count(self) -> int:
         return self._session.execute(select(func.count()).select_from(PRODUCTS)).scalar_one()
 

@@ -48,17 +48,22 @@
 <context>
     <name>CajaPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="48"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="50"/>
         <source>Caja</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="53"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="55"/>
         <source>Pantalla del cliente  F9</source>
         <translation>Customer display  F9</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="108"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="57"/>
+        <source>Importar catálogo…</source>
+        <translation>Import catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="118"/>
         <source>La caja no está configurada: complete Ajustes.</source>
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
@@ -137,6 +142,29 @@
         <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="89"/>
         <source>Faltan %1</source>
         <translation>%1 still missing</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueImportAction</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="33"/>
+        <source>Catálogo CSV (*.csv *.txt)</source>
+        <translation>CSV catalogue (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="49"/>
+        <source>Productos importados: %1 (nuevos %2, actualizados %3).</source>
+        <translation>Products imported: %1 (%2 new, %3 updated).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="57"/>
+        <source>Filas con errores (no se importaron): %1</source>
+        <translation>Rows with errors (not imported): %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="64"/>
+        <source>Importar catálogo</source>
+        <translation>Import catalogue</translation>
     </message>
 </context>
 <context>
@@ -643,7 +671,7 @@
     <message>
         <location filename="../../mestore_desktop/ui/payment/flow.py" line="146"/>
         <source>No se pudo abrir el pago de Wompi. Si el cliente no alcanzó a pagar, cancele y cobre con QR o efectivo; si pagó, MeStore lo confirmará solo.</source>
-        <translation>Wompi's payment page could not be opened. If the customer did not get to pay, cancel and charge by QR or cash; if they paid, MeStore will confirm it by itself.</translation>
+        <translation>Wompi&apos;s payment page could not be opened. If the customer did not get to pay, cancel and charge by QR or cash; if they paid, MeStore will confirm it by itself.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/flow.py" line="152"/>
@@ -1292,7 +1320,7 @@
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="325"/>
+        <location filename="../../mestore_desktop/app.py" line="326"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>

@@ -21,7 +21,7 @@ from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import IvaRate
 from mestore_desktop.sandbox.config import SandboxKeys
 from mestore_desktop.secrets import Secret
-from mestore_desktop.services.catalogue import StoreCatalogue
+from mestore_desktop.services.catalogue import StoreCatalogue, import_catalogue
 from mestore_desktop.services.checkout import CheckoutSettings
 from mestore_desktop.services.counter import CounterService
 from mestore_desktop.services.counter_setup import (
@@ -87,6 +87,7 @@ class CounterRig:
             settings=lambda: self.settings,
             catalogue=StoreCatalogue(self.executor),
             send_mail=lambda receipt, pdf, to: email_receipt(self.settings, receipt, pdf, to),
+            import_catalogue=lambda data: import_catalogue(self.executor, data),
         )
         # Not qtbot.addWidget: close() deletes the page itself, in the order QtWebEngine needs.
         self.page = CajaPage(services)

@@ -299,3 +299,30 @@ def test_f12_charges_and_the_receipt_email_reaches_the_smtp_server(rig, stack, q
     assert pdf.startswith(b"%PDF-")
     _document, text = read_pdf(pdf)
     assert tx_id in text and "$ 18.000" in text
+
+
+def test_an_imported_catalogue_is_sold_by_scanning_its_barcodes(rig, stack, qtbot, tmp_path):
+    csv_file = tmp_path / "catalogo.csv"
+    csv_file.write_text(
+        "sku;nombre;precio;iva;codigo_barras\n"
+        "ARROZ-1;Arroz 1 kg;4.500;0;7702001000011\n"
+        "MALO;Sin precio;;19;\n",
+        encoding="utf-8",
+    )
+    rig.page.import_button.click()
+    qtbot.waitUntil(lambda: rig.page.findChild(QFileDialog, "CatalogueFileDialog") is not None)
+    ask = rig.page.findChild(QFileDialog, "CatalogueFileDialog")
+    ask.selectFile(str(csv_file))
+    ask.accept()
+    action = rig.page.catalogue_import
+    qtbot.waitUntil(lambda: action.result_box is not None, timeout=TIMEOUT_MS)
+    assert "Productos importados: 1" in action.result_box.text()
+    assert "Línea 3" in action.result_box.text()  # the refused row, by its line
+    action.result_box.close()
+
+    field = rig.page.ring_up.search.field
+    for _ in range(2):  # a scanner types the code and Enter; twice means two units
+        qtbot.keyClicks(field, "7702001000011")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: rig.page.ring_up.total.format() == "$ 9.000", timeout=TIMEOUT_MS)
+    assert [(line.sku, line.quantity) for line in rig.page.ring_up.lines] == [("ARROZ-1", 2)]

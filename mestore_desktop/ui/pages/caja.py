@@ -21,6 +21,7 @@ from mestore_desktop.domain.payment import PaymentAttempt
 from mestore_desktop.services.counter_setup import CounterSetup
 from mestore_desktop.settings import Settings
 from mestore_desktop.ui.caja import CatalogueLookup, RingUpView
+from mestore_desktop.ui.caja.catalogue_import import CatalogueImportAction, CatalogueImporter
 from mestore_desktop.ui.customer_display import CustomerDisplay
 from mestore_desktop.ui.errors import present_error
 from mestore_desktop.ui.payment.flow import PaymentFlow
@@ -35,6 +36,7 @@ class CajaServices:
     settings: Callable[[], Settings]
     catalogue: CatalogueLookup | None = None
     send_mail: MailSender | None = None
+    import_catalogue: CatalogueImporter | None = None
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
 
@@ -52,6 +54,11 @@ class CajaPage(QWidget):
         self.display = CustomerDisplay(settings.store_name, self)
         self.display_button = QPushButton(self.tr("Pantalla del cliente  F9"))
         self.display_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.import_button = QPushButton(self.tr("Importar catálogo…"))
+        self.import_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        importer = services.import_catalogue if services else None
+        self.catalogue_import = CatalogueImportAction(self, importer) if importer else None
+        self.import_button.setVisible(self.catalogue_import is not None)
         self.flow: PaymentFlow | None = None
         self.alert = LateApprovalAlert(self)
         self.receipts = ReceiptActions(self, services.send_mail if services else None)
@@ -67,6 +74,7 @@ class CajaPage(QWidget):
         heading.setObjectName("PageTitle")
         top = QHBoxLayout()
         top.addWidget(heading, 1)
+        top.addWidget(self.import_button)
         top.addWidget(self.display_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -79,6 +87,8 @@ class CajaPage(QWidget):
         self.ring_up.cart_changed.connect(self._on_cart_changed)
         self.ring_up.pending_clicked.connect(self.resume_oldest)
         self.display_button.clicked.connect(self.toggle_display)
+        if self.catalogue_import is not None:
+            self.import_button.clicked.connect(self.catalogue_import.choose_file)
         QShortcut(QKeySequence("F9"), self, self.toggle_display)
         self.alert.acknowledged.connect(self._acknowledge)
 

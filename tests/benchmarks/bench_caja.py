@@ -112,6 +112,15 @@ async def run_js(page: QWebEnginePage, script: str) -> Any:
     return await asyncio.wait_for(answer, TIMEOUT_S)
 
 
+async def until_checkout_form(page: QWebEnginePage, reference: str) -> None:
+    """Until `page` shows the sandbox checkout's card form signed for `reference`."""
+    deadline = time.monotonic() + TIMEOUT_S
+    while await run_js(page, CHECKOUT_READY) != reference:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the checkout's card form never appeared")
+        await asyncio.sleep(0.002)
+
+
 def delete_now(widget: QWidget) -> None:
     """Delete `widget` and its children now, on the GUI thread, in Qt's child order."""
     widget.close()
@@ -173,18 +182,11 @@ class CounterBench:
         page = flow.dialog.checkout.view.page()
         ready = await run_js(page, CHECKOUT_READY)
         if ready != flow.reference:  # loaded, but not yet the form for this reference
-            await self._until_form(page, flow.reference)
+            await until_checkout_form(page, flow.reference)
             loaded.append(time.perf_counter())
         self.checkout_urls.append(page.url().toString())
         await self._cancel(flow)
         return (loaded[-1] - started) * 1000
-
-    async def _until_form(self, page: QWebEnginePage, reference: str) -> None:
-        deadline = time.monotonic() + TIMEOUT_S
-        while await run_js(page, CHECKOUT_READY) != reference:
-            if time.monotonic() > deadline:
-                raise TimeoutError("the checkout's card form never appeared")
-            await asyncio.sleep(0.002)
 
     async def _cancel(self, flow: PaymentFlow) -> None:
         """The cashier cancels (Esc, Sí) and empties the cart: the order is cancelled too."""

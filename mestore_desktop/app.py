@@ -266,7 +266,7 @@ def _start_sync(
     service = build_service(keys, db, http)
     bridge = SyncBridge(service, window)
     presenter = RelayStatusPresenter(window.status, parent=window)
-    bridge.orders_changed.connect(window.orders_page.on_orders_changed)
+    bridge.orders_changed.connect(window.on_orders_changed)
     bridge.status_changed.connect(presenter.show_status)
     log.info("payment sync started (relay: %s)", "yes" if keys.relay_token else "no")
     return asyncio.get_event_loop().create_task(service.run())

@@ -167,15 +167,18 @@ class FeedPoller:
     async def run(self) -> None:
         """Long-poll and apply until cancelled."""
         cursor = await self._d.db.read(lambda s: SyncRepository(s).cursor())
+        # The first fetch (and the first after a failure) does not wait: the status bar can say
+        # "conectado" at once instead of after a whole long-poll.
+        wait = 0.0
         while True:
             s = self._d.settings
             try:
-                batch = await self._relay_fetch(
-                    cursor, limit=s.batch_limit, wait=s.long_poll_wait_s
-                )
+                batch = await self._relay_fetch(cursor, limit=s.batch_limit, wait=wait)
             except RelayError as exc:
                 cursor = await self._after_failure(exc, cursor)
+                wait = 0.0
                 continue
+            wait = s.long_poll_wait_s
             await self._after_success()
             for event in batch.events:
                 self._hub.applied(await self.apply_until_done(event))

@@ -70,3 +70,16 @@ def age_text(seconds: float) -> str:
     if seconds < 3600:
         return QCoreApplication.translate("Age", "hace {n} min").format(n=seconds // 60)
     return QCoreApplication.translate("Age", "hace {n} h").format(n=seconds // 3600)
+
+
+def method_word(stored: str) -> str:
+    """How an order's payment method reads in a table (Wompi's codes are not for people)."""
+    words = {
+        "CASH": QCoreApplication.translate("PaymentMethod", "Efectivo"),
+        "CARD": QCoreApplication.translate("PaymentMethod", "Tarjeta"),
+        "NEQUI": "Nequi",
+        "PSE": "PSE",
+        "BANCOLOMBIA_TRANSFER": "Bancolombia",
+        "BANCOLOMBIA_QR": "Bancolombia QR",
+    }
+    return words.get(stored, stored)

@@ -128,6 +128,12 @@ class MainWindow(QMainWindow):
     def _on_settings_saved(self, settings: Settings) -> None:
         self._show_settings(settings)
 
+    def on_orders_changed(self, numbers: object = None) -> None:
+        """The sync engine changed orders: the open payment, the counter's watch list and the
+        orders table all need to know."""
+        self.caja_page.on_orders_changed(numbers)
+        self.orders_page.on_orders_changed(numbers)
+
     def current_page(self) -> QWidget:
         """The page on screen."""
         return self.pages.currentWidget()

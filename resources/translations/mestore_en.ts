@@ -129,17 +129,22 @@
         <translation>Record payment  Enter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="62"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="50"/>
+        <source>Cancelar  Esc</source>
+        <translation>Cancel  Esc</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="64"/>
         <source>Exacto</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="87"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="89"/>
         <source>Escriba un valor como 50.000</source>
         <translation>Type an amount such as 50.000</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="89"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="91"/>
         <source>Faltan %1</source>
         <translation>%1 still missing</translation>
     </message>
@@ -588,37 +593,37 @@
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="47"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="48"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="48"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="49"/>
         <source>Pedido</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="49"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="50"/>
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="50"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="51"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="51"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="52"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="52"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="53"/>
         <source>Medio</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="53"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="54"/>
         <source>Estado</source>
         <translation>Status</translation>
     </message>
@@ -720,6 +725,19 @@
         <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="17"/>
         <source>Aquí crearás links de pago de Wompi para cobrar a distancia y verás cuáles ya se pagaron.</source>
         <translation>Here you will create Wompi payment links to charge remotely and see which ones have been paid.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethod</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="78"/>
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="79"/>
+        <source>Tarjeta</source>
+        <translation>Card</translation>
     </message>
 </context>
 <context>
@@ -846,47 +864,47 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="116"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="117"/>
         <source>Imprimir recibo  P</source>
         <translation>Print receipt  P</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="117"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="118"/>
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="118"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="119"/>
         <source>Enviar por correo</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="119"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="120"/>
         <source>Nueva venta  Enter</source>
         <translation>New sale  Enter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="120"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="121"/>
         <source>Reintentar  F5</source>
         <translation>Retry  F5</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="121"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="122"/>
         <source>Otro medio de pago</source>
         <translation>Another payment method</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="147"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="148"/>
         <source>✔ Pago aprobado</source>
         <translation>✔ Payment approved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="150"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="151"/>
         <source>✖ Pago rechazado</source>
         <translation>✖ Payment declined</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="153"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="154"/>
         <source>⚠ Error en el pago</source>
         <translation>⚠ Payment error</translation>
     </message>
@@ -914,49 +932,49 @@
         <translation>Remove line  (Del)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="205"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="352"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="206"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="353"/>
         <source>La venta no tiene productos.</source>
         <translation>The sale has no items.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="264"/>
         <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="265"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="266"/>
         <source>Monto libre</source>
         <translation>Free amount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="276"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="277"/>
         <source>Editar línea</source>
         <translation>Edit line</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="301"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="302"/>
         <source>Cancelar venta</source>
         <translation>Cancel sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="302"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="303"/>
         <source>¿Cancelar la venta?</source>
         <translation>Cancel the sale?</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="303"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="304"/>
         <source>Se quitarán todos los productos y los datos del cliente.</source>
         <translation>All items and the customer data will be removed.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="305"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="306"/>
         <source>Sí, cancelar la venta</source>
         <translation>Yes, cancel the sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="307"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="308"/>
         <source>No, seguir vendiendo</source>
         <translation>No, keep selling</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="354"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="355"/>
         <source>Seleccione una línea con ↑ y ↓.</source>
         <translation>Select a line with ↑ and ↓.</translation>
     </message>
@@ -1302,7 +1320,7 @@
         <translation>Waiting for Wompi to confirm…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="92"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="93"/>
         <source>Tiempo de espera: %1</source>
         <translation>Waiting for %1</translation>
     </message>

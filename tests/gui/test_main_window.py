@@ -131,3 +131,16 @@ def test_placeholder_pages_say_what_will_come_in_spanish(make_window):
         for label in page.findChildren(QLabel):
             assert "TODO" not in label.text().upper()
             assert label.text().strip()
+
+
+def test_sync_news_reaches_both_the_counter_and_the_orders_table(make_window, monkeypatch):
+    window = make_window()
+    seen: list[tuple[str, object]] = []
+    monkeypatch.setattr(window.caja_page, "on_orders_changed", lambda n: seen.append(("caja", n)))
+    monkeypatch.setattr(
+        window.orders_page, "on_orders_changed", lambda n: seen.append(("pedidos", n))
+    )
+
+    window.on_orders_changed({7})
+
+    assert seen == [("caja", {7}), ("pedidos", {7})]

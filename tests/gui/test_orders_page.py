@@ -130,3 +130,10 @@ def test_page_shows_the_store_and_updates_live(qtbot, qloop_running, store) -> N
     qtbot.waitUntil(
         lambda: page.model.data(page.model.index(0, Column.STATUS)) == "✔ Pagado", timeout=3000
     )
+
+
+def test_payment_methods_read_as_words_not_codes() -> None:
+    model = OrdersTableModel()
+    model.apply([summary(1, payment_method="CASH"), summary(2, payment_method="VISA ••4242")])
+    methods = {model.data(model.index(r, Column.METHOD)) for r in range(2)}
+    assert methods == {"Efectivo", "VISA ••4242"}

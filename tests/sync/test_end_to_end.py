@@ -127,3 +127,15 @@ def test_a_dropped_event_is_healed_by_the_running_watcher(stack: LoopbackStack) 
     settings = SyncSettings(long_poll_wait_s=2.0, first_check_after_s=0.0, watch_tick_s=0.05)
     asyncio.run(running(stack, scenario, settings=settings))
     assert stack.history(sale.reference)[-1].source is StatusSource.POLL
+
+
+def test_the_relay_reads_connected_at_once_not_after_a_whole_long_poll(
+    stack: LoopbackStack,
+) -> None:
+    patient = SyncSettings(long_poll_wait_s=25.0, first_check_after_s=3600.0, gap_check_s=3600.0)
+
+    async def scenario(service: SyncService) -> None:
+        # 5 s, against a 25 s long-poll: connected must not wait for the first poll to end.
+        await until(lambda: service.status.relay is RelayState.CONNECTED, timeout=5.0)
+
+    asyncio.run(running(stack, scenario, settings=patient))

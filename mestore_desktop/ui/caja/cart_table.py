@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 from mestore_desktop.domain.order import MAX_QUANTITY
 from mestore_desktop.ui.caja.cart_model import CartColumn
 
-# What each figure column must fit without eliding.
+# What each figure column must fit without eliding: counter-sized figures, so the product name
+# keeps most of a 1366-px screen (a rare larger figure elides in its cell, never in the total).
 _WIDEST = {
-    CartColumn.QUANTITY: "100.000",
-    CartColumn.UNIT_PRICE: "$ 10.000.000",
+    CartColumn.QUANTITY: "999",
+    CartColumn.UNIT_PRICE: "$ 999.999",
     CartColumn.IVA: "19 %",
-    CartColumn.DISCOUNT: "100 % (-$ 1.000.000)",
-    CartColumn.TOTAL: "$ 10.000.000",
+    CartColumn.DISCOUNT: "10 % (-$ 99.999)",
+    CartColumn.TOTAL: "$ 9.999.999",
 }
 
 

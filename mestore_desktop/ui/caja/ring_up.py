@@ -102,6 +102,7 @@ class RingUpView(QWidget):
         button = QPushButton(caption)
         button.setProperty("role", "cart-action")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumWidth(button.sizeHint().width())  # the key hint must stay readable
         button.clicked.connect(lambda _checked=False: slot())
         return button
 

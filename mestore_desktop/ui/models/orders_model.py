@@ -24,6 +24,7 @@ from mestore_desktop.ui.formatting import (
     STATUS_COLOUR,
     STATUS_HEX,
     local_time,
+    method_word,
     status_mark,
     status_word,
 )
@@ -137,5 +138,5 @@ def _display(row: OrderSummary, column: Column) -> str:
     if column is Column.TOTAL:
         return row.total.format()
     if column is Column.METHOD:
-        return row.payment_method
+        return method_word(row.payment_method)
     return f"{status_mark(row.status)} {status_word(row.status)}"

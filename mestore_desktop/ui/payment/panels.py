@@ -62,14 +62,15 @@ class WaitingPanel(QWidget):
         bar.setTextVisible(False)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.message)
         layout.addWidget(bar)
         layout.addWidget(self.elapsed, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self._clock = QElapsedTimer()
         self._offset_ms = 0
         self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
+        self._ticker.setInterval(250)  # a 1 s timer drifts and can skip a second
         self._ticker.timeout.connect(self._render)
 
     def start(self, message: str = "", already_waited_s: float = 0.0) -> None:

@@ -48,6 +48,7 @@ class Hub:
         self.last_event_at: datetime | None = None
         self.pending_attempts = 0
         self.wompi_problem: str | None = None
+        self.wompi_answered = False  # any call to Wompi finished, well or badly
         self._published: SyncStatus | None = None
 
     @property
@@ -55,7 +56,8 @@ class Hub:
         detail = self.relay_detail
         if self.wompi_problem:
             detail = f"{detail} {self.wompi_problem}"
-        return SyncStatus(self.relay, self.last_event_at, detail, self.pending_attempts)
+        wompi = (self.wompi_problem or "") if self.wompi_answered else None
+        return SyncStatus(self.relay, self.last_event_at, detail, self.pending_attempts, wompi)
 
     def set_relay(self, state: RelayState, detail: str) -> None:
         self.relay, self.relay_detail = state, detail
@@ -72,6 +74,7 @@ class Hub:
 
     def set_wompi_problem(self, problem: str | None) -> None:
         self.wompi_problem = problem
+        self.wompi_answered = True
         self.publish()
 
     def publish(self) -> None:

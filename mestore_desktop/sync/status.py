@@ -24,3 +24,6 @@ class SyncStatus:
     last_event_at: datetime | None
     detail: str  # Spanish, for staff
     pending_attempts: int
+    # What the sync's last call to Wompi said: None = no call yet, "" = it answered, else why
+    # it did not (Spanish). Lets the status bar's Wompi light follow reality, not a one-off test.
+    wompi_problem: str | None = None

@@ -84,3 +84,6 @@ class RelayStatusPresenter(QObject):
         if status.detail and status.relay is not RelayState.CONNECTED:
             parts.append(status.detail)
         self._bar.set_relay_state(_STATE[status.relay], " · ".join(parts))
+        if status.wompi_problem is not None:
+            wompi = ConnectionState.DEGRADED if status.wompi_problem else ConnectionState.CONNECTED
+            self._bar.set_wompi_state(wompi, status.wompi_problem)

@@ -8,7 +8,7 @@ import pytest
 
 from mestore_desktop.sync.status import RelayState, SyncStatus
 from mestore_desktop.ui.sync_status import RelayStatusPresenter, SyncBridge
-from mestore_desktop.ui.widgets.status import ConnectionStatusBar
+from mestore_desktop.ui.widgets.status import ConnectionState, ConnectionStatusBar
 
 pytestmark = pytest.mark.gui
 T0 = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
@@ -68,3 +68,20 @@ def test_age_keeps_ticking_without_new_status(qtbot) -> None:
     first = bar.relay.text()
     qtbot.waitUntil(lambda: bar.relay.text() != first, timeout=3000)
     assert "con demoras" in bar.relay.text()
+
+
+def test_the_wompi_light_follows_what_the_sync_last_heard_from_wompi(qtbot) -> None:
+    bar = ConnectionStatusBar()
+    qtbot.addWidget(bar)
+    presenter = RelayStatusPresenter(bar, clock=lambda: T0)
+    before = bar.wompi.text()
+
+    presenter.show_status(SyncStatus(RelayState.CONNECTED, None, "", 0, None))
+    assert bar.wompi.text() == before  # no call to Wompi yet: nothing to say
+
+    presenter.show_status(SyncStatus(RelayState.CONNECTED, None, "", 0, "Wompi no responde."))
+    assert bar.wompi.state is ConnectionState.DEGRADED
+    assert "Wompi no responde" in bar.wompi.text()
+
+    presenter.show_status(SyncStatus(RelayState.CONNECTED, None, "", 0, ""))
+    assert bar.wompi.state is ConnectionState.CONNECTED

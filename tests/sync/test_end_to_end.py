@@ -89,6 +89,8 @@ def test_approved_declined_error_and_voided_reach_sqlite(stack: LoopbackStack) -
         assert {h.source for h in history[1:]} == {StatusSource.WEBHOOK}
     assert stack.history(voided.reference)[-1].to_status is PaymentStatus.VOIDED
     assert statuses[-1].relay is RelayState.CONNECTED
+    assert statuses[0].wompi_problem is None  # nothing asked of Wompi yet at start
+    assert statuses[-1].wompi_problem == ""  # Wompi answered every re-read
 
 
 def test_events_sent_while_the_desktop_was_closed_are_caught_up(stack: LoopbackStack) -> None:

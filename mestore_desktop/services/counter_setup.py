@@ -19,8 +19,16 @@ from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.wompi.client import WompiClient
 
 # Where Wompi sends the embedded checkout when it is done. It never loads: the web view
-# intercepts it (the `.invalid` TLD can never resolve, so nothing could answer it anyway).
+# intercepts it. Wompi advises a host you control, so it is on the relay's host when there is
+# one; without a relay, a `.invalid` host that can never resolve.
 EMBEDDED_RETURN_URL = "https://mestore-desktop.invalid/wompi/return"
+RETURN_PATH = "/wompi/return"
+
+
+def embedded_return_url(settings: Settings) -> str:
+    if settings.relay_url:
+        return settings.relay_url.rstrip("/") + RETURN_PATH
+    return EMBEDDED_RETURN_URL
 
 
 @dataclass(frozen=True)
@@ -38,10 +46,11 @@ def build_counter(settings: Settings, db: DbExecutor, http: httpx.AsyncClient) -
         public_key=settings.public_key,
         private_key=_private_key(secrets),
     )
+    return_url = embedded_return_url(settings)
     checkout = CheckoutSettings(
         checkout_base_url=settings.effective_checkout_url,
         public_key=settings.public_key,
-        redirect_url=EMBEDDED_RETURN_URL,
+        redirect_url=return_url,
     )
     counter = CounterService(
         db=db,
@@ -51,7 +60,7 @@ def build_counter(settings: Settings, db: DbExecutor, http: httpx.AsyncClient) -
         terminal_id=settings.terminal_id,
     )
     policy = NavigationPolicy(
-        settings.effective_checkout_url, settings.effective_api_url, EMBEDDED_RETURN_URL
+        settings.effective_checkout_url, settings.effective_api_url, return_url
     )
     return CounterSetup(counter, policy)
 

@@ -13,49 +13,32 @@ from sqlalchemy.orm import Session
 
 from mestore_desktop.cli.sync_command import summary_lines
 from mestore_desktop.cli.sync_command import sync as run_sync
-from mestore_desktop.domain.money import Money, MoneyError
+from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import (
     Customer,
     IvaRate,
     Order,
-    OrderError,
     OrderLine,
     OrderSummary,
 )
 from mestore_desktop.domain.payment import PaymentAttempt, Tender
 from mestore_desktop.paths import database_path
-from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
+from mestore_desktop.secrets import SecretName, SecretStore
 from mestore_desktop.services.checkout import (
-    CheckoutNotConfiguredError,
     CheckoutSettings,
     checkout_url_for,
     require_checkout_settings,
 )
-from mestore_desktop.services.sync_setup import SyncConfigError
+from mestore_desktop.services.user_errors import USER_FACING_ERRORS
 from mestore_desktop.settings import (
     Settings,
-    SettingsError,
     SettingsFile,
     to_display,
     validate,
     with_value,
 )
 from mestore_desktop.store.db import Database
-from mestore_desktop.store.errors import StoreError
 from mestore_desktop.store.repositories import OrderRepository
-from mestore_desktop.wompi.checkout import CheckoutUrlError
-
-# Errors whose text is already a plain-Spanish sentence meant for people.
-USER_FACING_ERRORS = (
-    SettingsError,
-    SecretsError,
-    MoneyError,
-    OrderError,
-    StoreError,
-    CheckoutNotConfiguredError,
-    CheckoutUrlError,
-    SyncConfigError,
-)
 
 
 class CliError(Exception):

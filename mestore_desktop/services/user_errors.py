@@ -15,8 +15,10 @@ from mestore_desktop.services.counter import CounterError
 from mestore_desktop.services.mailer import MailError
 from mestore_desktop.services.navigation import NavigationPolicyError
 from mestore_desktop.services.receipt import ReceiptError
+from mestore_desktop.services.sync_setup import SyncConfigError
 from mestore_desktop.settings import SettingsError
 from mestore_desktop.store.errors import StoreError
+from mestore_desktop.wompi.checkout import CheckoutUrlError
 from mestore_desktop.wompi.errors import WompiError
 
 USER_FACING_ERRORS: tuple[type[Exception], ...] = (
@@ -31,4 +33,6 @@ USER_FACING_ERRORS: tuple[type[Exception], ...] = (
     ReceiptError,
     NavigationPolicyError,
     WompiError,
+    CheckoutUrlError,
+    SyncConfigError,
 )

@@ -1,6 +1,6 @@
-"""Screenshots of the counter (Caja) for docs/screenshots, taken offscreen over real parts.
+"""Screenshots of the counter (Caja) for resources/screenshots, taken offscreen over real parts.
 
-Run: `.venv/bin/python -m tests.screenshots.take_screenshots [--out docs/screenshots]`
+Run: `.venv/bin/python -m tests.screenshots.take_screenshots [--out resources/screenshots]`
 
 The window is built as `app.py` builds it (MainWindow, `build_counter` from the saved settings
 and keyring, the sync service from `build_service`, Spanish, the theme) over the local Wompi
@@ -488,7 +488,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
     args = parser.parse_args()
     started = time.monotonic()
     saved = take_screenshots(args.out.resolve())

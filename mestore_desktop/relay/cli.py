@@ -35,8 +35,9 @@ from mestore_desktop.relay.config import (
     load_secrets,
     resolve_environment,
 )
-from mestore_desktop.relay.server import DrainingServer, base_url_for, bind_socket
+from mestore_desktop.relay.server import DrainingServer
 from mestore_desktop.relay.store import RelayStore, StorageUnavailableError, TokenNameError
+from mestore_desktop.serving import base_url_for, bind_socket
 
 log = logging.getLogger(__name__)
 

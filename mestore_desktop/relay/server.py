@@ -10,34 +10,15 @@ from __future__ import annotations
 
 import os
 import socket
-import threading
-import time
-from types import TracebackType
 
 import uvicorn
 
 from mestore_desktop.relay.app import Relay, create_app
 from mestore_desktop.relay.config import RelayConfig
 from mestore_desktop.relay.store import RelayStore
+from mestore_desktop.serving import START_TIMEOUT_S, BackgroundServer, base_url_for, bind_socket
 
-START_TIMEOUT_S = 10.0
 GRACEFUL_SHUTDOWN_S = 3
-
-
-def bind_socket(host: str, port: int) -> socket.socket:
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.listen(1024)
-    sock.set_inheritable(True)
-    return sock
-
-
-def base_url_for(host: str, port: int) -> str:
-    shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, host)  # noqa: S104 (a mapping)
-    if ":" in shown and not shown.startswith("["):
-        shown = f"[{shown}]"
-    return f"http://{shown}:{port}"
 
 
 def uvicorn_config(app: object, **kwargs: object) -> uvicorn.Config:
@@ -69,7 +50,7 @@ class DrainingServer(uvicorn.Server):
         await super().shutdown(sockets)
 
 
-class RelayServer:
+class RelayServer(BackgroundServer):
     """`with RelayServer(config, database) as server:` → `server.base_url`, `server.relay`."""
 
     def __init__(
@@ -80,12 +61,16 @@ class RelayServer:
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
-        self._sock = bind_socket(host, port)
-        self.base_url = base_url_for(host, self._sock.getsockname()[1])
+        sock = bind_socket(host, port)
+        self.base_url = base_url_for(host, sock.getsockname()[1])
         store = database if isinstance(database, RelayStore) else os.fspath(database)
         self.app = create_app(config, store)
-        self._server = DrainingServer(self.app)
-        self._thread: threading.Thread | None = None
+        super().__init__(
+            DrainingServer(self.app),
+            sock,
+            failure="the relay did not start",
+            stop_timeout_s=START_TIMEOUT_S + GRACEFUL_SHUTDOWN_S,
+        )
 
     @property
     def relay(self) -> Relay:
@@ -105,36 +90,3 @@ class RelayServer:
 
     def create_token(self, name: str) -> str:
         return self.store.create_token(name)
-
-    def start(self) -> RelayServer:
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._sock]}, daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not self._server.started and self._thread.is_alive():
-            if time.monotonic() > deadline:
-                break
-            time.sleep(0.01)
-        if not self._server.started:
-            self.stop()
-            raise RuntimeError("the relay did not start")
-        return self
-
-    def stop(self) -> None:
-        if self._thread is not None:
-            self._server.should_exit = True
-            self._thread.join(START_TIMEOUT_S + GRACEFUL_SHUTDOWN_S)
-            self._thread = None
-        self._sock.close()
-
-    def __enter__(self) -> RelayServer:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()

@@ -21,7 +21,7 @@ import uvicorn
 from mestore_desktop.sandbox.app import create_app
 from mestore_desktop.sandbox.config import SandboxConfig, generate_keys
 from mestore_desktop.sandbox.persistence import load_keys
-from mestore_desktop.sandbox.server import base_url_for, bind_socket
+from mestore_desktop.serving import base_url_for, bind_socket
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,5 +1,6 @@
-"""The relay runs on a server without Qt: importing it loads, of the project, only the relay
-and the Wompi signatures, and none of Qt, keyring or httpx."""
+"""The relay runs on a server without Qt: importing it loads, of the project, only the relay,
+the shared uvicorn runner (`serving`, itself server-only) and the Wompi signatures, and none
+of Qt, keyring or httpx."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def test_the_relay_imports_nothing_of_the_desktop():
     modules = json.loads(out)
     ours = {m for m in modules if m.startswith("mestore_desktop.")}
     assert {m for m in ours if not m.startswith("mestore_desktop.relay")} == {
+        "mestore_desktop.serving",
         "mestore_desktop.wompi",
         "mestore_desktop.wompi.signatures",
     }

@@ -18,7 +18,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from mestore_desktop.sandbox.config import SandboxKeys
-from mestore_desktop.sandbox.server import bind_socket
+from mestore_desktop.serving import bind_socket
 from mestore_desktop.wompi.signatures import integrity_signature
 
 EXAMPLES = "/work/shared/wompi/examples"

@@ -646,17 +646,22 @@
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="53"/>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="41"/>
+        <source>Pago con Wompi pendiente de una sesión anterior</source>
+        <translation>Wompi payment pending from an earlier session</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="56"/>
         <source>Cobro</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="62"/>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="65"/>
         <source>Cancelar cobro  Esc</source>
         <translation>Cancel payment  Esc</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="102"/>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="105"/>
         <source>Referencia: %1</source>
         <translation>Reference: %1</translation>
     </message>
@@ -684,32 +689,27 @@
         <translation>Confirming with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="164"/>
-        <source>Esperando a Wompi…</source>
-        <translation>Waiting for Wompi…</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="236"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="239"/>
         <source>Cancelar cobro</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="238"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="241"/>
         <source>¿Cancelar este cobro? Si el cliente alcanza a pagar, MeStore lo detectará y le avisará.</source>
         <translation>Cancel this payment? If the customer still manages to pay, MeStore will detect it and alert you.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="283"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="286"/>
         <source>Transacción Wompi: %1</source>
         <translation>Wompi transaction: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="288"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="291"/>
         <source>Referencia: %1</source>
         <translation>Reference: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="292"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="295"/>
         <source>Cambio: %1</source>
         <translation>Change: %1</translation>
     </message>

@@ -259,6 +259,7 @@ def test_killed_while_waiting_then_restarted_resumes_the_attempt(qtbot, qloop_ru
         qtbot.waitUntil(lambda: rig.flow is not None, timeout=TIMEOUT_MS)
         assert rig.flow.reference == reference
         assert rig.flow.dialog.current_view() is View.WAITING
+        assert "sesión anterior" in rig.flow.dialog.tender.text()
 
         rig.pay_from_phone("approve")
         assert "Pago aprobado" in rig.wait_result()

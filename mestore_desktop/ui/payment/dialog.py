@@ -38,6 +38,9 @@ def tender_label(tender: str) -> str:
         "wompi_here": QCoreApplication.translate("PaymentDialog", "Pagar aquí (Wompi)"),
         "wompi_qr": QCoreApplication.translate("PaymentDialog", "QR al celular (Wompi)"),
         "cash": QCoreApplication.translate("PaymentDialog", "Efectivo"),
+        "wompi_resumed": QCoreApplication.translate(
+            "PaymentDialog", "Pago con Wompi pendiente de una sesión anterior"
+        ),
     }
     return labels.get(tender, tender)
 

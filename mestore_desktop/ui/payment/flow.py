@@ -21,7 +21,7 @@ from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus
 from mestore_desktop.services.counter import CounterService, PaymentDetails, StartedPayment
 from mestore_desktop.services.navigation import NavigationPolicy
 from mestore_desktop.ui.customer_display import CustomerDisplay
-from mestore_desktop.ui.errors import present_error
+from mestore_desktop.ui.errors import present_error, user_message
 from mestore_desktop.ui.payment.cash_dialog import CashDialog
 from mestore_desktop.ui.payment.dialog import PaymentDialog, View
 from mestore_desktop.ui.qt_async import run_op
@@ -87,7 +87,7 @@ class PaymentFlow(QObject):
 
     def resume(self, attempt: PaymentAttempt, waited_s: float) -> None:
         """Show an attempt left unfinished (after a crash) and keep waiting for it."""
-        self.tender = "wompi_qr"
+        self.tender = "wompi_resumed"
         self.order_number, self.reference = attempt.order_number, attempt.reference
         self.dialog.show_attempt(attempt.amount, attempt.reference, self.tender)
         self._wait(waited_s, self.tr("Pago pendiente de una sesión anterior…"))
@@ -161,7 +161,7 @@ class PaymentFlow(QObject):
     def _hint_failed(self, exc: Exception) -> None:
         # The hint was only a hint: the sync engine and the fallback poll still settle it.
         log.warning("checkout redirect hint not usable: %s", type(exc).__name__)
-        self.dialog.waiting.message.setText(str(exc) or self.tr("Esperando a Wompi…"))
+        self.dialog.waiting.message.setText(user_message(exc))
 
     def on_orders_changed(self, numbers: object) -> None:
         """The sync engine changed some orders; if ours, re-read our attempt."""
@@ -223,8 +223,11 @@ class PaymentFlow(QObject):
             return
         number = self.order_number
         self.reference = ""
-        if self.tender == "cash":
-            self.tender = "wompi_here"
+        # A retry is always a Wompi attempt: cash retries at the counter's screen, a resumed
+        # attempt (the customer may be anywhere) by QR.
+        self.tender = {"cash": "wompi_here", "wompi_resumed": "wompi_qr"}.get(
+            self.tender, self.tender
+        )
         run_op(self.dialog, lambda: self._counter.retry(number), on_success=self._started)
 
     def _confirm_cancel(self) -> None:

@@ -180,7 +180,8 @@ def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
 def _caja_services(
     settings_file: SettingsFile, db: DbExecutor, http: httpx.AsyncClient
 ) -> CajaServices:
-    """The counter reads the saved settings and keys at each use (Ajustes may change them)."""
+    """The counter's services; its payment service is rebuilt from the saved settings and keys
+    whenever Ajustes changes them."""
     return CajaServices(
         counter=lambda: build_counter(settings_file.load(), db, http),
         settings=settings_file.load,

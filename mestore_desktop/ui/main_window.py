@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._build_central())
         self.settings_page.settings_saved.connect(self._on_settings_saved)
         self.settings_page.settings_saved.connect(self.caja_page.on_settings_saved)
+        self.settings_page.secrets_changed.connect(self.caja_page.on_secrets_changed)
         self._show_settings(settings)
 
     def _add_pages(self) -> None:

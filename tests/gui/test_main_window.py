@@ -144,3 +144,13 @@ def test_sync_news_reaches_both_the_counter_and_the_orders_table(make_window, mo
     window.on_orders_changed({7})
 
     assert seen == [("caja", {7}), ("pedidos", {7})]
+
+
+def test_a_secret_saved_in_ajustes_makes_the_counter_rebuild_its_keys(make_window):
+    window = make_window()
+    window.caja_page._setup = object()  # a counter built with the old keys
+    row = next(iter(window.settings_page.secrets_panel.rows.values()))
+
+    row.changed.emit()  # what saving or deleting a secret emits
+
+    assert window.caja_page._setup is None

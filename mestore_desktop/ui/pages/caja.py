@@ -1,9 +1,10 @@
 """The counter (Caja): the ring-up view, one payment flow at a time, the customer display, the
 pending-payments banner and the loud late-approval alert.
 
-Services come in through `CajaServices` (built by the composition root). `counter()` is called
-for each charge, so keys saved in Ajustes are used at once; it may raise a Spanish error when the
-counter is not configured, which is shown instead of a checkout.
+Services come in through `CajaServices` (built by the composition root). `counter()` builds the
+payment service from the saved settings and keys; the page keeps it until Ajustes saves settings
+or changes a secret. It may raise a Spanish error when the counter is not configured, which is
+shown instead of a checkout.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ class CajaPage(QWidget):
         if self.flow is not None:
             return  # one payment at a time; the dialog is modal anyway
         try:
-            setup = self._counter_setup(fresh=True)
+            setup = self._counter_setup()
             sale = self._unpaid_order or self.ring_up.draft(self._services_clock())
         except Exception as exc:
             present_error(self, exc)
@@ -113,10 +114,12 @@ class CajaPage(QWidget):
     def _services_clock(self) -> datetime:
         return self._services.clock() if self._services else datetime.now(UTC)
 
-    def _counter_setup(self, *, fresh: bool = False) -> CounterSetup:
+    def _counter_setup(self) -> CounterSetup:
+        """Built once from the saved settings and keys (a keyring read), then reused until
+        Ajustes saves settings or changes a secret."""
         if self._services is None:
             raise OrderError(self.tr("La caja no está configurada: complete Ajustes."))
-        if fresh or self._setup is None:
+        if self._setup is None:
             self._setup = self._services.counter()
             self._setup.counter.on_orders_changed.append(self.orders_changed.emit)
         return self._setup
@@ -145,6 +148,9 @@ class CajaPage(QWidget):
         self.receipts.run(
             lambda: load_receipt(counter, reference, settings, details), action, email
         )
+
+    def on_secrets_changed(self) -> None:
+        self._setup = None  # rebuilt with the new keys on the next use
 
     def on_settings_saved(self, settings: Settings) -> None:
         self._setup = None  # rebuilt from the new settings and keys on the next use
@@ -206,7 +212,7 @@ class CajaPage(QWidget):
         if not attempts or self.flow is not None:
             return
         attempt = attempts[0]
-        setup = self._counter_setup(fresh=True)
+        setup = self._counter_setup()
         self.flow = PaymentFlow(setup.counter, setup.policy, self.display, self)
         self.flow.finished.connect(self._on_flow_finished)
         self.flow.receipt_requested.connect(self._on_receipt)

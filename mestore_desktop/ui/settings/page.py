@@ -45,9 +45,11 @@ class SettingsPage(QScrollArea):
 
     Signals:
         settings_saved(object): the new ``Settings`` after a successful save.
+        secrets_changed(): a secret was saved or deleted in the keyring.
     """
 
     settings_saved = Signal(object)
+    secrets_changed = Signal()
 
     def __init__(
         self,
@@ -80,6 +82,7 @@ class SettingsPage(QScrollArea):
             secrets, lambda: self.settings, self._mail_fields_changed, mail_tester
         )
         self.form.add_row("smtp_from", self.tr("Contraseña SMTP"), self.mail_panel)
+        self.secrets_panel.changed.connect(self.secrets_changed)
         self.connection_panel = ConnectionPanel(connection_tester, lambda: self.settings)
         self.setWidget(self._build_content())
         self.setWidgetResizable(True)

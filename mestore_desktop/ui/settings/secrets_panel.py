@@ -99,6 +99,8 @@ class SecretRow(QWidget):
 class SecretsPanel(QWidget):
     """The secret rows of one environment (all, or *names*) plus a line for keyring problems."""
 
+    changed = Signal()  # a secret was saved or deleted
+
     def __init__(
         self,
         store: SecretStore,
@@ -121,6 +123,7 @@ class SecretsPanel(QWidget):
             row = SecretRow(name, store, self)
             row.failed.connect(self._show_problem)
             row.changed.connect(self.message.hide)
+            row.changed.connect(self.changed)
             layout.addWidget(row)
             self.rows[name] = row
         layout.addWidget(self.message)

@@ -48,22 +48,22 @@
 <context>
     <name>CajaPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="50"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="51"/>
         <source>Caja</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="55"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="56"/>
         <source>Pantalla del cliente  F9</source>
         <translation>Customer display  F9</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="57"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="58"/>
         <source>Importar catálogo…</source>
         <translation>Import catalogue…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="118"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="121"/>
         <source>La caja no está configurada: complete Ajustes.</source>
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
@@ -531,7 +531,7 @@
         <translation>MeStore Desktop</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="112"/>
         <source>Modo DEMO: los pagos van a un sandbox local de Wompi con llaves de prueba; no se mueve dinero real y los pedidos se guardan aparte.</source>
         <translation>DEMO mode: payments go to a local Wompi sandbox with test keys; no real money moves and orders are kept separately.</translation>
     </message>
@@ -912,69 +912,69 @@
 <context>
     <name>RingUpView</name>
     <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="88"/>
+        <source>Monto libre  F4</source>
+        <translation>Free amount  F4</translation>
+    </message>
+    <message>
         <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="89"/>
-        <source>+ Monto libre  (F4)</source>
-        <translation>+ Free amount  (F4)</translation>
+        <source>Descuento  F6</source>
+        <translation>Discount  F6</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="90"/>
+        <source>Editar  F8</source>
+        <translation>Edit  F8</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="91"/>
-        <source>Descuento  (F6)</source>
-        <translation>Discount  (F6)</translation>
+        <source>Quitar  Supr</source>
+        <translation>Remove  Del</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="92"/>
-        <source>Editar línea  (F8)</source>
-        <translation>Edit line  (F8)</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="93"/>
-        <source>Quitar línea  (Supr)</source>
-        <translation>Remove line  (Del)</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="206"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="353"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="204"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="351"/>
         <source>La venta no tiene productos.</source>
         <translation>The sale has no items.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="265"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="266"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="263"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="264"/>
         <source>Monto libre</source>
         <translation>Free amount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="277"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="275"/>
         <source>Editar línea</source>
         <translation>Edit line</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="302"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="300"/>
         <source>Cancelar venta</source>
         <translation>Cancel sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="303"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="301"/>
         <source>¿Cancelar la venta?</source>
         <translation>Cancel the sale?</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="304"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="302"/>
         <source>Se quitarán todos los productos y los datos del cliente.</source>
         <translation>All items and the customer data will be removed.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="306"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="304"/>
         <source>Sí, cancelar la venta</source>
         <translation>Yes, cancel the sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="308"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="306"/>
         <source>No, seguir vendiendo</source>
         <translation>No, keep selling</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="355"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="353"/>
         <source>Seleccione una línea con ↑ y ↓.</source>
         <translation>Select a line with ↑ and ↓.</translation>
     </message>
@@ -1032,7 +1032,7 @@
         <translation>○ Not set</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="139"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="142"/>
         <source>Ambiente {environment}. Los secretos se guardan en el llavero del sistema y nunca se vuelven a mostrar; para cambiar uno, escribe el valor nuevo.</source>
         <translation>Environment {environment}. Secrets are kept in the system keyring and are never shown again; to change one, type the new value.</translation>
     </message>
@@ -1199,54 +1199,54 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="64"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="90"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="145"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="66"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="93"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="148"/>
         <source>Ajustes</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="69"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="71"/>
         <source>Guardar ajustes</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="82"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="84"/>
         <source>Contraseña SMTP</source>
         <translation>SMTP password</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="95"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="98"/>
         <source>Secretos</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="97"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="100"/>
         <source>Conexión con Wompi</source>
         <translation>Connection with Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="117"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="120"/>
         <source>No se guardaron los ajustes.</source>
         <translation>The settings were not saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="147"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="150"/>
         <source>No se guardó nada. {field}: {message}</source>
         <translation>Nothing was saved. {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="151"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="154"/>
         <source>No se guardó nada; revisa estos campos: {fields}.</source>
         <translation>Nothing was saved; check these fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="163"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="166"/>
         <source>Ajustes guardados.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="165"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="168"/>
         <source>El idioma cambiará la próxima vez que abras MeStore.</source>
         <translation>The language will change the next time you open MeStore.</translation>
     </message>
@@ -1338,7 +1338,7 @@
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="326"/>
+        <location filename="../../mestore_desktop/app.py" line="327"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>

@@ -109,6 +109,8 @@ class CartModel(QAbstractTableModel):
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column is CartColumn.DESCRIPTION:
             return row.line.sku or None
+        if role == Qt.ItemDataRole.ToolTipRole and column is CartColumn.DISCOUNT:
+            return _discount_detail(row) or None
         if role == LINE_ROLE:
             return row.line
         return None
@@ -239,6 +241,15 @@ def _display(row: CartRow, column: CartColumn) -> str:
 
 
 def _discount_text(row: CartRow) -> str:
+    """Short, so the product name keeps the width: the percent as typed, else the pesos."""
+    if not row.line.discount:
+        return ""
+    if row.discount_percent is not None:
+        return f"-{row.discount_percent} %"
+    return (-row.line.discount).format()
+
+
+def _discount_detail(row: CartRow) -> str:
     if not row.line.discount:
         return ""
     amount = (-row.line.discount).format()

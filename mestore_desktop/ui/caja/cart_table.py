@@ -26,7 +26,7 @@ _WIDEST = {
     CartColumn.QUANTITY: "999",
     CartColumn.UNIT_PRICE: "$ 999.999",
     CartColumn.IVA: "19 %",
-    CartColumn.DISCOUNT: "10 % (-$ 99.999)",
+    CartColumn.DISCOUNT: "-$ 999.999",
     CartColumn.TOTAL: "$ 9.999.999",
 }
 

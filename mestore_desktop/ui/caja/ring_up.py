@@ -48,7 +48,7 @@ from mestore_desktop.ui.caja.product_search import CatalogueLookup, ProductSearc
 from mestore_desktop.ui.caja.tender_bar import ChargeTender, TenderBar
 from mestore_desktop.ui.caja.totals_panel import TotalsPanel
 
-SIDE_WIDTH = 380
+SIDE_WIDTH = 340
 
 
 class RingUpView(QWidget):
@@ -85,12 +85,10 @@ class RingUpView(QWidget):
         self.customer = CustomerPanel()
         self.totals = TotalsPanel()
         self.tenders = TenderBar()
-        self.free_amount_button = self._action(
-            self.tr("+ Monto libre  (F4)"), self.open_free_amount
-        )
-        self.discount_button = self._action(self.tr("Descuento  (F6)"), self.open_discount)
-        self.edit_button = self._action(self.tr("Editar línea  (F8)"), self.open_edit_line)
-        self.remove_button = self._action(self.tr("Quitar línea  (Supr)"), self.remove_selected)
+        self.free_amount_button = self._action(self.tr("Monto libre  F4"), self.open_free_amount)
+        self.discount_button = self._action(self.tr("Descuento  F6"), self.open_discount)
+        self.edit_button = self._action(self.tr("Editar  F8"), self.open_edit_line)
+        self.remove_button = self._action(self.tr("Quitar  Supr"), self.remove_selected)
         self._connect()
         self._build_layout()
         self._install_shortcuts()

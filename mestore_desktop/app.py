@@ -13,8 +13,10 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import qasync
@@ -25,7 +27,7 @@ from mestore_desktop import __version__
 from mestore_desktop.demo import DemoEnvironment, start_demo
 from mestore_desktop.logs import setup_logging
 from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
-from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
+from mestore_desktop.secrets import SecretName, SecretStore
 from mestore_desktop.services.catalogue import StoreCatalogue, import_catalogue
 from mestore_desktop.services.connection import (
     ConnectionCheck,
@@ -34,7 +36,7 @@ from mestore_desktop.services.connection import (
     secret_prefix,
 )
 from mestore_desktop.services.counter_setup import build_counter, email_receipt
-from mestore_desktop.services.sync_setup import SyncConfigError, build_service, load_keys
+from mestore_desktop.services.sync_runner import SyncRunner, service_factory
 from mestore_desktop.settings import Settings, SettingsError, SettingsFile
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.errors import StoreError
@@ -148,14 +150,58 @@ def _start_demo(home: Path) -> DemoEnvironment:
         ) from exc
 
 
+@dataclass
+class DesktopOptions:
+    """Seams for whoever builds the desktop other than `main` (the journey tests)."""
+
+    # Route uncaught exceptions to an error dialog (the app) or leave them to the caller.
+    install_error_handlers: bool = True
+    # Receipts are printed on what this returns; None: the system's default printer.
+    printer_factory: Callable[[], Any] | None = None
+
+
+@dataclass
+class Desktop:
+    """The running desktop: what `build_desktop` made, and how to take it down again."""
+
+    window: MainWindow
+    db: DbExecutor
+    http: httpx.AsyncClient
+    sync: SyncRunner
+    translator: object | None
+
+    async def aclose(self) -> None:
+        """Stop the sync (it saves its cursor) and close the network; the window stays."""
+        await self.sync.stop()
+        await self.http.aclose()
+
+
 def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
     _prepare_web_engine()
-    db = DbExecutor(backend.database)
     app = _application()
-    translator = install_translator(choose_language(args.lang, backend.settings.language))
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    desktop = build_desktop(args, backend, loop)
+    desktop.window.show()
+    if args.smoke is not None:
+        QTimer.singleShot(SMOKE_DELAY_MS, lambda: _end_smoke(desktop.window, args.smoke))
+    _run(app, loop, desktop)
+    desktop.db.shutdown()
+
+
+def build_desktop(
+    args: argparse.Namespace,
+    backend: Backend,
+    loop: asyncio.AbstractEventLoop,
+    options: DesktopOptions | None = None,
+) -> Desktop:
+    """Build the main window and everything it uses over `backend`, on the running Qt app and
+    its qasync `loop`, and start the payment sync. Nothing is shown yet."""
+    options = options or DesktopOptions()
+    db = DbExecutor(backend.database)
+    translator = install_translator(choose_language(args.lang, backend.settings.language))
     http = _http_client()
+    sync = SyncRunner(backend.settings_file.load, service_factory(db, http))
     window = MainWindow(
         settings=backend.settings,
         settings_file=backend.settings_file,
@@ -163,22 +209,19 @@ def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
         secrets_factory=SecretStore,
         connection_tester=_connection_tester(http),
         load_orders=lambda: db.read(lambda s: OrderRepository(s).list_orders(limit=ORDERS_SHOWN)),
-        caja=_caja_services(backend.settings_file, db, http),
+        caja=_caja_services(backend.settings_file, db, http, options),
         demo=args.demo,
     )
-    install_global_handlers(window, loop)
+    if options.install_error_handlers:
+        install_global_handlers(window, loop)
     _collect_garbage_on_the_gui_thread(window)  # parented to the window: lives as long
-    sync_task = _start_sync(window, backend.settings, db, http)
-    window.show()
-    if args.smoke is not None:
-        QTimer.singleShot(SMOKE_DELAY_MS, lambda: _end_smoke(window, args.smoke))
-    _run(app, loop, http, sync_task)
-    db.shutdown()
-    del translator  # kept alive until here on purpose: Qt does not own translators
+    _wire_sync(window, sync)
+    sync.start()
+    return Desktop(window, db, http, sync, translator)
 
 
 def _caja_services(
-    settings_file: SettingsFile, db: DbExecutor, http: httpx.AsyncClient
+    settings_file: SettingsFile, db: DbExecutor, http: httpx.AsyncClient, options: DesktopOptions
 ) -> CajaServices:
     """The counter's services; its payment service is rebuilt from the saved settings and keys
     whenever Ajustes changes them."""
@@ -237,40 +280,24 @@ def _application() -> QApplication:
     return app
 
 
-def _run(
-    app: QApplication,
-    loop: qasync.QEventLoop,
-    http: httpx.AsyncClient,
-    sync_task: asyncio.Task[None] | None,
-) -> None:
+def _run(app: QApplication, loop: qasync.QEventLoop, desktop: Desktop) -> None:
     """Run the Qt + asyncio loop until the last window closes (qasync's documented pattern)."""
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     with loop:
         loop.run_until_complete(closed.wait())
-        if sync_task is not None:
-            sync_task.cancel()
-            loop.run_until_complete(asyncio.gather(sync_task, return_exceptions=True))
-        loop.run_until_complete(http.aclose())
+        loop.run_until_complete(desktop.aclose())
 
 
-def _start_sync(
-    window: MainWindow, settings: Settings, db: DbExecutor, http: httpx.AsyncClient
-) -> asyncio.Task[None] | None:
-    """Start the payment status sync, wired to the orders page and the status bar."""
-    try:
-        keys = load_keys(settings)
-    except (SyncConfigError, SecretsError) as exc:
-        # Not configured yet (first run): Ajustes says what is missing; nothing to sync.
-        log.info("payment sync not started: %s", exc)
-        return None
-    service = build_service(keys, db, http)
-    bridge = SyncBridge(service, window)
+def _wire_sync(window: MainWindow, sync: SyncRunner) -> None:
+    """The sync's news reach the orders page, the counter and the status bar; saving settings or
+    a secret in Ajustes rebuilds the sync from what was saved (no restart needed)."""
+    bridge = SyncBridge(sync, window)
     presenter = RelayStatusPresenter(window.status, parent=window)
     bridge.orders_changed.connect(window.on_orders_changed)
     bridge.status_changed.connect(presenter.show_status)
-    log.info("payment sync started (relay: %s)", "yes" if keys.relay_token else "no")
-    return asyncio.get_event_loop().create_task(service.run())
+    window.settings_page.settings_saved.connect(lambda _settings: sync.restart())
+    window.settings_page.secrets_changed.connect(sync.restart)
 
 
 def _http_client() -> httpx.AsyncClient:

@@ -129,7 +129,7 @@ def test_demo_runs_on_the_local_sandbox_with_keys_only_in_memory(tmp_path):
     assert [name for name, _ in tokens] == ["demo"]
     assert len(tokens[0][1]) == 64  # only the SHA-256 of the terminal's token is kept
     log_text = (home / "logs" / "mestore.log").read_text(encoding="utf-8")
-    assert "payment sync started (relay: yes)" in log_text
+    assert "payment sync started (#1, relay: yes)" in log_text
     assert not (home / "settings.json").exists()  # the real settings stay untouched
     for path in home.rglob("*"):
         if path.is_file():

@@ -59,6 +59,10 @@ _PLAIN_URL = re.compile(r"[!-\[\]-~]+")
 _SUFFIX_LABELS = frozenset({"co", "com", "net", "org", "gov", "edu", "mil", "info", "biz"})
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _DOMAIN = re.compile(rf"(?:{_LABEL}\.)*{_LABEL}")
+# A loopback bank host with its port: `127.0.0.1:8904`, `[::1]:8904`, `localhost:8904`.
+_LOOPBACK_WITH_PORT = re.compile(
+    r"(?:\[(?P<v6>[0-9a-f:]+)\]|(?P<name>[a-z0-9.]+)):(?P<port>[0-9]{1,5})"
+)
 
 
 class NavAction(StrEnum):
@@ -93,6 +97,21 @@ class _Origin:
 
 
 @dataclass(frozen=True, slots=True)
+class _BankHost:
+    """A domain (admits its subdomains, https only), or a loopback name, optionally with a
+    port (that name only; with a port, that port only; http allowed)."""
+
+    host: str
+    port: int | None = None
+
+    def admits(self, origin: _Origin) -> bool:
+        if self.host in LOOPBACK_HOSTS:
+            port_ok = self.port is None or origin.port == self.port
+            return origin.host == self.host and origin.scheme in DEFAULT_PORTS and port_ok
+        return origin.scheme == "https" and _within(origin.host, self.host)
+
+
+@dataclass(frozen=True, slots=True)
 class _Target:
     origin: _Origin
     path: str
@@ -103,7 +122,9 @@ class NavigationPolicy:
     """The allow-list for one checkout: `decide(url, in_popup=…)` → `NavDecision`.
 
     `bank_hosts` entries are domain names (each admits its subdomains); a loopback name such as
-    ``localhost`` is allowed too, for tests and the demo, and then matches itself only.
+    ``localhost`` is allowed too, for tests and the demo, and then matches itself only; a
+    loopback name with a port (``127.0.0.1:8904``, the local sandbox's bank and 3-D Secure
+    host) matches that port only.
     """
 
     def __init__(
@@ -156,13 +177,7 @@ class NavigationPolicy:
         return target.path.startswith(prefix if prefix.endswith("/") else prefix + "/")
 
     def _is_bank(self, origin: _Origin) -> bool:
-        for entry in self._bank_hosts:
-            if entry in LOOPBACK_HOSTS:
-                if origin.host == entry and origin.scheme in DEFAULT_PORTS:
-                    return True
-            elif origin.scheme == "https" and _within(origin.host, entry):
-                return True
-        return False
+        return any(entry.admits(origin) for entry in self._bank_hosts)
 
 
 def transaction_id_hint(query: str) -> str:
@@ -266,13 +281,19 @@ def _configured(url: str, what: str) -> _Target:
     return target
 
 
-def _bank_host(entry: str) -> str:
+def _bank_host(entry: str) -> _BankHost:
     host = entry.strip().lower()
     if host in LOOPBACK_HOSTS:
-        return host
-    if not _DOMAIN.fullmatch(host) or _too_broad(host):
-        raise NavigationPolicyError(f"Dominio de banco no válido: {entry!r}.")
-    return host
+        return _BankHost(host)
+    with_port = _LOOPBACK_WITH_PORT.fullmatch(host)
+    if with_port is not None:
+        name = with_port["v6"] or with_port["name"]
+        port = int(with_port["port"])
+        if name in LOOPBACK_HOSTS and 0 < port < 65536:
+            return _BankHost(name, port)
+    elif _DOMAIN.fullmatch(host) and not _too_broad(host):
+        return _BankHost(host)
+    raise NavigationPolicyError(f"Dominio de banco no válido: {entry!r}.")
 
 
 def _too_broad(host: str) -> bool:

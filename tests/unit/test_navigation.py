@@ -175,6 +175,34 @@ def test_loopback_http_is_allowed_only_where_the_settings_point() -> None:
     assert actions(policy, "https://registro.pse.com.co/") == (BLOCK, BLOCK)  # list replaced
 
 
+def test_a_loopback_bank_host_with_a_port_admits_that_port_only() -> None:
+    # The local sandbox serves its bank and 3-D Secure pages on a port of their own (a host of
+    # their own, as a bank's ACS is): that origin opens a bank window, its neighbours do not.
+    policy = NavigationPolicy(
+        "http://127.0.0.1:8900/p/",
+        "http://127.0.0.1:8900/v1",
+        "http://127.0.0.1:8901/return",
+        bank_hosts=("pse.com.co", "127.0.0.1:8904", "[::1]:8905"),
+    )
+    assert actions(policy, "http://127.0.0.1:8904/_sandbox/3ds/1") == (POPUP, ALLOW)
+    assert actions(policy, "https://127.0.0.1:8904/") == (POPUP, ALLOW)
+    assert actions(policy, "http://[::1]:8905/") == (POPUP, ALLOW)
+    assert actions(policy, "http://127.0.0.1:8903/") == (BLOCK, BLOCK)
+    assert actions(policy, "http://localhost:8904/") == (BLOCK, BLOCK)
+    assert actions(policy, "http://127.0.0.2:8904/") == (BLOCK, BLOCK)
+    assert actions(policy, "http://[::1]:8904/") == (BLOCK, BLOCK)
+    assert actions(policy, "http://127.0.0.1:8900/p/") == (ALLOW, ALLOW)  # the checkout wins
+    assert actions(policy, "https://registro.pse.com.co/") == (POPUP, ALLOW)
+
+
+@pytest.mark.parametrize(
+    "entry", ["127.0.0.1:", "127.0.0.1:0", "127.0.0.1:70000", "10.0.0.1:8904", "pse.com.co:443"]
+)
+def test_only_loopback_bank_hosts_may_name_a_port(entry: str) -> None:
+    with pytest.raises(NavigationPolicyError, match="Dominio de banco no válido"):
+        NavigationPolicy(CHECKOUT, API, REDIRECT, bank_hosts=(entry,))
+
+
 def test_ipv6_loopback_checkout() -> None:
     policy = NavigationPolicy("http://[::1]:8900/p/", "http://[::1]:8900/v1", "")
     assert actions(policy, "http://[::1]:8900/p/") == (ALLOW, ALLOW)

@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     smoke = args.smoke is not None
     try:
-        backend = _open_backend(args)
+        backend = open_backend(args)
     except StartupError as exc:
         return _refuse_to_start(str(exc), args.lang, smoke=smoke)
     problem = _display_problem()
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _open_backend(args: argparse.Namespace) -> Backend:
+def open_backend(args: argparse.Namespace) -> Backend:
     try:
         home = resolve_home(args.home)
     except HomeError as exc:

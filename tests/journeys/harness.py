@@ -1,0 +1,273 @@
+"""The app as a person meets it: built through the composition root, driven by keys and clicks.
+
+`Journey` starts MeStore Desktop the way `mestore-desktop --demo --home DIR` does (the local
+Wompi sandbox and relay on loopback, real SQLite, the real main window), then acts only as a
+cashier can: key presses on whatever widget has the focus, clicks on visible, enabled controls
+found by their accessible name (and only on the window a modal dialog leaves reachable), typing
+into the checkout page. JavaScript runs in the checkout page only to type and click, as the
+customer would; nothing here calls the app's handlers or reads its private attributes, except the
+read-only look into SQLite that assertions use.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import shiboken6
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from mestore_desktop.app import Desktop, DesktopOptions, build_desktop, open_backend, parse_args
+from mestore_desktop.paths import database_path
+
+TIMEOUT_MS = 15_000
+# Names a person types for keys, as Qt spells them (QKeySequence) where they differ.
+KEY_NAMES = {"enter": "Return", "esc": "Escape", "del": "Delete", "supr": "Delete"}
+
+
+class Journey:
+    """One run of the desktop app; `close()` takes it down as the window's X would."""
+
+    def __init__(self, qtbot: Any, loop: Any, home: Path, argv: list[str]) -> None:
+        self.qtbot, self.loop, self.home = qtbot, loop, home
+        self.printed_pdf = home / "printed-receipt.pdf"
+        args = parse_args(["--home", str(home), *argv])
+        self.backend = open_backend(args)
+        options = DesktopOptions(install_error_handlers=False, printer_factory=self._pdf_printer)
+        self.desktop: Desktop = build_desktop(args, self.backend, loop, options)
+        self.window = self.desktop.window
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.window.activateWindow()
+        self.wait(lambda: QApplication.activeWindow() is self.window)
+
+    # -- what the app runs on --------------------------------------------------------------
+
+    @property
+    def sandbox_url(self) -> str:
+        demo = self.backend.demo
+        assert demo is not None, "sandbox_url needs a demo journey"
+        return demo.server.base_url
+
+    @property
+    def database_path(self) -> Path:
+        return database_path(self.backend.home)
+
+    def _pdf_printer(self) -> QPrinter:
+        """The receipt printer: a PDF file, so journeys need no printer (and can read it)."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.printed_pdf))
+        return printer
+
+    # -- waiting and looking ---------------------------------------------------------------
+
+    def wait(self, predicate: Callable[[], object], timeout_ms: int = TIMEOUT_MS) -> None:
+        self.qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout_ms)
+
+    def focused(self) -> QWidget:
+        """Where a key press goes: the focus widget, else the active (modal) window."""
+        if QApplication.activeWindow() is None:
+            self._activate_as_a_window_manager_would()
+        widget = (
+            QApplication.focusWidget()
+            or QApplication.activeModalWidget()
+            or QApplication.activeWindow()
+        )
+        assert widget is not None, "nothing has the keyboard focus"
+        return widget
+
+    def _activate_as_a_window_manager_would(self) -> None:
+        """Offscreen Qt has no window manager: when a dialog closes, no window becomes active
+        (on a desktop the window manager activates the one below). Do what it would: the
+        modal dialog if one is open, else the main window; never a window that refuses focus."""
+        target = QApplication.activeModalWidget() or self.window
+        if target.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating):
+            return
+        target.activateWindow()
+        self.wait(lambda: QApplication.activeWindow() is not None, 2_000)
+
+    def modal(self) -> QWidget | None:
+        return QApplication.activeModalWidget()
+
+    def visible_named(self, name: str) -> list[QWidget]:
+        """Visible widgets with this accessible name, in every top-level window."""
+        return [w for w in _all_widgets() if w.accessibleName() == name and w.isVisible()]
+
+    def find(self, name: str, timeout_ms: int = TIMEOUT_MS) -> QWidget:
+        """Wait for a visible widget whose accessible name is `name` and return it."""
+        found: list[QWidget] = []
+
+        def present() -> bool:
+            found[:] = self.visible_named(name)
+            return bool(found)
+
+        self.wait(present, timeout_ms)
+        return found[0]
+
+    def wait_gone(self, name: str, timeout_ms: int = TIMEOUT_MS) -> None:
+        self.wait(lambda: not self.visible_named(name), timeout_ms)
+
+    def texts(self) -> list[str]:
+        """Every visible text a person can read now (labels, buttons, titles), for assertions."""
+        out: list[str] = []
+        for widget in _all_widgets():
+            if not widget.isVisible():
+                continue
+            text = getattr(widget, "text", None)
+            if callable(text):
+                value = text()
+                if isinstance(value, str) and value:
+                    out.append(value)
+            if widget.isWindow() and widget.windowTitle():
+                out.append(widget.windowTitle())
+        return out
+
+    # -- acting ----------------------------------------------------------------------------
+
+    def press(
+        self, key: str, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        """Press and release `key` ("F12", "Esc", "Enter", "Del", "+", "a"…) on the focus."""
+        combination = QKeySequence(KEY_NAMES.get(key.lower(), key))[0]
+        QTest.keyClick(
+            self.focused(), combination.key(), modifier | combination.keyboardModifiers()
+        )
+        QApplication.processEvents()
+
+    def type(self, text: str) -> None:
+        QTest.keyClicks(self.focused(), text)
+        QApplication.processEvents()
+
+    def scan(self, code: str) -> None:
+        """A barcode scanner: the code's characters, then Enter, into the focused field."""
+        self.type(code)
+        self.press("Enter")
+
+    def click(self, name: str, timeout_ms: int = TIMEOUT_MS) -> None:
+        """Wait until a control named `name` can be clicked (visible, enabled, not behind a
+        modal dialog), then click its centre with the left mouse button."""
+        found: list[QWidget] = []
+
+        def clickable() -> bool:
+            found[:] = [w for w in self.visible_named(name) if self._reachable(w)]
+            return bool(found)
+
+        self.wait(clickable, timeout_ms)
+        widget = found[0]
+        centre = widget.rect().center() if isinstance(widget, QAbstractButton) else QPoint(5, 5)
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=centre)
+        QApplication.processEvents()
+
+    def _reachable(self, widget: QWidget) -> bool:
+        if not widget.isEnabled():
+            return False
+        modal = QApplication.activeModalWidget()
+        return modal is None or widget.window() is modal or modal.isAncestorOf(widget)
+
+    def close_window(self, widget: QWidget) -> None:
+        """As the title bar's X: a close request the window may refuse."""
+        widget.close()
+        QApplication.processEvents()
+
+    # -- the customer, in the checkout page ------------------------------------------------
+
+    def checkout_view(self) -> QWebEngineView:
+        """The web view of the payment dialog on screen (the customer's side of the counter)."""
+        views: list[QWebEngineView] = []
+
+        def shown() -> bool:
+            views[:] = [
+                w for w in _all_widgets() if isinstance(w, QWebEngineView) and w.isVisible()
+            ]
+            return bool(views)
+
+        self.wait(shown)
+        return views[0]
+
+    def run_js(self, script: str, view: QWebEngineView | None = None) -> Any:
+        page = (view or self.checkout_view()).page()
+        with self.qtbot.waitCallback(timeout=TIMEOUT_MS) as callback:
+            page.runJavaScript(script, 0, callback)
+        return callback.args[0]
+
+    def checkout_wait_form(self, form_id: str, view: QWebEngineView | None = None) -> None:
+        probe = f"document.getElementById({json.dumps(form_id)}) !== null"
+        self.wait(lambda: self.run_js(probe, view) is True)
+
+    def checkout_fill(
+        self,
+        form_id: str,
+        values: dict[str, str],
+        button: str | None = None,
+        view: QWebEngineView | None = None,
+    ) -> None:
+        """The customer types `values` into the form's fields and presses its button."""
+        self.checkout_wait_form(form_id, view)
+        script = f"""(() => {{
+            const form = document.getElementById({json.dumps(form_id)});
+            for (const [name, value] of Object.entries({json.dumps(values)})) {{
+                const field = form.elements[name];
+                field.focus();
+                field.value = value;
+                field.dispatchEvent(new Event('input', {{bubbles: true}}));
+            }}
+            form.querySelector({json.dumps(button or 'button[type="submit"]')}).click();
+            return true;
+        }})()"""
+        assert self.run_js(script, view) is True
+
+    # -- the sandbox's test controls and a read-only look at the data ----------------------
+
+    def sandbox_post(self, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+        url = f"{self.sandbox_url}/_sandbox/{path.lstrip('/')}"
+        response = httpx.post(url, json=body or {}, timeout=10)
+        response.raise_for_status()
+        return response.json() if response.content else {}
+
+    def sql(self, query: str, *params: object) -> list[tuple[Any, ...]]:
+        with sqlite3.connect(f"file:{self.database_path}?mode=ro", uri=True) as conn:
+            return conn.execute(query, params).fetchall()
+
+    def order_statuses(self) -> list[str]:
+        return [row[0] for row in self.sql("SELECT status FROM orders ORDER BY number")]
+
+    def attempts(self) -> list[tuple[str, str]]:
+        """(reference, status) of every payment attempt, oldest first."""
+        return self.sql("SELECT reference, status FROM payment_attempts ORDER BY id")
+
+    # -- the end ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the window as a person would, then stop what the app runs (sync, servers)."""
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and widget is not self.window and widget.isModal():
+                widget.hide()  # a person would answer it first; the test is over either way
+        self.window.close()
+        closing = self.loop.create_task(self.desktop.aclose())
+        self.qtbot.waitUntil(closing.done, timeout=10_000)
+        self.desktop.db.shutdown()
+        self.backend.close()
+        if shiboken6.isValid(self.window):
+            self.window.deleteLater()
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QApplication.processEvents()
+
+
+def _all_widgets() -> Iterator[QWidget]:
+    for top in QApplication.topLevelWidgets():
+        if not shiboken6.isValid(top):
+            continue
+        yield top
+        # A dialog is a child of its parent's window yet a window of its own: list it once.
+        yield from (w for w in top.findChildren(QWidget) if w.window() is top)

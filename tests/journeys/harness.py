@@ -11,16 +11,20 @@ read-only look into SQLite that assertions use.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 import shiboken6
+import zxingcpp
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from mestore_desktop.app import Desktop, DesktopOptions, build_desktop, open_backend, parse_args
 from mestore_desktop.paths import database_path
+from mestore_desktop.ui.qr import QrWidget
 
 TIMEOUT_MS = 15_000
 # Names a person types for keys, as Qt spells them (QKeySequence) where they differ.
@@ -226,6 +231,36 @@ class Journey:
         }})()"""
         assert self.run_js(script, view) is True
 
+    # -- the customer's phone ----------------------------------------------------------------
+
+    def phone_scans_qr(self) -> str:
+        """The URL in the QR on screen, read from the screen's pixels as a phone camera would."""
+        codes: list[str] = []
+
+        def readable() -> bool:
+            codes[:] = [
+                text
+                for widget in _all_widgets()
+                if isinstance(widget, QrWidget) and widget.isVisible()
+                for text in [_decode_qr(widget)]
+                if text
+            ]
+            return bool(codes)
+
+        self.wait(readable)
+        return codes[0]
+
+    def phone_pays_card(self, card_number: str = "4242424242424242") -> str:
+        """The customer opens the QR on the phone and pays by card; returns the page's text."""
+        url = self.phone_scans_qr()
+        with httpx.Client(timeout=10, follow_redirects=True) as phone:
+            page = phone.get(url)
+            page.raise_for_status()
+            form = _card_form(page.text)
+            fields = {**form.hidden, "card_number": card_number, **PHONE_CARD}
+            answer = phone.post(httpx.URL(str(page.url)).join(form.action), data=fields)
+        return answer.text
+
     # -- the sandbox's test controls and a read-only look at the data ----------------------
 
     def sandbox_post(self, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -262,6 +297,43 @@ class Journey:
         for _ in range(3):
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             QApplication.processEvents()
+
+
+PHONE_CARD = {
+    "card_expiry": "12/30",
+    "card_cvc": "123",
+    "card_holder": "Cliente Celular",
+    "customer_email": "cliente@example.com",
+}
+
+
+@dataclass
+class _Form:
+    action: str
+    hidden: dict[str, str]
+
+
+def _card_form(page: str) -> _Form:
+    """The card form of a checkout page: where it posts and its hidden fields."""
+    start = page.index('id="card-form"')
+    form = page[page.rindex("<form", 0, start) : page.index("</form>", start)]
+    action = html.unescape(re.search(r'action="([^"]*)"', form).group(1))  # type: ignore[union-attr]
+    hidden = {
+        html.unescape(name): html.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="([^"]*)" value="([^"]*)"', form)
+    }
+    return _Form(action, hidden)
+
+
+def _decode_qr(widget: QWidget) -> str:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    if not width or not height:
+        return ""
+    raw = bytes(image.constBits())[: stride * height]
+    rows = b"".join(raw[row * stride : row * stride + width] for row in range(height))
+    found = zxingcpp.read_barcode(memoryview(rows).cast("B", shape=[height, width]))
+    return found.text if found is not None else ""
 
 
 def _all_widgets() -> Iterator[QWidget]:

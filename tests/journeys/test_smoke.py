@@ -18,5 +18,19 @@ def test_a_cash_sale_by_keys_only(journey):
     journey.press("F10")
     journey.wait(lambda: journey.modal() is not None)
     journey.press("Enter")  # the exact amount
-    journey.wait(lambda: journey.order_statuses() == ["paid"])
+    journey.wait(lambda: journey.order_statuses()[-1:] == ["paid"])
     journey.wait(lambda: any("$ 18.000" in text for text in journey.texts()))
+
+
+def test_a_qr_sale_paid_from_the_customers_phone(journey):
+    journey.press("F4")
+    journey.wait(lambda: journey.modal() is not None)
+    journey.type("25000")
+    journey.press("Enter")
+    journey.wait(lambda: journey.modal() is None)
+    journey.press("F11")
+
+    journey.phone_pays_card("4242424242424242")
+
+    journey.wait(lambda: journey.order_statuses()[-1:] == ["paid"])
+    journey.wait(lambda: any("aprobado" in text.lower() for text in journey.texts()))

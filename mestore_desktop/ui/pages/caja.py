@@ -21,6 +21,7 @@ from mestore_desktop.domain.order import OrderError
 from mestore_desktop.domain.payment import PaymentAttempt
 from mestore_desktop.services.counter_setup import CounterSetup
 from mestore_desktop.settings import Settings
+from mestore_desktop.ui import icons
 from mestore_desktop.ui.caja import CatalogueLookup, RingUpView
 from mestore_desktop.ui.caja.catalogue_import import CatalogueImportAction, CatalogueImporter
 from mestore_desktop.ui.customer_display import CustomerDisplay
@@ -53,9 +54,14 @@ class CajaPage(QWidget):
         settings = services.settings() if services else Settings()
         self.ring_up = RingUpView(services.catalogue if services else None, settings.terminal_id)
         self.display = CustomerDisplay(settings.store_name, self)
+        self.display.keyboard_target = self.ring_up.search.field
         self.display_button = QPushButton(self.tr("Pantalla del cliente  F9"))
+        self.display_button.setAccessibleName(self.tr("Pantalla del cliente"))
+        self.display_button.setIcon(icons.icon("display"))
         self.display_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.import_button = QPushButton(self.tr("Importar catálogo…"))
+        self.import_button.setAccessibleName(self.tr("Importar catálogo…"))
+        self.import_button.setIcon(icons.icon("import"))
         self.import_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         importer = services.import_catalogue if services else None
         self.catalogue_import = CatalogueImportAction(self, importer) if importer else None
@@ -88,6 +94,7 @@ class CajaPage(QWidget):
         self.ring_up.cart_changed.connect(self._on_cart_changed)
         self.ring_up.pending_clicked.connect(self.resume_oldest)
         self.display_button.clicked.connect(self.toggle_display)
+        self.display.toggle_requested.connect(self.toggle_display)
         if self.catalogue_import is not None:
             self.import_button.clicked.connect(self.catalogue_import.choose_file)
         QShortcut(QKeySequence("F9"), self, self.toggle_display)
@@ -173,17 +180,24 @@ class CajaPage(QWidget):
         run_op(self, lambda: counter.cancel_order(number), on_success=lambda _order: None)
 
     def toggle_display(self) -> None:
+        """F9: show or hide the customer display; the search field keeps the keyboard."""
         if self.display.isVisible():
             self.display.hide()
         else:
-            self.display.place()
+            self.display.place(self._keep_visible())
+        self.ring_up.focus_search()
+
+    def _keep_visible(self) -> list[QWidget]:
+        """What a display sharing the screen must not hide, most important first."""
+        ring_up = self.ring_up
+        return [ring_up.search, ring_up.tenders, ring_up.totals, ring_up.table, self.display_button]
 
     # -- watching: unfinished attempts and late approvals -----------------------------------
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if not self._display_offered and len(QGuiApplication.screens()) > 1:
-            self.display.place()  # a second screen is there for the customer: use it
+            self.display.place(self._keep_visible())  # a second screen for the customer: use it
         self._display_offered = True
         self.refresh_pending()
 

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.orders_page = OrdersPage(load_orders)
         self.caja_page = CajaPage(caja)
         self.caja_page.orders_changed.connect(self.orders_page.on_orders_changed)
+        self.caja_page.problem.connect(self.status.show_counter_problem)
         self._add_pages()
         self.setCentralWidget(self._build_central())
         self.settings_page.settings_saved.connect(self._on_settings_saved)

@@ -9,27 +9,40 @@ shown instead of a checkout.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mestore_desktop.domain.order import OrderError
 from mestore_desktop.domain.payment import PaymentAttempt
+from mestore_desktop.services.counter import CounterService
 from mestore_desktop.services.counter_setup import CounterSetup
 from mestore_desktop.settings import Settings
 from mestore_desktop.ui import icons
 from mestore_desktop.ui.caja import CatalogueLookup, RingUpView
 from mestore_desktop.ui.caja.catalogue_import import CatalogueImportAction, CatalogueImporter
 from mestore_desktop.ui.customer_display import CustomerDisplay
-from mestore_desktop.ui.errors import present_error
+from mestore_desktop.ui.errors import present_error, user_message
 from mestore_desktop.ui.payment.flow import PaymentFlow
 from mestore_desktop.ui.payment.late_approval import LateApprovalAlert
-from mestore_desktop.ui.payment.receipt_actions import MailSender, ReceiptActions, load_receipt
+from mestore_desktop.ui.payment.receipt_actions import (
+    MailSender,
+    PrinterFactory,
+    ReceiptActions,
+    load_receipt,
+)
 from mestore_desktop.ui.qt_async import run_op
+
+log = logging.getLogger(__name__)
+
+# Waits before re-running a failed background check; the last one repeats until it works.
+CHECK_RETRY_MS: tuple[int, ...] = (2_000, 5_000, 15_000, 30_000, 60_000)
 
 
 @dataclass
@@ -40,12 +53,16 @@ class CajaServices:
     send_mail: MailSender | None = None
     import_catalogue: CatalogueImporter | None = None
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    printer_factory: PrinterFactory | None = None  # None: the system's default printer
 
 
 class CajaPage(QWidget):
     """Ring up, charge, watch, confirm; nothing shown to the customer before it is saved."""
 
     orders_changed = Signal(object)  # set of order numbers this page's payments changed
+    # A background check (pending payments, late approvals) failed: the sentence for the status
+    # bar; "" once the checks work again.
+    problem = Signal(str)
 
     def __init__(self, services: CajaServices | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,11 +85,19 @@ class CajaPage(QWidget):
         self.import_button.setVisible(self.catalogue_import is not None)
         self.flow: PaymentFlow | None = None
         self.alert = LateApprovalAlert(self)
-        self.receipts = ReceiptActions(self, services.send_mail if services else None)
+        self.receipts = ReceiptActions(
+            self,
+            services.send_mail if services else None,
+            services.printer_factory if services else None,
+        )
         self._setup: CounterSetup | None = None
         self._unpaid_order: int | None = None  # saved, not paid: the next tender charges it
         self._unfinished: list[PaymentAttempt] = []
         self._display_offered = False
+        self._check_failures = 0
+        self._check_retry = QTimer(self)
+        self._check_retry.setSingleShot(True)
+        self._check_retry.timeout.connect(self.refresh_pending)
         self._build()
         self._connect()
 
@@ -208,12 +233,51 @@ class CajaPage(QWidget):
         self.refresh_pending()
 
     def refresh_pending(self) -> None:
+        """Look for unfinished attempts and late approvals; a failure is shown and retried."""
+        if self._services is None:
+            return  # no counter at all: nothing to watch
         try:
             counter = self._counter_setup().counter
-        except Exception:
+        except Exception as exc:  # e.g. the keyring could not be read
+            self._check_failed(exc)
             return
-        run_op(self, counter.unfinished, on_success=self._show_unfinished, on_error=_ignore)
-        run_op(self, counter.late_approvals, on_success=self.alert.show_attempts, on_error=_ignore)
+        run_op(
+            self,
+            lambda: _run_checks(counter),
+            on_success=self._on_checks,
+            on_error=self._check_failed,
+        )
+
+    def _on_checks(self, results: tuple[object, object]) -> None:
+        unfinished, late = results
+        # Each check stands alone: a failing one must not hide what the other found.
+        if isinstance(late, list):
+            self.alert.show_attempts(late)
+        if isinstance(unfinished, list):
+            self._show_unfinished(unfinished)
+        failure = next((r for r in (late, unfinished) if isinstance(r, Exception)), None)
+        if failure is not None:
+            self._check_failed(failure)
+        elif self._check_failures:
+            self._check_failures = 0
+            self._check_retry.stop()
+            self.problem.emit("")
+
+    def _check_failed(self, exc: Exception) -> None:
+        delay_ms = CHECK_RETRY_MS[min(self._check_failures, len(CHECK_RETRY_MS) - 1)]
+        self._check_failures += 1
+        log.warning(
+            "counter check failed (%d in a row); retrying in %d ms",
+            self._check_failures,
+            delay_ms,
+            exc_info=(type(exc), exc, exc.__traceback__),
+        )
+        self.problem.emit(
+            self.tr("Caja: no se pudieron revisar los pagos pendientes. %1 Nuevo intento en %2 s.")
+            .replace("%1", user_message(exc))
+            .replace("%2", str(max(1, round(delay_ms / 1000))))
+        )
+        self._check_retry.start(delay_ms)
 
     def _show_unfinished(self, attempts: list[PaymentAttempt]) -> None:
         shown = [a for a in attempts if self.flow is None or a.reference != self.flow.reference]
@@ -242,5 +306,9 @@ class CajaPage(QWidget):
         )
 
 
-def _ignore(_exc: Exception) -> None:
-    """Background checks retry on the next change; the status bar already shows outages."""
+async def _run_checks(counter: CounterService) -> tuple[object, object]:
+    """Both checks, each one's list or its exception."""
+    unfinished, late = await asyncio.gather(
+        counter.unfinished(), counter.late_approvals(), return_exceptions=True
+    )
+    return unfinished, late

@@ -11,7 +11,10 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from mestore_desktop.ui import icons
 from mestore_desktop.ui.theme import set_style_property
+
+PROBLEM_ICON_PX = 16
 
 
 class ConnectionState(StrEnum):
@@ -74,11 +77,23 @@ class ConnectionIndicator(QLabel):
 
 
 class ConnectionStatusBar(QStatusBar):
-    """Permanent indicators for Wompi and the relay, and the terminal id."""
+    """Permanent indicators for Wompi and the relay, the terminal id, and a counter problem."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
+        # Left of the indicators; a permanent widget, so a temporary message never hides it.
+        self.counter_problem = QLabel(self)
+        self.counter_problem.setObjectName("CounterProblem")
+        self.counter_problem.setAccessibleName(self.tr("Problema de la caja"))
+        self.counter_problem.setWordWrap(False)
+        set_style_property(self.counter_problem, "status", "error")
+        self.counter_problem.hide()
+        self.counter_problem_icon = QLabel(self)
+        self.counter_problem_icon.setPixmap(icons.pixmap("error", PROBLEM_ICON_PX))
+        self.counter_problem_icon.hide()
+        self.addPermanentWidget(self.counter_problem_icon)
+        self.addPermanentWidget(self.counter_problem, 1)
         self.terminal = QLabel(self)
         self.wompi = ConnectionIndicator("Wompi", self)
         self.relay = ConnectionIndicator("Relay", self)
@@ -94,6 +109,13 @@ class ConnectionStatusBar(QStatusBar):
     def set_relay_state(self, state: ConnectionState, detail: str = "") -> None:
         """Update the webhook relay indicator."""
         self.relay.set_state(state, detail)
+
+    def show_counter_problem(self, text: str) -> None:
+        """Show why a counter check failed (already user-facing text); "" hides it."""
+        self.counter_problem.setText(text)
+        self.counter_problem.setToolTip(text)
+        self.counter_problem.setVisible(bool(text))
+        self.counter_problem_icon.setVisible(bool(text))
 
     def set_terminal(self, terminal_id: str) -> None:
         """Show which terminal this is (hidden while not configured)."""

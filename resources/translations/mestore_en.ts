@@ -48,22 +48,28 @@
 <context>
     <name>CajaPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="51"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="52"/>
         <source>Caja</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="56"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="58"/>
         <source>Pantalla del cliente  F9</source>
         <translation>Customer display  F9</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="59"/>
+        <source>Pantalla del cliente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="62"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="63"/>
         <source>Importar catálogo…</source>
         <translation>Import catalogue…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="121"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="128"/>
         <source>La caja no está configurada: complete Ajustes.</source>
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
@@ -262,40 +268,65 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="46"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="55"/>
+        <source>Pantalla del cliente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="66"/>
+        <source>Productos de la compra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="70"/>
+        <source>Total</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="74"/>
+        <source>Código QR para pagar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="75"/>
         <source>Escanea con la cámara de tu celular para pagar</source>
         <translation>Scan with your phone camera to pay</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="72"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="82"/>
+        <source>Estado del pago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="112"/>
         <source>%1 — Su compra</source>
         <translation>%1 — Your purchase</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="73"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="113"/>
         <source>Bienvenido a %1</source>
         <translation>Welcome to %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="79"/>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="84"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="119"/>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="124"/>
         <source>TOTAL  %1</source>
         <translation>TOTAL  %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="88"/>
-        <source>⏳ Esperando la confirmación del pago…</source>
-        <translation>⏳ Waiting for payment confirmation…</translation>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="128"/>
+        <source>Esperando la confirmación del pago…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="91"/>
-        <source>✔ ¡Pago aprobado! Gracias por tu compra</source>
-        <translation>✔ Payment approved! Thank you for your purchase</translation>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="131"/>
+        <source>¡Pago aprobado! Gracias por tu compra</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/customer_display.py" line="94"/>
-        <source>✖ El pago no se completó. %1</source>
-        <translation>✖ The payment did not go through. %1</translation>
+        <location filename="../../mestore_desktop/ui/customer_display.py" line="134"/>
+        <source>El pago no se completó. %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -437,6 +468,19 @@
         <location filename="../../mestore_desktop/ui/payment/host_bar.py" line="112"/>
         <source>Conexión sin cifrar con %1</source>
         <translation>Unencrypted connection to %1</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/i18n.py" line="256"/>
+        <source>Español</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/i18n.py" line="257"/>
+        <source>Inglés</source>
+        <translation>English</translation>
     </message>
 </context>
 <context>
@@ -1040,160 +1084,168 @@
 <context>
     <name>SettingsFields</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="33"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="34"/>
         <source>Comercio</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="34"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="35"/>
         <source>Wompi</source>
         <translation>Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="35"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="36"/>
         <source>Relay</source>
         <translation>Relay</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="36"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="37"/>
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="37"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="38"/>
         <source>Correo (SMTP)</source>
         <translation>E-mail (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="41"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="42"/>
         <source>Nombre del comercio</source>
         <translation>Store name</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="45"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="46"/>
         <source>NIT</source>
         <translation>NIT (tax id)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="47"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="48"/>
         <source>Ej.: 900123456-8</source>
         <translation>E.g. 900123456-8</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="51"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="52"/>
         <source>Ambiente</source>
         <translation>Environment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="54"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="55"/>
         <source>Sandbox (pruebas)</source>
         <translation>Sandbox (testing)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="55"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="56"/>
         <source>Producción</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="59"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="60"/>
         <source>Llave pública</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="63"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="64"/>
         <source>URL de la API</source>
         <translation>API URL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="65"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="66"/>
         <source>Vacío: la de Wompi para el ambiente</source>
         <translation>Empty: Wompi&apos;s URL for the environment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="69"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="70"/>
         <source>URL del checkout</source>
         <translation>Checkout URL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="71"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="72"/>
         <source>Vacío: </source>
         <translation>Empty: </translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="74"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="75"/>
         <source>URL del relay</source>
         <translation>Relay URL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="77"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="78"/>
         <source>Id de la terminal</source>
         <translation>Terminal id</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="81"/>
         <location filename="../../mestore_desktop/ui/settings/fields.py" line="82"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="83"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="90"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="92"/>
         <source>Otros</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="99"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="101"/>
         <source>Servidor SMTP</source>
         <translation>SMTP server</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="101"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="103"/>
         <source>Ej.: smtp.gmail.com (vacío: sin correo)</source>
         <translation>E.g. smtp.gmail.com (empty: no e-mail)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="105"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="107"/>
         <source>Seguridad</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="108"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="110"/>
         <source>STARTTLS (puerto 587)</source>
         <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="109"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="111"/>
         <source>SSL/TLS (puerto 465)</source>
         <translation>SSL/TLS (port 465)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="110"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="112"/>
         <source>Sin cifrado (solo servidor local)</source>
         <translation>No encryption (local server only)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="113"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="115"/>
         <source>Puerto</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="116"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="118"/>
         <source>Usuario</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="118"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="120"/>
         <source>Vacío si el servidor no pide contraseña</source>
         <translation>Empty if the server needs no password</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="122"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="124"/>
         <source>Correo remitente</source>
         <translation>Sender e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="124"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="126"/>
         <source>Ej.: ventas@mitienda.co</source>
         <translation>E.g. ventas@mitienda.co</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/form.py" line="111"/>
+        <source>Esta sesión está en {session} (--lang). El idioma guardado, {saved}, se usa al abrir MeStore sin --lang.</source>
+        <translation>This session is in {session} (--lang). The saved language, {saved}, is used when MeStore opens without --lang.</translation>
     </message>
 </context>
 <context>
@@ -1328,17 +1380,17 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="132"/>
+        <location filename="../../mestore_desktop/app.py" line="134"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="147"/>
+        <location filename="../../mestore_desktop/app.py" line="149"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="327"/>
+        <location filename="../../mestore_desktop/app.py" line="354"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>

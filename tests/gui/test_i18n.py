@@ -14,14 +14,12 @@ from mestore_desktop.settings import Environment, Settings
 from mestore_desktop.ui import i18n
 from mestore_desktop.ui.resources import resource_path
 from mestore_desktop.ui.widgets.status import ConnectionState
+from tests.support.merge_translations import ui_sources
 
 pytestmark = pytest.mark.gui
 
 TS = resource_path("translations", "mestore_en.ts")
-UI_SOURCES = [
-    *sorted(Path(i18n.__file__).parent.rglob("*.py")),
-    Path(i18n.__file__).parents[1] / "app.py",
-]
+UI_SOURCES = ui_sources()  # the same list tests/support/merge_translations.py scans
 
 
 @pytest.fixture

@@ -38,10 +38,10 @@ from mestore_desktop.services.navigation import (
     display_host,
     loggable,
 )
+from mestore_desktop.ui.i18n import accept_language, ui_language
 
 log = logging.getLogger(__name__)
 
-ACCEPT_LANGUAGE = "es-CO,es;q=0.9"
 _FRAME_REQUESTS = frozenset(
     {
         QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame,
@@ -130,7 +130,8 @@ def private_profile(
     )
     profile.setSpellCheckEnabled(False)
     profile.setPushServiceEnabled(False)
-    profile.setHttpAcceptLanguage(ACCEPT_LANGUAGE)
+    # The checkout speaks the UI's language (Chromium's own texts follow its --lang flag).
+    profile.setHttpAcceptLanguage(accept_language(ui_language()))
     settings = profile.settings()
     for attribute, enabled in HARDENED_SETTINGS.items():
         settings.setAttribute(attribute, enabled)

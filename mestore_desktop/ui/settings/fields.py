@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from mestore_desktop.settings import DEFAULT_CHECKOUT_URL, EDITABLE_KEYS
+from mestore_desktop.ui.i18n import language_names
 
 # lupdate extracts calls spelled translate("Context", "literal"), so keep that exact shape.
 translate = QCoreApplication.translate
@@ -80,7 +81,8 @@ def field_specs() -> list[FieldSpec]:
             "language",
             translate("SettingsFields", "Idioma"),
             translate("SettingsFields", "Idioma"),
-            choices=(("es", "Español"), ("en", "English")),
+            # Named in the UI's language, like every other choice on the page.
+            choices=tuple(language_names().items()),
         ),
         **_mail_specs(correo),
     }

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from mestore_desktop.settings import Settings, to_display
+from mestore_desktop.ui.i18n import language_names, session_language
 from mestore_desktop.ui.settings.fields import FieldSpec, field_specs
 
 Editor = QLineEdit | QComboBox
@@ -36,6 +37,7 @@ class SettingsForm(QWidget):
         self._sections: dict[str, QFormLayout] = {}
         for spec in field_specs():
             self._add_field(spec)
+        self.language_note = self._language_note()
 
     def _section(self, title: str) -> QFormLayout:
         if title not in self._sections:
@@ -86,6 +88,32 @@ class SettingsForm(QWidget):
             else:
                 editor.setText(text)
         self.clear_errors()
+        self._note_session_language(settings.language)
+
+    def _language_note(self) -> QLabel:
+        note = QLabel(self)
+        note.setObjectName("LanguageNote")
+        note.setWordWrap(True)
+        note.hide()
+        if "language" in self.editors:
+            self.add_row("language", "", note)
+        return note
+
+    def _note_session_language(self, saved: str) -> None:
+        """``--lang`` may open this session in another language than the saved one: say so,
+        while the combo keeps showing what is saved (and what *Guardar* writes)."""
+        session = session_language()
+        if session is None or session == saved:
+            self.language_note.hide()
+            return
+        names = language_names()
+        text = self.tr(
+            "Esta sesión está en {session} (--lang). El idioma guardado, {saved}, se usa al "
+            "abrir MeStore sin --lang."
+        ).format(session=names.get(session, session), saved=names.get(saved, saved))
+        self.language_note.setText(text)
+        self.language_note.setAccessibleName(text)
+        self.language_note.show()
 
     def values(self) -> dict[str, str]:
         """The raw text of every editor (combo boxes give their stored value, not the label)."""

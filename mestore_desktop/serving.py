@@ -20,9 +20,13 @@ START_TIMEOUT_S = 10.0
 
 def bind_socket(host: str, port: int, backlog: int = 1024) -> socket.socket:
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.listen(backlog)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(backlog)
+    except OSError:
+        sock.close()  # a taken port is an answer (the demo then asks for another), not a leak
+        raise
     sock.set_inheritable(True)
     return sock
 

@@ -15,13 +15,20 @@ from typing import Any
 from mestore_desktop.sandbox.config import SandboxKeys
 
 FORMAT_VERSION = 1
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def save(path: Path, keys: SandboxKeys, state: dict[str, Any]) -> None:
     document = {"version": FORMAT_VERSION, "keys": asdict(keys), **state}
+    text = json.dumps(document, ensure_ascii=False, indent=1)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
-    # Rename is atomic: a crash leaves the previous complete file, never half of a new one.
+    # A leftover from a killed run may have other permissions: start from a new file.
+    tmp.unlink(missing_ok=True)
+    # 0600: test keys, but keys all the same; nobody else on the machine needs to read them.
+    with os.fdopen(os.open(tmp, _NEW_FILE, 0o600), "w", encoding="utf-8") as handle:
+        handle.write(text)
+    # Rename is atomic: a crash (SIGKILL included) leaves the previous complete file or the
+    # new one, never half of one; a half-written `.tmp` is simply overwritten next time.
     os.replace(tmp, path)
 
 

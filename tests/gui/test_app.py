@@ -131,8 +131,11 @@ def test_demo_runs_on_the_local_sandbox_with_keys_only_in_memory(tmp_path):
     log_text = (home / "logs" / "mestore.log").read_text(encoding="utf-8")
     assert "payment sync started (#1, relay: yes)" in log_text
     assert not (home / "settings.json").exists()  # the real settings stay untouched
+    # The sandbox's test keys live only in its state file (0600), so a restart keeps them.
+    state_file = home / "demo" / "demo-sandbox.json"
+    assert state_file.stat().st_mode & 0o777 == 0o600
     for path in home.rglob("*"):
-        if path.is_file():
+        if path.is_file() and path != state_file:
             text = path.read_bytes()
             assert b"prv_test_" not in text
             assert b"test_integrity_" not in text

@@ -48,22 +48,26 @@ def issue(contract: Contract, signing_key: bytes, *, now: float | None = None) -
     return f"{head}.{body}.{_sign(head, body, signing_key)}"
 
 
-def presigned(contract: Contract, signing_key: bytes) -> dict[str, str]:
+def presigned(
+    contract: Contract, signing_key: bytes, *, now: float | None = None
+) -> dict[str, str]:
     """The `presigned_acceptance` / `presigned_personal_data_auth` object of a merchant."""
     return {
-        "acceptance_token": issue(contract, signing_key),
+        "acceptance_token": issue(contract, signing_key, now=now),
         "permalink": contract.permalink,
         "type": contract.name,
     }
 
 
-def check(token: Any, contract: Contract, signing_key: bytes) -> TokenProblem | None:
-    """None when `token` is one we issued for `contract` and has not expired."""
+def check(
+    token: Any, contract: Contract, signing_key: bytes, *, now: float | None = None
+) -> TokenProblem | None:
+    """None when `token` is one we issued for `contract` and has not expired by `now`."""
     claims = _verified_claims(token, signing_key)
     if claims is None or claims.get("contract_id") != contract.value:
         return TokenProblem.INVALID
     exp = claims.get("exp")
-    if not isinstance(exp, int) or exp <= time.time():
+    if not isinstance(exp, int) or exp <= (time.time() if now is None else now):
         return TokenProblem.EXPIRED
     return None
 

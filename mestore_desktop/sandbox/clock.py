@@ -1,9 +1,11 @@
-"""Wall-clock helpers in Wompi's formats (ISO-8601 UTC with milliseconds and a Z)."""
+"""Wall-clock helpers in Wompi's formats (ISO-8601 UTC with milliseconds and a Z), and the
+sandbox's deadline clock, which a test control can move forward."""
 
 from __future__ import annotations
 
+import threading
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 
 def now() -> datetime:
@@ -42,3 +44,42 @@ def parse_day(text: str) -> date | None:
         return date.fromisoformat(text) if len(text) == 10 else None
     except ValueError:
         return None
+
+
+class DeadlineClock:
+    """The time a sandbox judges deadlines by: a checkout's `expiration-time`, an API
+    `expiration_time`, a payment link's `expires_at`, acceptance and card tokens, card expiry.
+
+    `advance()` (the `/_sandbox/clock/advance` control) moves it ahead of the wall clock, so a
+    test can let a payer "walk away" for an hour in no time. Recorded timestamps (`created_at`,
+    `finalized_at`, ids, events) stay on the wall clock: the app searches Wompi by date and the
+    relay dates its events, and neither shares this offset.
+    """
+
+    def __init__(self) -> None:
+        self._offset = timedelta(0)
+        self._lock = threading.Lock()
+
+    def now(self) -> datetime:
+        with self._lock:
+            return now() + self._offset
+
+    def timestamp(self) -> float:
+        return self.now().timestamp()
+
+    @property
+    def offset_s(self) -> float:
+        with self._lock:
+            return self._offset.total_seconds()
+
+    def advance(self, seconds: float) -> None:
+        """Move the deadline clock `seconds` (>= 0) forward; it never goes back."""
+        if not seconds >= 0:  # also refuses NaN
+            raise ValueError("seconds must be >= 0")
+        with self._lock:
+            self._offset += timedelta(seconds=seconds)
+
+    def reset(self) -> None:
+        """Back to the wall clock."""
+        with self._lock:
+            self._offset = timedelta(0)

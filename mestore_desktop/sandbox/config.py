@@ -55,6 +55,9 @@ class SandboxConfig:
     auto_finalize: bool = True
     state_file: Path | None = None
     merchant_name: str = "Tienda Demo MeStore"
+    # Where the bank's pages live (the 3-D Secure challenge): a host of their own, as a bank's
+    # ACS is, so a browser leaves the checkout for them. None: on base_url.
+    bank_base_url: str | None = None
 
     @property
     def api_url(self) -> str:
@@ -63,3 +66,8 @@ class SandboxConfig:
     @property
     def checkout_url(self) -> str:
         return self.base_url + "/p/"
+
+    @property
+    def bank_url(self) -> str:
+        """Base of the bank's pages: `bank_base_url`, else `base_url`."""
+        return self.bank_base_url or self.base_url

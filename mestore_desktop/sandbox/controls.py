@@ -15,8 +15,12 @@
 | POST /_sandbox/events/retry-now | | due retries now |
 | POST /_sandbox/api/fail | {"n": 1, "status": 500} | next n /v1 calls fail |
 | POST /_sandbox/api/latency | {"ms": 0} | delay every /v1 call |
+| GET  /_sandbox/clock | | the deadline clock: `now`, `offset_s` |
+| POST /_sandbox/clock/advance | {"seconds": s} | let time pass for deadlines (a payer walks away) |
+| POST /_sandbox/clock/reset | | deadlines on the wall clock again |
 
-(`/_sandbox/pse/{id}` is the PSE bank page, served by pages.py.)
+(`/_sandbox/pse/{id}` is the PSE bank page and `/_sandbox/3ds/{id}` the 3-D Secure challenge,
+served by pages.py.)
 """
 
 from __future__ import annotations
@@ -27,11 +31,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from mestore_desktop.sandbox.clock import iso
 from mestore_desktop.sandbox.errors import SandboxNotFoundError, SandboxValidationError
 from mestore_desktop.sandbox.httpkit import data, json_object, sandbox_of
 from mestore_desktop.sandbox.validation import is_int
 
 _ACTIONS = {"approve", "decline", "error", "void"}
+MAX_ADVANCE_S = 366 * 24 * 3600  # a year at a time: beyond any checkout or token lifetime
 
 
 async def list_transactions(request: Request) -> Response:
@@ -100,6 +106,29 @@ async def api_latency(request: Request) -> Response:
     return data({"ok": True})
 
 
+async def clock(request: Request) -> Response:
+    return data(_clock_json(request))
+
+
+async def clock_control(request: Request) -> Response:
+    control, deadlines = request.path_params["control"], sandbox_of(request).clock
+    if control == "advance":
+        seconds = _seconds(await json_object(request, optional=True), "seconds")
+        if not seconds <= MAX_ADVANCE_S:  # also NaN, which JSON parsing lets through
+            raise SandboxValidationError.single("seconds", "Como máximo un año de una vez")
+        deadlines.advance(seconds)
+    elif control == "reset":
+        deadlines.reset()
+    else:
+        raise SandboxNotFoundError(control)
+    return data(_clock_json(request))
+
+
+def _clock_json(request: Request) -> dict[str, Any]:
+    deadlines = sandbox_of(request).clock
+    return {"now": iso(deadlines.now()), "offset_s": deadlines.offset_s}
+
+
 def _count(body: dict[str, Any], field: str, default: int) -> int:
     value = body.get(field, default)
     if not is_int(value) or value < 0:
@@ -124,4 +153,6 @@ def control_routes() -> list[BaseRoute]:
         Route("/_sandbox/events/{control}", event_control, methods=["POST"]),
         Route("/_sandbox/api/fail", api_fail, methods=["POST"]),
         Route("/_sandbox/api/latency", api_latency, methods=["POST"]),
+        Route("/_sandbox/clock", clock, methods=["GET"]),
+        Route("/_sandbox/clock/{control}", clock_control, methods=["POST"]),
     ]

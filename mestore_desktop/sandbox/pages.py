@@ -1,4 +1,5 @@
-"""The simulator's HTML pages: hosted Web Checkout, payment-link page and PSE bank page.
+"""The simulator's HTML pages: hosted Web Checkout, payment-link page, PSE bank page and the
+card issuer's 3-D Secure challenge page.
 
 They mirror what a payer sees on checkout.wompi.co (REFERENCE §2, §7, §8, §12.7):
 
@@ -7,10 +8,16 @@ They mirror what a payer sees on checkout.wompi.co (REFERENCE §2, §7, §8, §1
   ``/p/pay`` with the original parameters in hidden fields, which are verified again.
 * ``GET /l/{link_id}`` does the same for a payment link (``/l/{link_id}/pay``), with the
   auto-generated reference ``<link id>_<unix seconds>_<random>``.
-* ``GET|POST /_sandbox/pse/{tx_id}`` is the test bank a PSE payer is sent to.
+* ``GET|POST /_sandbox/pse/{tx_id}`` is the test bank a PSE payer is sent to; besides the three
+  outcomes it offers "Cancelar", a payer who gives up at the bank (DECLINED, §4.5).
+* ``GET|POST /_sandbox/3ds/{tx_id}`` is the issuer's 3-D Secure challenge (§9: the challenge card
+  ``2303 7799 5100 0446``), served on ``config.bank_url``: a host of its own, as a bank's ACS is.
+  The payer types the test code (authenticated: the card's outcome) or fails or cancels
+  (DECLINED), then returns to the shop.
 
 After paying, the browser goes (303) to ``redirect-url?id=<transaction id>&env=test`` (§2.3), to
-the PSE bank page, or to a result page that refreshes itself while the transaction is pending.
+the PSE bank page, to ``/p/verify/{tx_id}`` (which sends it on to the challenge page), or to a
+result page that refreshes itself while the transaction is pending.
 
 Everything that came from a URL or a form is escaped before it reaches the HTML; bad input
 gives a Spanish error page with 400, 404 or 422, never a 500.
@@ -24,7 +31,7 @@ import re
 import string
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -34,6 +41,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from mestore_desktop.domain.money import MAX_CENTS, Money, MoneyError
+from mestore_desktop.sandbox import payments
 from mestore_desktop.sandbox.clock import parse_iso
 from mestore_desktop.sandbox.state import (
     Sandbox,
@@ -72,7 +80,15 @@ STATUS_TEXT = {
     ),
 }
 METHOD_NAMES = {"CARD": "Tarjeta", "NEQUI": "Nequi", "PSE": "PSE"}
-BANK_RESOLUTIONS = ("APPROVED", "DECLINED", "ERROR")
+# The PSE bank's answers: a final status, and the status message where it says more.
+BANK_RESOLUTIONS = {
+    "APPROVED": ("APPROVED", None),
+    "DECLINED": ("DECLINED", None),
+    "ERROR": ("ERROR", None),
+    "CANCELLED": ("DECLINED", payments.PSE_CANCELLED),
+}
+# What the sandbox's issuer "sends by SMS" for a 3-D Secure challenge (shown on its page).
+CHALLENGE_CODE = "123456"
 
 
 class PageError(Exception):
@@ -133,6 +149,9 @@ def page_routes(sandbox: Sandbox) -> list[BaseRoute]:
         Route("/l/{link_id}/pay", _guarded(pages.link_pay), methods=["POST"]),
         Route("/_sandbox/pse/{tx_id}", _guarded(pages.bank), methods=["GET"]),
         Route("/_sandbox/pse/{tx_id}", _guarded(pages.bank_resolve), methods=["POST"]),
+        Route("/p/verify/{tx_id}", _guarded(pages.verify), methods=["GET"]),
+        Route("/_sandbox/3ds/{tx_id}", _guarded(pages.challenge), methods=["GET"]),
+        Route("/_sandbox/3ds/{tx_id}", _guarded(pages.challenge_answer), methods=["POST"]),
     ]
 
 
@@ -344,18 +363,28 @@ class _Pages:
             ) from problem
 
     def _after_payment(self, tx: Mapping[str, Any], redirect_url: str | None) -> Response:
-        """Send the payer on: PSE bank, the merchant's redirect URL, or the result page."""
+        """Send the payer on: PSE bank, 3-D Secure challenge, the merchant's redirect URL, or
+        the result page."""
         method = tx.get("payment_method") or {}
         extra = method.get("extra") or {}
         if method.get("type") == "PSE" and extra.get("async_payment_url"):
             return RedirectResponse(str(extra["async_payment_url"]), status_code=303)
+        if self.sandbox.challenge_url(str(tx["id"])):
+            return RedirectResponse(f"/p/verify/{quote(str(tx['id']), safe='')}", status_code=303)
         return self._finish(tx, redirect_url)
 
-    @staticmethod
-    def _finish(tx: Mapping[str, Any], redirect_url: str | None) -> Response:
+    def _finish(
+        self, tx: Mapping[str, Any], redirect_url: str | None, *, from_bank: bool = False
+    ) -> Response:
+        """To the merchant's redirect URL, else to the result page on the checkout's host
+        (named in full `from_bank`: the bank's pages may live on a host of their own)."""
         if redirect_url:
             return RedirectResponse(return_url(redirect_url, str(tx["id"])), status_code=303)
-        return RedirectResponse(f"/p/result/{quote(str(tx['id']), safe='')}", status_code=303)
+        return RedirectResponse(self._result_url(str(tx["id"]), from_bank), status_code=303)
+
+    def _result_url(self, tx_id: str, absolute: bool) -> str:
+        path = f"/p/result/{quote(tx_id, safe='')}"
+        return self.sandbox.config.base_url + path if absolute else path
 
     async def result(self, request: Request) -> Response:
         """GET /p/result/{tx_id}: the outcome; refreshes itself while pending."""
@@ -365,7 +394,12 @@ class _Pages:
         if status in ("DECLINED", "ERROR") and tx.get("status_message"):
             message = f"{message} Motivo: {tx['status_message']}"
         next_link = ""
-        if status != "PENDING" and tx.get("redirect_url"):
+        challenge = self.sandbox.challenge_url(str(tx["id"]))
+        if challenge:
+            message = "Tu banco pide confirmar la compra (3-D Secure). Completa su verificación."
+            link = f'<a class="button" href="{escape(challenge)}" target="_blank">'
+            next_link = link + "Abrir la verificación del banco</a>"
+        elif status != "PENDING" and tx.get("redirect_url"):
             url = return_url(str(tx["redirect_url"]), str(tx["id"]))
             next_link = f'<a class="button" href="{escape(url)}">Volver al comercio</a>'
         body = _template("result.html").substitute(
@@ -386,7 +420,7 @@ class _Pages:
         """GET /_sandbox/pse/{tx_id}: the test bank where the payer picks the outcome."""
         tx = self._pse_transaction(request.path_params["tx_id"])
         if tx.get("status") != "PENDING":
-            return RedirectResponse(f"/p/result/{quote(str(tx['id']), safe='')}", status_code=303)
+            return RedirectResponse(self._result_url(str(tx["id"]), False), status_code=303)
         code = str(tx["payment_method"].get("financial_institution_code", ""))
         focus = {"1": "APPROVED", "2": "DECLINED"}.get(code, "ERROR")
         body = _template("bank.html").substitute(
@@ -404,9 +438,12 @@ class _Pages:
     async def bank_resolve(self, request: Request) -> Response:
         """POST /_sandbox/pse/{tx_id}: resolve the PSE transaction, then return to the shop."""
         tx = self._pse_transaction(request.path_params["tx_id"])
-        status = (await read_form(request)).get("status", "")
-        if status not in BANK_RESOLUTIONS:
-            raise PageError(422, "Respuesta no válida", "Elige Aprobar, Rechazar o Simular error.")
+        answer = (await read_form(request)).get("status", "")
+        if answer not in BANK_RESOLUTIONS:
+            raise PageError(
+                422, "Respuesta no válida", "Elige Aprobar, Rechazar, Simular error o Cancelar."
+            )
+        status, message = BANK_RESOLUTIONS[answer]
         if tx.get("status") != "PENDING":
             raise PageError(
                 422,
@@ -414,12 +451,91 @@ class _Pages:
                 f"La transacción ya está {_status_word(tx.get('status'))}; no se puede cambiar.",
             )
         try:
-            tx = self.sandbox.resolve(str(tx["id"]), status)
+            tx = self.sandbox.resolve(str(tx["id"]), status, status_message=message)
         except (SandboxStateError, SandboxNotFoundError) as problem:
             raise PageError(
                 422, "No se pudo registrar la respuesta del banco", str(problem)
             ) from problem
-        return self._finish(tx, tx.get("redirect_url") or None)
+        return self._finish(tx, tx.get("redirect_url") or None, from_bank=True)
+
+    # -- 3-D Secure --------------------------------------------------------------------------
+
+    async def verify(self, request: Request) -> Response:
+        """GET /p/verify/{tx_id}: on the checkout's host, sends the payer to the challenge.
+
+        The page refreshes at once to the challenge's host (a browser leaves the checkout for
+        the bank's page, as with Wompi) and keeps a link to it, which opens a new window; once
+        the challenge is answered, it sends the payer on like the result page would.
+        """
+        tx = self._transaction(request.path_params["tx_id"])
+        challenge = self.sandbox.challenge_url(str(tx["id"]))
+        if challenge is None:
+            return self._finish(tx, tx.get("redirect_url") or None)
+        body = _template("verify.html").substitute(
+            merchant=escape(self._merchant),
+            amount=escape(_money(tx.get("amount_in_cents"))),
+            facts=render_facts(_transaction_facts(tx)),
+            url=escape(challenge),
+        )
+        return render_page("Verificación con tu banco", body, refresh_to=challenge)
+
+    async def challenge(self, request: Request) -> Response:
+        """GET /_sandbox/3ds/{tx_id}: the issuer's page asking for the test code."""
+        tx = self._challenge_transaction(request.path_params["tx_id"])
+        if self.sandbox.challenge_url(str(tx["id"])) is None:
+            # Answered already: the result, not a second answer.
+            return self._finish(tx, None, from_bank=True)
+        return self._challenge_page(tx)
+
+    async def challenge_answer(self, request: Request) -> Response:
+        """POST /_sandbox/3ds/{tx_id}: authenticate, fail or cancel, then back to the shop."""
+        tx = self._challenge_transaction(request.path_params["tx_id"])
+        form = await read_form(request)
+        answer, code = form.get("answer", ""), form.get("otp", "").strip()
+        if answer not in ("confirm", "cancel"):
+            raise PageError(422, "Respuesta no válida", "Elige Confirmar o Cancelar.")
+        if self.sandbox.challenge_url(str(tx["id"])) is None:
+            raise PageError(
+                422,
+                "Esta verificación ya terminó",
+                f"La transacción ya está {_status_word(tx.get('status'))}; no se puede cambiar.",
+            )
+        if answer == "confirm" and not code:
+            return self._challenge_page(tx, problem="Escribe el código de verificación.")
+        cancelled = answer == "cancel"
+        try:
+            tx = self.sandbox.answer_challenge(
+                str(tx["id"]),
+                authenticated=not cancelled and code == CHALLENGE_CODE,
+                status_message=payments.THREE_DS_CHALLENGE_CANCELLED if cancelled else None,
+            )
+        except SandboxStateError as problem:
+            raise PageError(422, "Esta verificación ya terminó", str(problem)) from problem
+        return self._finish(tx, tx.get("redirect_url") or None, from_bank=True)
+
+    def _challenge_page(self, tx: Mapping[str, Any], *, problem: str = "") -> HTMLResponse:
+        extra = (tx.get("payment_method") or {}).get("extra") or {}
+        body = _template("challenge.html").substitute(
+            merchant=escape(self._merchant),
+            amount=escape(_money(tx.get("amount_in_cents"))),
+            card=escape(f"{extra.get('brand', '')} •••• {extra.get('last_four', '')}".strip()),
+            facts=render_facts(_transaction_facts(tx)),
+            errors=render_problems([problem]) if problem else "",
+            action=escape(f"/_sandbox/3ds/{quote(str(tx['id']), safe='')}"),
+            code=escape(CHALLENGE_CODE),
+        )
+        return render_page("Verificación 3-D Secure", body, status=422 if problem else 200)
+
+    def _challenge_transaction(self, tx_id: str) -> dict[str, Any]:
+        tx = self._transaction(tx_id)
+        auth = ((tx.get("payment_method") or {}).get("extra") or {}).get("three_ds_auth")
+        if not isinstance(auth, dict) or "challenge_url" not in auth:
+            raise PageError(
+                404,
+                "Verificación no encontrada",
+                "Esta transacción no tiene una verificación 3-D Secure.",
+            )
+        return tx
 
     def _transaction(self, tx_id: str) -> dict[str, Any]:
         tx = self.sandbox.get_transaction(tx_id)
@@ -507,7 +623,7 @@ def parse_checkout(sandbox: Sandbox, source: Mapping[str, str]) -> Checkout:
     expiration = params.get("expiration-time") or None
     expires_at = _expiration(expiration) if expiration else None
     _check_signature(sandbox, reference, amount, params["signature:integrity"], expiration)
-    if expires_at is not None and expires_at <= datetime.now(UTC):
+    if expires_at is not None and expires_at <= sandbox.clock.now():
         raise PageError(
             422,
             "El tiempo para pagar terminó",
@@ -648,12 +764,12 @@ def parse_payment(form: Mapping[str, str], sandbox: Sandbox) -> Payment:
 
 
 def _card_payment(
-    form: Mapping[str, str], problems: list[str], _sandbox: Sandbox
+    form: Mapping[str, str], problems: list[str], sandbox: Sandbox
 ) -> tuple[dict[str, Any], dict[str, str]]:
     number = re.sub(r"[\s-]", "", form.get("card_number", ""))
     if not (re.fullmatch(r"[0-9]{13,19}", number) and luhn_ok(number)):
         problems.append("El número de la tarjeta no es válido.")
-    expiry = _card_expiry(form.get("card_expiry", ""))
+    expiry = _card_expiry(form.get("card_expiry", ""), sandbox.clock.now())
     if expiry is None:
         problems.append("La fecha de vencimiento debe ser MM/AA y no puede estar vencida.")
     cvc = form.get("card_cvc", "").strip()
@@ -675,14 +791,14 @@ def _card_payment(
     return payment_method, {"full_name": holder}
 
 
-def _card_expiry(text: str) -> tuple[int, int] | None:
-    """(month, four-digit year) if `text` is MM/AA or MM/AAAA and not in the past."""
+def _card_expiry(text: str, moment: datetime) -> tuple[int, int] | None:
+    """(month, four-digit year) if `text` is MM/AA or MM/AAAA and not before `moment`."""
     match = _EXPIRY.fullmatch(text)
     if not match:
         return None
     month, year = int(match[1]), int(match[2])
     year = year + 2000 if year < 100 else year
-    today = datetime.now(COLOMBIA)
+    today = moment.astimezone(COLOMBIA)
     if not 1 <= month <= 12 or (year, month) < (today.year, today.month):
         return None
     return month, year
@@ -849,10 +965,18 @@ def escape(value: object) -> str:
 
 
 def render_page(
-    title: str, body: str, *, status: int = 200, refresh_s: int | None = None
+    title: str,
+    body: str,
+    *,
+    status: int = 200,
+    refresh_s: int | None = None,
+    refresh_to: str | None = None,
 ) -> HTMLResponse:
-    """The full HTML document around `body` (already-escaped HTML)."""
+    """The full HTML document around `body` (already-escaped HTML). `refresh_s` reloads it
+    every so many seconds; `refresh_to` sends the browser on to that URL at once."""
     refresh = f'<meta http-equiv="refresh" content="{int(refresh_s)}">' if refresh_s else ""
+    if refresh_to:
+        refresh = f'<meta http-equiv="refresh" content="0; url={escape(refresh_to)}">'
     text = _template("layout.html").substitute(
         title=escape(title), refresh=refresh, css=_template("sandbox.css").template, body=body
     )

@@ -1,14 +1,16 @@
 """Payment methods: tokenization, the `payment_method` object of a transaction, and the sandbox
-outcome each test input dictates (REFERENCE §5.1, §5.6, §8, §9).
+outcome each test input dictates (REFERENCE §5.1, §5.6, §8, §9), 3-D Secure included.
 
 Everything here is pure: the caller (state.Sandbox) owns storage, ids and time.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import secrets
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +29,58 @@ PSE_BANKS = (
     ("3", "Banco que simula un error", ERROR),
 )
 LEGAL_ID_TYPES = {"CC", "CE", "NIT", "PP", "TI", "DNI", "RG", "OTHER"}
+
+# 3-D Secure v2 (REFERENCE §9): the test cards, and the `three_ds_auth_type` values that force a
+# scenario on the API (with `is_three_ds: true`). Once authenticated, a test card is approved.
+THREE_DS_CHALLENGE = "challenge_v2"
+THREE_DS_FRICTIONLESS = "no_challenge_success"
+THREE_DS_DENIED = "challenge_denied"
+THREE_DS_AUTH_ERROR = "authentication_error"
+THREE_DS_VERSION_ERROR = "supported_version_error"
+THREE_DS_CARDS = {
+    "2303779951000446": THREE_DS_CHALLENGE,
+    "2303779951000297": THREE_DS_FRICTIONLESS,
+    "2303779951000453": THREE_DS_DENIED,  # frictionless, declined
+    "2303779951000354": THREE_DS_AUTH_ERROR,
+    "2303779951000347": THREE_DS_VERSION_ERROR,
+}
+THREE_DS_CHALLENGE_FAILED = "La autenticación 3D Secure no fue exitosa"
+THREE_DS_CHALLENGE_CANCELLED = "El pagador canceló la autenticación 3D Secure"
+
+
+@dataclass(frozen=True)
+class ThreeDsScenario:
+    """How authentication goes: the step shown in `three_ds_auth`, and the outcome it forces
+    (None: authenticated, the card's own outcome follows)."""
+
+    step: str
+    step_status: str
+    outcome: str | None = None
+    status_message: str | None = None
+
+    @property
+    def challenge(self) -> bool:
+        return self.step == "CHALLENGE"
+
+
+# `three_ds_auth` {current_step, current_step_status}: an observed sandbox event carries
+# AUTHENTICATION/COMPLETED; the other pairs are this simulator's, in the same shape.
+THREE_DS_SCENARIOS = {
+    THREE_DS_CHALLENGE: ThreeDsScenario("CHALLENGE", "PENDING"),
+    THREE_DS_FRICTIONLESS: ThreeDsScenario("AUTHENTICATION", "COMPLETED"),
+    THREE_DS_DENIED: ThreeDsScenario(
+        "AUTHENTICATION", "DECLINED", "DECLINED", "El banco no autenticó al pagador (3D Secure)"
+    ),
+    THREE_DS_AUTH_ERROR: ThreeDsScenario(
+        "AUTHENTICATION", "ERROR", "ERROR", "Error en la autenticación 3D Secure (simulado)"
+    ),
+    THREE_DS_VERSION_ERROR: ThreeDsScenario(
+        "SUPPORTED_VERSION",
+        "ERROR",
+        "ERROR",
+        "La tarjeta no admite la versión de 3D Secure requerida (simulado)",
+    ),
+}
 PSE_DESCRIPTION_MAX = 30  # the sandbox page's limit (REFERENCE §8: use ≤30)
 
 # ASCII only: str.isdigit and \d also accept "²" or "٣", which int() then refuses.
@@ -42,6 +96,9 @@ STATUS_MESSAGES = {
     ("PSE", ERROR): "Error en la comunicación con el banco (simulado)",
 }
 PROCESSOR_CODES = {APPROVED: "00", DECLINED: "51", ERROR: "96"}
+# A PSE payer who gives up at the bank: Wompi has no "cancelled" status (REFERENCE §4.5), so the
+# transaction ends DECLINED and says why.
+PSE_CANCELLED = "El pagador canceló el pago en el banco"
 
 
 @dataclass(frozen=True)
@@ -51,11 +108,16 @@ class PaymentMethod:
     type: str
     json: dict[str, Any]
     outcome: str
-    # PSE waits for the payer on the bank page; everything else finalizes on its own.
+    # PSE waits for the payer on the bank page, a 3-D Secure challenge on the ACS page;
+    # everything else finalizes on its own.
     awaits_payer: bool = False
+    # status -> status_message, where this method says more than STATUS_MESSAGES.
+    status_messages: Mapping[str, str] = field(default_factory=dict)
 
 
 def card_outcome(number: str) -> str:
+    if number in THREE_DS_CARDS:
+        return APPROVED  # once authenticated (the scenario decides whether it is)
     return {CARD_APPROVED: APPROVED, CARD_DECLINED: DECLINED}.get(number, ERROR)
 
 
@@ -125,6 +187,7 @@ def card_token_record(token_id: str, card: dict[str, str], created: str, expires
         "card_holder": card["card_holder"],
         "expires_at": expires,
         "outcome": card_outcome(number),
+        "three_ds": THREE_DS_CARDS.get(number),
     }
 
 
@@ -155,8 +218,42 @@ def payment_method(
     card_tokens: dict[str, dict[str, Any]],
     customer_data: dict[str, Any] | None,
     problems: Problems,
+    three_ds_auth_type: str | None = None,
 ) -> PaymentMethod | None:
-    """Normalize `payment_method`, adding problems under `payment_method` (flat, Spanish)."""
+    """Normalize `payment_method`, adding problems under `payment_method` (flat, Spanish).
+
+    A card goes through 3-D Secure when it is a 3DS test card, or when the API asked for it
+    (`three_ds_auth_type`, already validated, then also echoed in `extra`).
+    """
+    method = _payment_method(raw, card_tokens, customer_data, problems)
+    if method is None or method.type != "CARD":
+        return method
+    scenario = card_tokens[raw["token"]].get("three_ds") or three_ds_auth_type
+    return with_three_ds(method, scenario, three_ds_auth_type) if scenario else method
+
+
+def with_three_ds(method: PaymentMethod, scenario: str, requested: str | None) -> PaymentMethod:
+    """`method` going through the 3-D Secure `scenario`."""
+    plan = THREE_DS_SCENARIOS[scenario]
+    json = copy.deepcopy(method.json)
+    json["extra"].update(
+        is_three_ds=True,
+        three_ds_auth_type=requested,
+        three_ds_auth={"current_step": plan.step, "current_step_status": plan.step_status},
+    )
+    outcome = plan.outcome or method.outcome
+    messages = {outcome: plan.status_message} if plan.status_message else {}
+    return replace(
+        method, json=json, outcome=outcome, awaits_payer=plan.challenge, status_messages=messages
+    )
+
+
+def _payment_method(
+    raw: Any,
+    card_tokens: dict[str, dict[str, Any]],
+    customer_data: dict[str, Any] | None,
+    problems: Problems,
+) -> PaymentMethod | None:
     if not isinstance(raw, dict):
         problems.add("payment_method", MSG_REQUIRED if raw is None else "Debe ser un objeto")
         return None

@@ -24,7 +24,7 @@ import httpx
 
 from mestore_desktop.sandbox import acceptance, links, payments, persistence
 from mestore_desktop.sandbox.acceptance import Contract
-from mestore_desktop.sandbox.clock import iso, now, now_iso, parse_iso, unix_now
+from mestore_desktop.sandbox.clock import DeadlineClock, iso, now, now_iso, parse_iso, unix_now
 from mestore_desktop.sandbox.config import SandboxConfig
 from mestore_desktop.sandbox.errors import (
     SandboxNotFoundError,
@@ -32,7 +32,14 @@ from mestore_desktop.sandbox.errors import (
     SandboxValidationError,
 )
 from mestore_desktop.sandbox.events import EventDispatcher
-from mestore_desktop.sandbox.payments import APPROVED, FINAL_OUTCOMES, PENDING, VOIDED
+from mestore_desktop.sandbox.payments import (
+    APPROVED,
+    DECLINED,
+    FINAL_OUTCOMES,
+    PENDING,
+    THREE_DS_SCENARIOS,
+    VOIDED,
+)
 from mestore_desktop.sandbox.runtime import LoopRunner
 from mestore_desktop.sandbox.search import search
 from mestore_desktop.sandbox.validation import (
@@ -85,6 +92,7 @@ class Sandbox:
         self, config: SandboxConfig, *, events_transport: httpx.AsyncBaseTransport | None = None
     ) -> None:
         self.config = config
+        self.clock = DeadlineClock()
         self.merchant_id = _merchant_id(config.keys.public_key)
         self._acceptance_key = hashlib.sha256(
             b"acceptance:" + config.keys.private_key.encode()
@@ -144,10 +152,10 @@ class Sandbox:
             "accepted_currencies": ["COP"],
             "accepted_payment_methods": ["CARD", "NEQUI", "PSE"],
             "presigned_acceptance": acceptance.presigned(
-                Contract.END_USER_POLICY, self._acceptance_key
+                Contract.END_USER_POLICY, self._acceptance_key, now=self.clock.timestamp()
             ),
             "presigned_personal_data_auth": acceptance.presigned(
-                Contract.PERSONAL_DATA_AUTH, self._acceptance_key
+                Contract.PERSONAL_DATA_AUTH, self._acceptance_key, now=self.clock.timestamp()
             ),
         }
 
@@ -180,11 +188,11 @@ class Sandbox:
 
     def tokenize_card(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """`POST /v1/tokens/cards`: the response `data` (raises SandboxValidationError)."""
-        moment = now()
-        card = payments.validate_card(dict(body), moment)
+        deadline_now = self.clock.now()
+        card = payments.validate_card(dict(body), deadline_now)
         token_id = f"tok_test_{self.merchant_id}_{secrets.token_hex(16)}"
         record = payments.card_token_record(
-            token_id, card, iso(moment), iso(moment + CARD_TOKEN_LIFETIME)
+            token_id, card, now_iso(), iso(deadline_now + CARD_TOKEN_LIFETIME)
         )
         with self._lock:
             self._card_tokens[token_id] = record
@@ -229,6 +237,7 @@ class Sandbox:
         self._check_acceptance(problems, body)
         expiration = optional_string(problems, body, "expiration_time")
         self._check_api_signature(problems, body, expiration)
+        three_ds_auth_type = _three_ds_request(problems, body)
         return self.create_transaction(
             amount_in_cents=body.get("amount_in_cents"),  # type: ignore[arg-type]
             currency=body.get("currency"),  # type: ignore[arg-type]
@@ -243,6 +252,7 @@ class Sandbox:
             strict_reference=True,
             allow_raw_card=False,
             prior_problems=problems,
+            three_ds_auth_type=three_ds_auth_type,
         )
 
     def create_transaction(
@@ -262,6 +272,7 @@ class Sandbox:
         strict_reference: bool = False,
         allow_raw_card: bool = True,
         prior_problems: Problems | None = None,
+        three_ds_auth_type: str | None = None,
     ) -> dict[str, Any]:
         """A new PENDING transaction (the create-response JSON, without `merchant`).
 
@@ -271,6 +282,8 @@ class Sandbox:
         `allow_raw_card`: a CARD method may carry the card itself (number, cvc, exp_month,
         exp_year, card_holder) instead of a token, as the hosted checkout does; the API
         route passes False, since API clients must tokenize first.
+        `three_ds_auth_type` (API, `is_three_ds: true`) forces a 3-D Secure scenario on a card;
+        3DS test cards bring their own (REFERENCE §9).
         Raises SandboxValidationError with every problem found (`prior_problems` included:
         the API's acceptance and signature findings, reported together with these).
         """
@@ -299,6 +312,7 @@ class Sandbox:
                     card_tokens=self._card_tokens,
                     customer_data=customer,
                     problems=problems,
+                    three_ds_auth_type=three_ds_auth_type,
                 )
             if method is not None and payment_method_type not in (None, method.type):
                 problems.add("payment_method_type", "No coincide con payment_method.type")
@@ -334,9 +348,13 @@ class Sandbox:
         """`GET /v1/transactions?…`: (page of GET JSON, meta) or SandboxValidationError."""
         return search(self.transactions(), params)
 
-    def resolve(self, tx_id: str, status: str) -> dict[str, Any]:
+    def resolve(
+        self, tx_id: str, status: str, *, status_message: str | None = None
+    ) -> dict[str, Any]:
         """Finalize a PENDING transaction as APPROVED, DECLINED or ERROR; returns the GET JSON.
 
+        `status_message` says why, else the method's own reason (a 3-D Secure scenario's), else
+        the usual one for its type and status.
         Raises SandboxNotFoundError for an unknown id and SandboxStateError when the
         transaction is already final (DECLINED/ERROR never change; APPROVED only to VOIDED).
         """
@@ -345,9 +363,14 @@ class Sandbox:
         with self._lock:
             tx = self._pending(tx_id)
             moment = now()
+            own = self._transactions[tx_id].get("status_messages") or {}
             tx["status"] = status
             tx["finalized_at"] = iso(moment)
-            tx["status_message"] = payments.STATUS_MESSAGES.get((tx["payment_method_type"], status))
+            tx["status_message"] = (
+                status_message
+                or own.get(status)
+                or payments.STATUS_MESSAGES.get((tx["payment_method_type"], status))
+            )
             if tx["payment_method_type"] == "CARD":
                 code = payments.PROCESSOR_CODES[status]
                 tx["payment_method"]["extra"]["processor_response_code"] = code
@@ -372,6 +395,35 @@ class Sandbox:
             tx["status"], tx["status_message"] = VOIDED, None
             self._changed(tx, unix_now())
             return full_view(tx, self.merchant())
+
+    def challenge_url(self, tx_id: str) -> str | None:
+        """Where the payer authenticates (3-D Secure challenge), while it waits; else None."""
+        with self._lock:
+            tx = self._tx(tx_id)
+            auth = self._three_ds_auth(tx)
+            if tx["status"] != PENDING or auth is None or auth.get("current_step") != "CHALLENGE":
+                return None
+            if auth.get("current_step_status") != "PENDING":
+                return None
+            return str(auth["challenge_url"])
+
+    def answer_challenge(
+        self, tx_id: str, *, authenticated: bool, status_message: str | None = None
+    ) -> dict[str, Any]:
+        """The payer's answer on the 3-D Secure challenge page: authenticated, the card's own
+        outcome follows at once; not, the transaction is DECLINED (`status_message` says why).
+        Returns the GET JSON; SandboxStateError unless a challenge is waiting."""
+        with self._lock:
+            if self.challenge_url(tx_id) is None:
+                raise SandboxStateError(f"La transacción {tx_id} no espera una autenticación")
+            auth = self._three_ds_auth(self._tx(tx_id))
+            assert auth is not None  # noqa: S101 (challenge_url checked it)
+            if authenticated:
+                auth.update(current_step="AUTHENTICATION", current_step_status="COMPLETED")
+                return self.resolve(tx_id, str(self._transactions[tx_id]["outcome"]))
+            auth.update(current_step="CHALLENGE", current_step_status="FAILED")
+            message = status_message or payments.THREE_DS_CHALLENGE_FAILED
+            return self.resolve(tx_id, DECLINED, status_message=message)
 
     def expected_outcome(self, tx_id: str) -> str:
         """What the test data dictates for this transaction (e.g. the PSE bank chosen)."""
@@ -415,7 +467,7 @@ class Sandbox:
                 for r in self._transactions.values()
                 if r["tx"]["payment_link_id"] == link_id and r["tx"]["status"] == APPROVED
             )
-            return links.link_problem(link, approved, now())
+            return links.link_problem(link, approved, self.clock.now())
 
     def payment_link_url(self, link_id: str) -> str:
         return f"{self.config.base_url}/l/{link_id}"
@@ -477,14 +529,18 @@ class Sandbox:
     # -- internals ----------------------------------------------------------------------------
 
     def _check_acceptance(self, problems: Problems, body: Mapping[str, Any]) -> None:
-        token = body.get("acceptance_token")
-        problem = acceptance.check(token, Contract.END_USER_POLICY, self._acceptance_key)
+        token, moment = body.get("acceptance_token"), self.clock.timestamp()
+        problem = acceptance.check(
+            token, Contract.END_USER_POLICY, self._acceptance_key, now=moment
+        )
         if problem is not None:
             problems.add("acceptance_token", problem.value)
         # Older integrations omit accept_personal_auth (REFERENCE §5.1): checked only if sent.
         if body.get("accept_personal_auth") is not None:
             personal = body["accept_personal_auth"]
-            problem = acceptance.check(personal, Contract.PERSONAL_DATA_AUTH, self._acceptance_key)
+            problem = acceptance.check(
+                personal, Contract.PERSONAL_DATA_AUTH, self._acceptance_key, now=moment
+            )
             if problem is not None:
                 problems.add("accept_personal_auth", problem.value)
 
@@ -495,7 +551,7 @@ class Sandbox:
             moment = parse_iso(expiration)
             if moment is None:
                 problems.add("expiration_time", "Debe ser una fecha ISO 8601")
-            elif moment <= now():
+            elif moment <= self.clock.now():
                 problems.add("expiration_time", "La fecha de expiración ya pasó")
         reference, amount = body.get("reference"), body.get("amount_in_cents")
         currency = body.get("currency")
@@ -560,9 +616,12 @@ class Sandbox:
         tx_id = _unique(lambda: _transaction_id(self.merchant_id), self._transactions)
         payment_method = copy.deepcopy(method.json)
         if method.type == "PSE":
-            payment_method["extra"]["async_payment_url"] = (
-                f"{self.config.base_url}/_sandbox/pse/{tx_id}"
-            )
+            payment_method["extra"]["async_payment_url"] = self._bank_page(tx_id, "PSE")
+        auth = self._three_ds_auth({"payment_method": payment_method})
+        if auth is not None and auth.get("current_step") == "CHALLENGE":
+            # Sandbox shape: Wompi hands the challenge over as `three_ds_method_data` (an
+            # iframe's HTML); here it is the address of the bank's challenge page.
+            auth["challenge_url"] = self._bank_page(tx_id, "CARD")
         return {
             "id": tx_id,
             "created_at": now_iso(),
@@ -593,6 +652,7 @@ class Sandbox:
             "seq": self._seq,
             "outcome": method.outcome,
             "awaits_payer": method.awaits_payer,
+            "status_messages": dict(method.status_messages),
         }
         self._save()
         self._schedule_finalization(tx["id"])
@@ -614,6 +674,19 @@ class Sandbox:
         if record is None:
             raise SandboxNotFoundError(tx_id)
         return record["tx"]
+
+    def _bank_page(self, tx_id: str, method: str) -> str:
+        """The PSE bank page (on the sandbox's host) or the 3-D Secure challenge (on the bank's
+        host) of a transaction."""
+        if method == "PSE":
+            return f"{self.config.base_url}/_sandbox/pse/{tx_id}"
+        return f"{self.config.bank_url}/_sandbox/3ds/{tx_id}"
+
+    @staticmethod
+    def _three_ds_auth(tx: Mapping[str, Any]) -> dict[str, Any] | None:
+        extra = (tx.get("payment_method") or {}).get("extra") or {}
+        auth = extra.get("three_ds_auth")
+        return auth if isinstance(auth, dict) else None
 
     def _pending(self, tx_id: str) -> dict[str, Any]:
         tx = self._tx(tx_id)
@@ -649,8 +722,36 @@ class Sandbox:
         self._card_tokens = document["card_tokens"]
         self._nequi_tokens = document["nequi_tokens"]
         for tx_id, record in self._transactions.items():
+            self._repoint_pages(tx_id, record["tx"])
             if record["tx"]["status"] == PENDING:
                 self._schedule_finalization(tx_id)
+
+    def _repoint_pages(self, tx_id: str, tx: dict[str, Any]) -> None:
+        """The payer's pages of a saved transaction, where this run serves them (a restarted
+        sandbox may listen on other ports; its bank host always gets a new one)."""
+        extra = (tx.get("payment_method") or {}).get("extra") or {}
+        if extra.get("async_payment_url"):
+            extra["async_payment_url"] = self._bank_page(tx_id, "PSE")
+        auth = self._three_ds_auth(tx)
+        if auth is not None and auth.get("challenge_url"):
+            auth["challenge_url"] = self._bank_page(tx_id, "CARD")
+
+
+def _three_ds_request(problems: Problems, body: Mapping[str, Any]) -> str | None:
+    """The 3-D Secure scenario an API call asks for (`is_three_ds` + the sandbox-only
+    `three_ds_auth_type`, REFERENCE §5.1), or None."""
+    is_three_ds = body.get("is_three_ds", False)
+    if not isinstance(is_three_ds, bool):
+        problems.add("is_three_ds", "Debe ser verdadero o falso")
+        return None
+    requested = body.get("three_ds_auth_type")
+    if not is_three_ds or requested is None:
+        return payments.THREE_DS_FRICTIONLESS if is_three_ds else None
+    if not isinstance(requested, str) or requested not in THREE_DS_SCENARIOS:
+        names = ", ".join(THREE_DS_SCENARIOS)
+        problems.add("three_ds_auth_type", f"Debe ser uno de: {names}")
+        return None
+    return requested
 
 
 def _customer_data(problems: Problems, value: Any) -> dict[str, Any] | None:

@@ -439,7 +439,7 @@ async def test_bank_page_refuses_unknown_non_pse_and_bad_answers(client, keys, s
     sandbox.error(card_tx)
     bank_url = await pse_payment(client, keys)
     bad = await client.post(bank_url, data={"status": "VOIDED"})
-    assert_error_page(bad, 422, "Elige Aprobar, Rechazar o Simular error.")
+    assert_error_page(bad, 422, "Elige Aprobar, Rechazar, Simular error o Cancelar.")
 
 
 # -- Payment links ---------------------------------------------------------------------------

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 import httpx
 
+from mestore_desktop.sandbox.hosts import bank_hosts_for
 from mestore_desktop.secrets import SecretName, SecretStore
 from mestore_desktop.services.checkout import CheckoutSettings
 from mestore_desktop.services.counter import CounterService
 from mestore_desktop.services.mailer import SmtpSettings, send_receipt
-from mestore_desktop.services.navigation import NavigationPolicy
+from mestore_desktop.services.navigation import DEFAULT_BANK_HOSTS, NavigationPolicy
 from mestore_desktop.services.receipt import Receipt, render_text
-from mestore_desktop.settings import Settings
+from mestore_desktop.settings import Environment, Settings
 from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.wompi.client import WompiClient
 
@@ -60,9 +61,20 @@ def build_counter(settings: Settings, db: DbExecutor, http: httpx.AsyncClient) -
         terminal_id=settings.terminal_id,
     )
     policy = NavigationPolicy(
-        settings.effective_checkout_url, settings.effective_api_url, return_url
+        settings.effective_checkout_url,
+        settings.effective_api_url,
+        return_url,
+        bank_hosts=DEFAULT_BANK_HOSTS + _local_sandbox_bank_hosts(settings),
     )
     return CounterSetup(counter, policy)
+
+
+def _local_sandbox_bank_hosts(settings: Settings) -> tuple[str, ...]:
+    # The local sandbox (the demo's) serves its bank pages, such as the 3-D Secure challenge,
+    # on a loopback port of their own; only a sandbox running in this process announces one.
+    if settings.environment != Environment.SANDBOX:
+        return ()
+    return bank_hosts_for(settings.effective_checkout_url)
 
 
 def _private_key(secrets: SecretStore) -> str | None:

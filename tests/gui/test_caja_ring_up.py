@@ -518,9 +518,9 @@ def test_pending_banner_counts_and_opens(qtbot, view) -> None:
     assert view.banner.isHidden()
     view.set_pending_count(1)
     assert not view.banner.isHidden()
-    assert view.banner.text() == "⏳ 1 pago pendiente — ver"
+    assert view.banner.text() == "1 pago pendiente — ver"
     view.set_pending_count(3)
-    assert view.banner.text() == "⏳ 3 pagos pendientes — ver"
+    assert view.banner.text() == "3 pagos pendientes — ver"
     with qtbot.waitSignal(view.pending_clicked, timeout=1000):
         qtbot.mouseClick(view.banner, Qt.MouseButton.LeftButton)
     view.set_pending_count(0)
@@ -561,3 +561,124 @@ def test_keys_work_from_the_customer_fields_and_f2_returns_to_the_search(qtbot, 
     qtbot.keyClick(view.customer.name, Qt.Key.Key_F2)
     assert QApplication.focusWidget() is view.search.field
     assert view.search.field.selectedText() == "arr"
+
+
+# -- issue 8 item 10: what the cashier sees ------------------------------------------------------
+
+COLOMBIAN_COFFEE = Product(
+    "CAFE-COL", "Café de Colombia tostado 500 g", Money.from_pesos(21_900), IvaRate.REDUCED
+)
+# The ring-up view's width in the default 1280-px window: minus the sidebar and the page margins.
+VIEW_WIDTH_AT_1280 = 1280 - 210 - 48
+
+
+def themed(view: RingUpView) -> None:
+    view.setStyleSheet(resource_path("theme.qss").read_text(encoding="utf-8"))
+
+
+def test_a_one_result_list_shows_its_whole_row(qtbot, view, catalogue) -> None:
+    themed(view)
+    view.resize(VIEW_WIDTH_AT_1280, 600)
+    long_name = "Café de Colombia tostado en grano, origen Huila, bolsa de 500 g"
+    catalogue.products = (
+        Product(
+            "CAFE-HUILA", long_name, Money.from_pesos(21_900), IvaRate.REDUCED, "7701234500019"
+        ),
+    )
+    qtbot.keyClicks(view.search.field, "huila")
+    qtbot.waitUntil(view.search.results_visible)
+    popup = view.search.popup
+    assert popup.count() == 1
+    row, shown = popup.visualItemRect(popup.item(0)), popup.viewport().rect()
+    assert shown.top() <= row.top() and row.bottom() <= shown.bottom(), (row, shown)
+    assert not popup.horizontalScrollBar().isVisible()
+    assert popup.item(0).toolTip().startswith(long_name)  # the whole text, should it be cut
+
+
+def test_a_long_result_list_shows_whole_rows(qtbot, view, catalogue) -> None:
+    themed(view)
+    catalogue.products = tuple(
+        Product(f"CAM-{i}", f"Camiseta {i}", Money.from_pesos(30_000 + i), IvaRate.GENERAL)
+        for i in range(12)
+    )
+    qtbot.keyClicks(view.search.field, "camiseta")
+    qtbot.waitUntil(view.search.results_visible)
+    popup = view.search.popup
+    visible = popup.viewport().height()
+    row_height = popup.visualItemRect(popup.item(0)).height()
+    assert visible >= 8 * row_height  # eight whole rows, the rest by scrolling
+    assert visible < 9 * row_height
+
+
+def test_product_names_in_the_cart_are_not_cut_when_there_is_room(qtbot, view) -> None:
+    themed(view)
+    view.resize(VIEW_WIDTH_AT_1280, 600)
+    view.add_product(COLOMBIAN_COFFEE)
+    view.add_product(RICE)
+    qtbot.wait(10)
+    table = view.table
+    index = view.model.index(0, 0)
+    shown = table.visualRect(index).width()
+    needed = table.fontMetrics().horizontalAdvance(COLOMBIAN_COFFEE.name)
+    assert shown > needed, (shown, needed)
+    # Still a stretched column: a wider window gives the name the extra room.
+    view.resize(VIEW_WIDTH_AT_1280 + 300, 600)
+    qtbot.waitUntil(lambda: table.visualRect(index).width() >= shown + 300)
+
+
+def test_a_discount_column_appears_only_with_a_discount_and_fits_it(qtbot, view) -> None:
+    from mestore_desktop.ui.caja.cart_model import CartColumn
+
+    view.add_product(RICE)
+    assert view.table.isColumnHidden(CartColumn.DISCOUNT)
+    view.model.set_discount_percent(0, 10)
+    assert not view.table.isColumnHidden(CartColumn.DISCOUNT)
+    text = view.model.data(view.model.index(0, CartColumn.DISCOUNT))
+    header = view.table.horizontalHeader()
+    assert header.sectionSize(CartColumn.DISCOUNT) > view.table.fontMetrics().horizontalAdvance(
+        text
+    )
+    view.clear()
+    assert view.table.isColumnHidden(CartColumn.DISCOUNT)
+
+
+def test_the_search_placeholder_is_whole_and_has_no_doubled_ellipsis(qtbot, view) -> None:
+    themed(view)
+    view.resize(VIEW_WIDTH_AT_1280, 600)
+    qtbot.wait(10)
+    field = view.search.field
+    text = field.placeholderText()
+    assert "…" not in text
+    assert text == "Buscar producto o escanear código  (F2)"
+    assert field.width() > field.fontMetrics().horizontalAdvance(text) + 40  # clear button too
+
+
+def test_every_control_of_the_ring_up_has_an_accessible_name(qtbot, view) -> None:
+    names = {
+        view.search.field: "Buscar producto o escanear código",
+        view.table: "Productos de la venta",
+        view.free_amount_button: "Monto libre",
+        view.discount_button: "Descuento",
+        view.edit_button: "Editar",
+        view.remove_button: "Quitar",
+        view.tenders.buttons[ChargeTender.WOMPI_HERE]: "Pagar aquí",
+        view.tenders.buttons[ChargeTender.WOMPI_QR]: "QR al celular",
+        view.tenders.buttons[ChargeTender.CASH]: "Efectivo",
+        view.tenders.cancel: "Cancelar venta",
+        view.banner: "Pagos pendientes",
+        view.search.popup: "Resultados de la búsqueda",
+        view.customer.toggle: "Cliente (opcional)",
+        view.customer.name: "Nombre del cliente",
+        view.customer.email: "Correo electrónico",
+        view.customer.phone: "Teléfono",
+        view.customer.document_type: "Tipo de documento",
+        view.customer.document_number: "Número de documento",
+    }
+    for widget, name in names.items():
+        assert widget.accessibleName() == name, (widget.objectName(), name)
+
+
+def test_the_pending_banner_has_an_icon_not_an_emoji(qtbot, view) -> None:
+    view.set_pending_count(2)
+    assert view.banner.text() == "2 pagos pendientes — ver"
+    assert not view.banner.icon().isNull()

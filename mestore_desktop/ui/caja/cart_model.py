@@ -108,7 +108,9 @@ class CartModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column is not CartColumn.DESCRIPTION:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column is CartColumn.DESCRIPTION:
-            return row.line.sku or None
+            # The whole name, should the column be too narrow for it, and the SKU.
+            line = row.line
+            return f"{line.description} · {line.sku}" if line.sku else line.description
         if role == Qt.ItemDataRole.ToolTipRole and column is CartColumn.DISCOUNT:
             return _discount_detail(row) or None
         if role == LINE_ROLE:

@@ -2,11 +2,23 @@
 
 The table never takes the keyboard focus (the search field keeps it and drives the selection
 with the arrow keys), but its quantity editor does while it is open.
+
+The product name gets every pixel the figures do not need, so it is cut only when the window
+really is too narrow (the whole name is then in the tooltip): the figure columns fit everyday
+amounts and grow only for a larger one, and *Descuento* shows only when a line has a discount.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,15 +32,16 @@ from PySide6.QtWidgets import (
 from mestore_desktop.domain.order import MAX_QUANTITY
 from mestore_desktop.ui.caja.cart_model import CartColumn
 
-# What each figure column must fit without eliding: counter-sized figures, so the product name
-# keeps most of a 1366-px screen (a rare larger figure elides in its cell, never in the total).
-_WIDEST = {
-    CartColumn.QUANTITY: "999",
-    CartColumn.UNIT_PRICE: "$ 999.999",
+# What each figure column fits before it grows: everyday counter figures, so the columns keep
+# still while the cashier scans, and widen only for the rare larger figure actually in the cart.
+_EVERYDAY = {
+    CartColumn.QUANTITY: "99",
+    CartColumn.UNIT_PRICE: "$ 99.999",
     CartColumn.IVA: "19 %",
-    CartColumn.DISCOUNT: "-$ 999.999",
-    CartColumn.TOTAL: "$ 9.999.999",
+    CartColumn.DISCOUNT: "-$ 9.999",
+    CartColumn.TOTAL: "$ 999.999",
 }
+_CELL_PADDING = 24
 
 
 class QuantityDelegate(QStyledItemDelegate):
@@ -42,6 +55,7 @@ class QuantityDelegate(QStyledItemDelegate):
     ) -> QWidget:
         spin = QSpinBox(parent)
         spin.setObjectName("QuantityEditor")
+        spin.setAccessibleName(QCoreApplication.translate("CartTable", "Cantidad"))
         spin.setRange(1, MAX_QUANTITY)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         return spin
@@ -63,19 +77,34 @@ class CartTable(QTableView):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAccessibleName(self.tr("Productos de la venta"))
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CartColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+            signal.connect(self._fit_columns)
         self._fit_columns()
 
-    def _fit_columns(self) -> None:
-        """Widths for large figures, fixed so columns never jump while the cashier scans."""
-        metrics, padding = self.fontMetrics(), 24
-        for column, sample in _WIDEST.items():
-            header_text = str(self.model().headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header_text))
-            self.horizontalHeader().resizeSection(column, width + padding)
+    def _fit_columns(self, *_args: object) -> None:
+        """Each figure column as wide as its header, an everyday figure or the widest one in
+        the cart; the product column stretches over the rest."""
+        metrics, model = self.fontMetrics(), self.model()
+        header_font = QFontMetrics(self.horizontalHeader().font())
+        for column, sample in _EVERYDAY.items():
+            texts = [
+                str(model.data(model.index(row, column)) or "") for row in range(model.rowCount())
+            ]
+            widths = [metrics.horizontalAdvance(text) for text in (sample, *texts)]
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            widths.append(header_font.horizontalAdvance(title))
+            self.horizontalHeader().resizeSection(column, max(widths) + _CELL_PADDING)
+        discounts = any(
+            model.data(model.index(row, CartColumn.DISCOUNT)) for row in range(model.rowCount())
+        )
+        self.setColumnHidden(CartColumn.DISCOUNT, not discounts)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -47,6 +47,7 @@ class CustomerPanel(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setText(self.tr("Cliente (opcional)"))
+        self.toggle.setAccessibleName(self.tr("Cliente (opcional)"))
         self.toggle.toggled.connect(self.set_expanded)
         self.name = self._line_edit(self.tr("Nombre del cliente"))
         self.email = self._line_edit(self.tr("Correo electrónico"))

@@ -73,8 +73,12 @@ class _ApplyingDialog(QDialog):
         )
         # A literal context: self.tr here would be looked up under each subclass's name.
         ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
-        self.buttons.button(ok).setText(QCoreApplication.translate("CajaDialog", "Aceptar"))
-        self.buttons.button(cancel).setText(QCoreApplication.translate("CajaDialog", "Cancelar"))
+        for which, caption in (
+            (ok, QCoreApplication.translate("CajaDialog", "Aceptar")),
+            (cancel, QCoreApplication.translate("CajaDialog", "Cancelar")),
+        ):
+            self.buttons.button(which).setText(caption)
+            self.buttons.button(which).setAccessibleName(caption)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -120,11 +124,15 @@ class LineDialog(_ApplyingDialog):
         self.price.textChanged.connect(self._update_preview)
         self.quantity.valueChanged.connect(self._update_preview)
         form = QFormLayout()
-        form.addRow(self.tr("Descripción"), self.description)
-        form.addRow(self.tr("Precio unitario (IVA incluido)"), self.price)
-        form.addRow(self.tr("IVA"), self.iva)
-        form.addRow(self.tr("Cantidad"), self.quantity)
-        form.addRow(self.tr("Total de la línea"), self.preview)
+        for label, widget in (
+            (self.tr("Descripción"), self.description),
+            (self.tr("Precio unitario (IVA incluido)"), self.price),
+            (self.tr("IVA"), self.iva),
+            (self.tr("Cantidad"), self.quantity),
+            (self.tr("Total de la línea"), self.preview),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -176,7 +184,10 @@ class DiscountDialog(_ApplyingDialog):
         group = QButtonGroup(self)
         group.addButton(self.as_percent)
         group.addButton(self.as_amount)
+        for radio in (self.as_percent, self.as_amount):
+            radio.setAccessibleName(radio.text())
         self.value = QLineEdit()
+        self.value.setAccessibleName(self.tr("Valor del descuento"))
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
         if line.discount and current_percent is None:
             self.as_amount.setChecked(True)

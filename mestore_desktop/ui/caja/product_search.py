@@ -36,6 +36,8 @@ SEARCH_DELAY_MS = 150  # debounce: one query per pause in typing, not one per ke
 SEARCH_LIMIT = 20
 VISIBLE_RESULTS = 8
 _PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
+_FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish)
+_FIELD_PADDING = 24  # the theme's inner padding and frame, both sides
 
 
 class CatalogueLookup(Protocol):
@@ -93,7 +95,7 @@ class ProductSearch(QWidget):
         if self._catalogue is None:
             field.setPlaceholderText(self.tr("Sin catálogo de productos: use Monto libre (F4)"))
         else:
-            field.setPlaceholderText(self.tr("Buscar producto o escanear código…  (F2)"))
+            field.setPlaceholderText(self.tr("Buscar producto o escanear código  (F2)"))
         field.setAccessibleName(self.tr("Buscar producto o escanear código"))
         field.setClearButtonEnabled(True)
         field.textEdited.connect(self._on_text_edited)
@@ -104,7 +106,14 @@ class ProductSearch(QWidget):
         popup = QListWidget(host)
         popup.setObjectName("SearchResults")
         popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
+        popup.setAccessibleName(self.tr("Resultados de la búsqueda"))
         popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # A long name is cut at its end (whole text in the tooltip), never scrolled sideways: a
+        # horizontal scroll bar would take half the height of a one-row list.
+        popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        popup.setTextElideMode(Qt.TextElideMode.ElideRight)
+        popup.setWordWrap(False)
+        popup.setUniformItemSizes(True)
         popup.setMouseTracking(True)
         popup.itemEntered.connect(self._on_item_hovered)
         popup.itemClicked.connect(lambda item: self._choose(item.data(_PRODUCT_ROLE)))
@@ -139,6 +148,8 @@ class ProductSearch(QWidget):
     # -- keys -----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() in _FONT_EVENTS:
+            self._fit_placeholder()
         if watched is not self.field or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         if event.type() == QEvent.Type.ShortcutOverride:
@@ -173,6 +184,13 @@ class ProductSearch(QWidget):
             self.remove_requested.emit()
             return True
         return False
+
+    def _fit_placeholder(self) -> None:
+        """The field is never narrower than its hint: a cut hint reads as nonsense."""
+        field = self.field
+        text_width = field.fontMetrics().horizontalAdvance(field.placeholderText())
+        clear_button = field.height()  # the clear button is about as wide as the field is high
+        field.setMinimumWidth(text_width + clear_button + _FIELD_PADDING)
 
     def _move_highlight(self, step: int) -> None:
         count = self.popup.count()
@@ -275,6 +293,7 @@ class ProductSearch(QWidget):
         self.popup.clear()
         for product in products:
             item = QListWidgetItem(_result_text(product), self.popup)
+            item.setToolTip(item.text())
             item.setData(_PRODUCT_ROLE, product)
         self._navigated = False
         if not products:
@@ -293,14 +312,18 @@ class ProductSearch(QWidget):
         self.show_message(self.tr("No se pudo buscar en el catálogo; intente de nuevo."))
 
     def _place_popup(self) -> None:
-        host = self.popup.parentWidget()
-        rows = min(self.popup.count(), VISIBLE_RESULTS)
-        frame = 2 * self.popup.frameWidth()
+        """Under the field, as wide as the field and its message, showing whole rows."""
+        popup = self.popup
+        host = popup.parentWidget()
+        popup.ensurePolished()  # the theme's item padding counts in the row height
+        rows = min(popup.count(), VISIBLE_RESULTS)
+        margins = popup.contentsMargins()
+        row_height = max(popup.sizeHintForRow(0), 1)
+        height = rows * row_height + margins.top() + margins.bottom()
         below_field = self.field.mapTo(host, QPoint(0, self.field.height()))
-        height = rows * max(self.popup.sizeHintForRow(0), 1) + frame
-        self.popup.setGeometry(below_field.x(), below_field.y(), self.field.width(), height)
-        self.popup.raise_()
-        self.popup.show()
+        popup.setGeometry(below_field.x(), below_field.y(), self.width(), height)
+        popup.raise_()
+        popup.show()
 
     def _forget_results(self) -> None:
         """Hide the list and make any answer still on its way stale."""

@@ -85,10 +85,10 @@ class RingUpView(QWidget):
         self.customer = CustomerPanel()
         self.totals = TotalsPanel()
         self.tenders = TenderBar()
-        self.free_amount_button = self._action(self.tr("Monto libre  F4"), self.open_free_amount)
-        self.discount_button = self._action(self.tr("Descuento  F6"), self.open_discount)
-        self.edit_button = self._action(self.tr("Editar  F8"), self.open_edit_line)
-        self.remove_button = self._action(self.tr("Quitar  Supr"), self.remove_selected)
+        self.free_amount_button = self._action(self.tr("Monto libre"), "F4", self.open_free_amount)
+        self.discount_button = self._action(self.tr("Descuento"), "F6", self.open_discount)
+        self.edit_button = self._action(self.tr("Editar"), "F8", self.open_edit_line)
+        self.remove_button = self._action(self.tr("Quitar"), self.tr("Supr"), self.remove_selected)
         self._connect()
         self._build_layout()
         self._install_shortcuts()
@@ -96,8 +96,9 @@ class RingUpView(QWidget):
 
     # -- construction ---------------------------------------------------------------------
 
-    def _action(self, caption: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(caption)
+    def _action(self, caption: str, key: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(f"{caption}  {key}")
+        button.setAccessibleName(caption)
         button.setProperty("role", "cart-action")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setMinimumWidth(button.sizeHint().width())  # the key hint must stay readable
@@ -159,7 +160,7 @@ class RingUpView(QWidget):
         columns.addSpacing(16)
         columns.addWidget(side)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(0, 0, 0, 0)  # the page around it has the margins
         layout.addWidget(self.banner)
         layout.addLayout(columns, 1)
 

@@ -10,10 +10,12 @@ sandbox's controls (the phone paying a QR).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 from PySide6.QtCore import QEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from mestore_desktop.domain.catalogue import Product
@@ -38,6 +40,7 @@ from mestore_desktop.sync.policy import SyncSettings
 from mestore_desktop.ui.pages.caja import CajaPage, CajaServices
 from mestore_desktop.ui.payment.dialog import View
 from mestore_desktop.ui.payment.flow import PaymentFlow
+from mestore_desktop.ui.payment.receipt_actions import default_printer
 from mestore_desktop.ui.sync_status import SyncBridge
 from tests.sync.harness import LoopbackStack, quick_wompi
 
@@ -82,12 +85,15 @@ class CounterRig:
         self.http = httpx.AsyncClient(timeout=10)
         stack.database.write(lambda s: CatalogueRepository(s).upsert_many([CAFE, CAMISETA]))
         self.settings = SETTINGS  # a test may point it at a local SMTP server
+        # A test may print to a PDF file instead of the system's printer.
+        self.printer_factory: Callable[[], QPrinter] = default_printer
         services = CajaServices(
             counter=lambda: counter_setup(stack_urls(stack), stack.keys, self.executor, self.http),
             settings=lambda: self.settings,
             catalogue=StoreCatalogue(self.executor),
             send_mail=lambda receipt, pdf, to: email_receipt(self.settings, receipt, pdf, to),
             import_catalogue=lambda data: import_catalogue(self.executor, data),
+            printer_factory=lambda: self.printer_factory(),
         )
         # Not qtbot.addWidget: close() deletes the page itself, in the order QtWebEngine needs.
         self.page = CajaPage(services)

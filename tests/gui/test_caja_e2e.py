@@ -195,7 +195,9 @@ def test_cash_with_change(rig, stack, qtbot):
     qtbot.keyClick(cash.received_field, Qt.Key.Key_Return)
     text = rig.wait_result()
 
-    assert "Pago aprobado" in text and "Efectivo" in text and "Cambio: $ 32.000" in text
+    assert "Venta en efectivo registrada" in text and "Efectivo" in text
+    assert "Recibido: $ 50.000" in text
+    assert rig.flow.dialog.result.change.text() == "Cambio: $ 32.000"
     saved = attempt(stack, rig.flow.reference)
     assert (saved.cash_received.format(), saved.change.format()) == ("$ 50.000", "$ 32.000")
 

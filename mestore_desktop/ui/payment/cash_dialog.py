@@ -30,9 +30,11 @@ class CashDialog(QDialog):
         self.due = due
         self.received_field = QLineEdit()
         self.received_field.setObjectName("CashReceived")
+        self.received_field.setAccessibleName(self.tr("Efectivo recibido"))
         self.received_field.setPlaceholderText(due.format())
         self.change_label = QLabel()
         self.change_label.setObjectName("CashChange")
+        self.change_label.setAccessibleName(self.tr("Cambio"))
         self.problem = QLabel()
         self.problem.setObjectName("FieldError")
         total = QLabel(due.format())
@@ -46,8 +48,10 @@ class CashDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Registrar pago  Enter"))
+        self.ok_button.setAccessibleName(self.tr("Registrar pago"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancelar  Esc"))
+        cancel.setAccessibleName(self.tr("Cancelar"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -62,12 +66,14 @@ class CashDialog(QDialog):
         row = QHBoxLayout()
         # The bills never take focus: Enter in the field must always mean "register".
         exact = QPushButton(self.tr("Exacto"))
+        exact.setAccessibleName(self.tr("Exacto"))
         exact.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         exact.clicked.connect(lambda: self.received_field.setText(self.due.format()))
         row.addWidget(exact)
         for pesos in QUICK_BILLS:
             if Money.from_pesos(pesos) >= self.due:
                 bill = QPushButton(Money.from_pesos(pesos).format())
+                bill.setAccessibleName(Money.from_pesos(pesos).format())
                 bill.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 bill.clicked.connect(lambda _=False, p=pesos: self.received_field.setText(str(p)))
                 row.addWidget(bill)

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import Order
-from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus
+from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus, Tender
 from mestore_desktop.services.counter import CounterService, PaymentDetails, StartedPayment
 from mestore_desktop.services.navigation import NavigationPolicy
+from mestore_desktop.services.payment_details import stored_details
 from mestore_desktop.ui.customer_display import CustomerDisplay
 from mestore_desktop.ui.errors import present_error, user_message
 from mestore_desktop.ui.payment.cash_dialog import CashDialog
@@ -56,6 +57,7 @@ class PaymentFlow(QObject):
         self.reference = ""
         self.tender = ""
         self.last_details: PaymentDetails | None = None
+        self._confirm_box: QMessageBox | None = None
         self._fallback = QTimer(self)
         self._fallback.timeout.connect(self._poll_wompi)
         self._connect_dialog()
@@ -81,9 +83,19 @@ class PaymentFlow(QObject):
         if tender == "cash":
             self._start_cash(draft, total)
         elif isinstance(draft, int):
-            run_op(self._parent, lambda: self._counter.retry(draft), on_success=self._started)
+            run_op(
+                self._parent,
+                lambda: self._counter.retry(draft),
+                on_success=self._started,
+                on_error=self._failed_before_payment,
+            )
         else:
-            run_op(self._parent, lambda: self._counter.start_wompi(draft), on_success=self._started)
+            run_op(
+                self._parent,
+                lambda: self._counter.start_wompi(draft),
+                on_success=self._started,
+                on_error=self._failed_before_payment,
+            )
 
     def resume(self, attempt: PaymentAttempt, waited_s: float) -> None:
         """Show an attempt left unfinished (after a crash) and keep waiting for it."""
@@ -97,17 +109,33 @@ class PaymentFlow(QObject):
     def _start_cash(self, draft: Order | int, total: Money) -> None:
         cash = CashDialog(total, self._parent)
         cash.setObjectName("CashDialog")
-        cash.accepted.connect(lambda: self._pay_cash(draft, cash.received() or total))
+        cash.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # finished covers every way out: Enter, Esc, Cancelar and the window's close button.
+        cash.finished.connect(lambda result: self._cash_answered(draft, cash, result))
         cash.open()
 
-    def _pay_cash(self, draft: Order | int, received: Money) -> None:
+    def _cash_answered(self, draft: Order | int, cash: CashDialog, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self._pay_cash(draft, cash.received() or cash.due, cash.due)
+        else:
+            self._finish("abandoned")  # nothing was saved: the sale waits for another tender
+
+    def _pay_cash(self, draft: Order | int, received: Money, due: Money) -> None:
         run_op(
             self._parent,
             lambda: self._counter.pay_cash(draft, received),
             on_success=lambda paid: self._show_attempt(paid.attempt),
+            on_error=self._failed_before_payment,
         )
+        self.dialog.show_attempt(due, "", "cash")
         self.dialog.open()
         self._wait(0, self.tr("Registrando el pago en efectivo…"))
+
+    def _failed_before_payment(self, exc: Exception) -> None:
+        """Nothing to wait for (not saved, or nothing to pay): say why, free the counter."""
+        self._finish("abandoned")
+        box = present_error(self._parent, exc)
+        box.finished.connect(lambda _result: _activate(self._parent))
 
     def _started(self, started: StartedPayment) -> None:
         self.order_number = started.order_number
@@ -196,13 +224,23 @@ class PaymentFlow(QObject):
             self.dialog,
             lambda: self._counter.payment_details(attempt),
             on_success=self._show_outcome,
+            on_error=lambda exc: self._details_failed(attempt, exc),
         )
+
+    def _details_failed(self, attempt: PaymentAttempt, exc: Exception) -> None:
+        # The outcome is settled and saved: show what the attempt itself says, never nothing.
+        log.warning("payment details not available: %s", type(exc).__name__)
+        self._show_outcome(stored_details(attempt))
 
     def _show_outcome(self, details: PaymentDetails) -> None:
         self.last_details = details
         lines = outcome_lines(details)
         result = self.dialog.result
-        if details.status is PaymentStatus.APPROVED:
+        if details.status is PaymentStatus.APPROVED and details.tender is Tender.CASH:
+            result.show_cash(lines, details.change)
+            if self._display is not None:
+                self._display.show_approved()
+        elif details.status is PaymentStatus.APPROVED:
             result.show_approved(lines)
             if self._display is not None:
                 self._display.show_approved()
@@ -234,6 +272,8 @@ class PaymentFlow(QObject):
         if not self.reference:
             self._finish("abandoned")
             return
+        if self._confirm_box is not None:
+            return  # already asking
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Cancelar cobro"),
@@ -245,7 +285,14 @@ class PaymentFlow(QObject):
             self.dialog,
         )
         box.setObjectName("ConfirmCancelPayment")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Sí, cancelar"))
+        box.button(QMessageBox.StandardButton.Yes).setAccessibleName(self.tr("Sí, cancelar"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("No, seguir esperando"))
+        box.button(QMessageBox.StandardButton.No).setAccessibleName(self.tr("No, seguir esperando"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        self._confirm_box = box
         box.buttonClicked.connect(
             lambda button: (
                 self._cancel()
@@ -253,7 +300,13 @@ class PaymentFlow(QObject):
                 else None
             )
         )
+        box.finished.connect(self._confirm_closed)
         box.open()
+
+    def _confirm_closed(self, _result: int) -> None:
+        self._confirm_box = None
+        if self.dialog.isVisible():
+            self.dialog.activateWindow()  # the keyboard goes back to the payment
 
     def _cancel(self) -> None:
         reference = self.reference
@@ -270,6 +323,14 @@ class PaymentFlow(QObject):
         self._fallback.stop()
         self.dialog.finish()
         self.finished.emit(how)
+        _activate(self._parent)
+
+
+def _activate(widget: QWidget) -> None:
+    """Give the keyboard back to the counter's window once a dialog over it has gone (a window
+    manager usually does; some platforms leave no window active)."""
+    if widget.isVisible() and not QApplication.activeModalWidget():
+        widget.window().activateWindow()
 
 
 def outcome_lines(details: PaymentDetails) -> list[str]:
@@ -290,10 +351,11 @@ def outcome_lines(details: PaymentDetails) -> list[str]:
     lines.append(
         QCoreApplication.translate("PaymentFlow", "Referencia: %1").replace("%1", details.reference)
     )
-    if details.change is not None:
+    if details.cash_received is not None:
+        # The change itself is shown large beside these lines (ResultPanel.show_cash).
         lines.append(
-            QCoreApplication.translate("PaymentFlow", "Cambio: %1").replace(
-                "%1", details.change.format()
+            QCoreApplication.translate("PaymentFlow", "Recibido: %1").replace(
+                "%1", details.cash_received.format()
             )
         )
     return lines

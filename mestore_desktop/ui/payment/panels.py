@@ -7,7 +7,7 @@ icon beside them (colour alone is never the message).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mestore_desktop.domain.money import Money
+from mestore_desktop.ui.icons import pixmap
 from mestore_desktop.ui.qr import QrWidget
 
 
@@ -33,6 +34,7 @@ class QrPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qr = QrWidget()
+        self.qr.setAccessibleName(self.tr("Código QR del pago"))
         self.amount = QLabel()
         self.amount.setObjectName("PaymentAmount")
         hint = QLabel(self.tr("Escanea con la cámara de tu celular y paga desde allí."))
@@ -95,7 +97,12 @@ class WaitingPanel(QWidget):
 
 
 class ResultPanel(QWidget):
-    """The outcome filling the dialog: approved (green), declined (red) or error (orange)."""
+    """The outcome filling the dialog: approved (green), declined (red) or error (orange).
+
+    The title is an icon and a word (never an emoji: machines without an emoji font show boxes).
+    Enter means the default step (*Nueva venta* after an approval, *Reintentar* after a failure):
+    the other buttons never become the default, wherever the focus is (the dialog sees to Enter).
+    """
 
     print_clicked = Signal()
     pdf_clicked = Signal()
@@ -104,28 +111,53 @@ class ResultPanel(QWidget):
     retry_clicked = Signal()
     other_tender_clicked = Signal()
 
+    ICON_SIZE = 48
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ResultPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the theme fills it
+        self.title_icon = QLabel()
+        self.title_icon.setObjectName("ResultIcon")
         self.title = QLabel()
         self.title.setObjectName("ResultTitle")
         self.details = QLabel()
         self.details.setObjectName("ResultDetails")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setWordWrap(True)
-        self.print_button = QPushButton(self.tr("Imprimir recibo  P"))
-        self.pdf_button = QPushButton(self.tr("Guardar PDF"))
-        self.email_button = QPushButton(self.tr("Enviar por correo"))
-        self.new_sale_button = QPushButton(self.tr("Nueva venta  Enter"))
-        self.retry_button = QPushButton(self.tr("Reintentar  F5"))
-        self.other_button = QPushButton(self.tr("Otro medio de pago"))
-        self.print_button.clicked.connect(self.print_clicked)
-        self.pdf_button.clicked.connect(self.pdf_clicked)
-        self.email_button.clicked.connect(self.email_clicked)
-        self.new_sale_button.clicked.connect(self.new_sale_clicked)
-        self.retry_button.clicked.connect(self.retry_clicked)
-        self.other_button.clicked.connect(self.other_tender_clicked)
+        self.details.setAccessibleName(self.tr("Detalles del pago"))
+        self.change = QLabel()
+        self.change.setObjectName("ResultChange")
+        # The change is what the cashier must read at a glance, counting coins: large.
+        self.change.setStyleSheet("font-size: 40pt; font-weight: 700;")
+        self.change.setAccessibleName(self.tr("Cambio"))
+        self.change.hide()
+        self.notice = QLabel()
+        self.notice.setObjectName("ResultNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setAccessibleName(self.tr("Aviso"))
+        self.notice.hide()
+        self.print_button = self._button(self.tr("Imprimir recibo"), "P", self.print_clicked)
+        self.pdf_button = self._button(self.tr("Guardar PDF"), "", self.pdf_clicked)
+        self.email_button = self._button(self.tr("Enviar por correo"), "", self.email_clicked)
+        self.new_sale_button = self._button(self.tr("Nueva venta"), "Enter", self.new_sale_clicked)
+        self.retry_button = self._button(self.tr("Reintentar"), "F5", self.retry_clicked)
+        self.other_button = self._button(
+            self.tr("Otro medio de pago"), "", self.other_tender_clicked
+        )
+        self._layout()
+
+    def _button(self, caption: str, key: str, clicked: SignalInstance) -> QPushButton:
+        button = QPushButton(f"{caption}  {key}" if key else caption)
+        button.setAccessibleName(caption)
+        button.setMinimumHeight(44)
+        # Only the dialog decides what Enter does: a focused button must not take it over.
+        button.setAutoDefault(False)
+        button.clicked.connect(clicked)
+        return button
+
+    def _layout(self) -> None:
         buttons = QHBoxLayout()
         for button in (
             self.print_button,
@@ -135,28 +167,56 @@ class ResultPanel(QWidget):
             self.other_button,
             self.new_sale_button,
         ):
-            button.setMinimumHeight(44)
             buttons.addWidget(button)
+        heading = QHBoxLayout()
+        heading.addStretch(1)
+        heading.addWidget(self.title_icon)
+        heading.addWidget(self.title)
+        heading.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(heading)
         layout.addWidget(self.details, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.change, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+        layout.addWidget(self.notice, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(buttons)
 
     def show_approved(self, lines: list[str]) -> None:
-        self._show("approved", self.tr("✔ Pago aprobado"), lines, approved=True)
+        self._show("approved", "approved", self.tr("Pago aprobado"), lines, approved=True)
+
+    def show_cash(self, lines: list[str], change: Money | None) -> None:
+        """A cash sale: recorded (nothing to wait for), and the change to hand back, large."""
+        title = self.tr("Venta en efectivo registrada")
+        self._show("approved", "approved", title, lines, approved=True)
+        if change is not None:
+            self.change.setText(self.tr("Cambio: %1").replace("%1", change.format()))
+            self.change.show()
 
     def show_declined(self, lines: list[str]) -> None:
-        self._show("declined", self.tr("✖ Pago rechazado"), lines, approved=False)
+        self._show("declined", "declined", self.tr("Pago rechazado"), lines, approved=False)
 
     def show_error(self, lines: list[str]) -> None:
-        self._show("error", self.tr("⚠ Error en el pago"), lines, approved=False)
+        self._show("error", "error", self.tr("Error en el pago"), lines, approved=False)
 
-    def _show(self, status: str, title: str, lines: list[str], *, approved: bool) -> None:
+    def show_notice(self, text: str) -> None:
+        """A line under the outcome: where the receipt went, to whom it was sent…"""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def default_button(self) -> QPushButton:
+        """What Enter means now: a new sale after an approval, a retry after a failure."""
+        return self.new_sale_button if self.new_sale_button.isVisibleTo(self) else self.retry_button
+
+    def _show(
+        self, status: str, icon_name: str, title: str, lines: list[str], *, approved: bool
+    ) -> None:
         restyle(self, status)
+        self.title_icon.setPixmap(pixmap(icon_name, self.ICON_SIZE))
         self.title.setText(title)
         self.details.setText("\n".join(lines))
+        self.change.hide()
+        self.show_notice("")
         for button in (
             self.print_button,
             self.pdf_button,
@@ -166,4 +226,5 @@ class ResultPanel(QWidget):
             button.setVisible(approved)
         for button in (self.retry_button, self.other_button):
             button.setVisible(not approved)
-        (self.new_sale_button if approved else self.retry_button).setDefault(True)
+        self.new_sale_button.setDefault(approved)
+        self.retry_button.setDefault(not approved)

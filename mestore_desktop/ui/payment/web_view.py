@@ -48,7 +48,9 @@ class CheckoutWebView(QWidget):
             refused host (with its port if not the default), or a scheme such as "data:".
         host_changed(str): the host shown in the bar changed.
         page_loaded(bool): a page of the main view finished loading (True) or failed (False:
-            network or certificate error, or the checkout URL itself refused). A navigation
+            network or certificate error, or the checkout URL itself refused). A page the
+            server sent with an error status (the checkout's form shown again with what to
+            fix) rendered, so it counts as loaded. A navigation
             this view stops on purpose once the checkout is on screen (blocked, redirect, bank
             window) reports through the signals above only; the page stays as it was.
     """
@@ -172,6 +174,11 @@ class CheckoutWebView(QWidget):
         if status is QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
             self._report_load(True)
         elif status is QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
+            if _rendered(info):
+                # The server answered with a page of its own, e.g. the checkout form shown
+                # again with a 422 and what to fix: that is for the customer to read.
+                self._report_load(True)
+                return
             if info.isErrorPage():
                 self.host_bar.show_problem(_problem(info))
             self._report_load(False)
@@ -192,6 +199,14 @@ class CheckoutWebView(QWidget):
     def _shows_allowed_page(self) -> bool:
         url = as_text(self._page.url())
         return bool(url) and self._policy.decide(url, in_popup=False).action is NavAction.ALLOW
+
+
+def _rendered(info: QWebEngineLoadingInfo) -> bool:
+    """A "failed" load that still put the server's own page on screen: only an HTTP status
+    (4xx, 5xx) with a body. Network, DNS, certificate and refused loads show Chromium's error
+    page (or nothing) instead."""
+    http_status = QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain
+    return info.errorDomain() is http_status and not info.isErrorPage()
 
 
 def _problem(info: QWebEngineLoadingInfo) -> str:

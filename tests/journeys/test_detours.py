@@ -124,3 +124,22 @@ def test_a_pse_payer_who_cancels_at_the_bank_gets_a_red_outcome(journey: Journey
     journey.wait(lambda: journey.order_statuses()[-1:] == ["paid"])
     journey.press("Enter")
     journey.wait(lambda: journey.modal() is None)
+
+
+def test_a_customer_who_closes_the_bank_window_can_open_it_again(journey: Journey) -> None:
+    ring_up_and_pay_here(journey)
+    journey.checkout_fill("card-form", {"card_number": "2303 7799 5100 0446", **CARD})
+    journey.close_window(bank_window(journey))  # closed by mistake, challenge not answered
+    journey.wait(lambda: not bank_windows())
+    assert journey.order_statuses()[-1] != "paid"
+
+    # The checkout still says what is going on and links to the bank's page.
+    checkout = journey.checkout_view()
+    journey.wait(lambda: journey.run_js("!!document.getElementById('challenge-link')", checkout))
+    journey.run_js("document.getElementById('challenge-link').click(); true", checkout)
+    view = page_of(bank_window(journey))
+    journey.checkout_fill("challenge-form", {"otp": "123456"}, view=view)
+
+    journey.wait(lambda: outcome_shown(journey, "Pago aprobado"))
+    journey.press("Enter")
+    journey.wait(lambda: journey.modal() is None)

@@ -24,11 +24,11 @@ import httpx
 import shiboken6
 import zxingcpp
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtGui import QAccessible, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from mestore_desktop.app import Desktop, DesktopOptions, build_desktop, open_backend, parse_args
 from mestore_desktop.paths import database_path
@@ -106,7 +106,12 @@ class Journey:
 
     def visible_named(self, name: str) -> list[QWidget]:
         """Visible widgets with this accessible name, in every top-level window."""
-        return [w for w in _all_widgets() if w.accessibleName() == name and w.isVisible()]
+        named = [w for w in _all_widgets() if w.isVisible() and accessible_name(w) == name]
+        # A control before the label that names it (a form's label shares its field's name).
+        return sorted(
+            named,
+            key=lambda w: (isinstance(w, QLabel), w.focusPolicy() == Qt.FocusPolicy.NoFocus),
+        )
 
     def find(self, name: str, timeout_ms: int = TIMEOUT_MS) -> QWidget:
         """Wait for a visible widget whose accessible name is `name` and return it."""
@@ -250,9 +255,10 @@ class Journey:
         self.wait(readable)
         return codes[0]
 
-    def phone_pays_card(self, card_number: str = "4242424242424242") -> str:
-        """The customer opens the QR on the phone and pays by card; returns the page's text."""
-        url = self.phone_scans_qr()
+    def phone_pays_card(self, card_number: str = "4242424242424242", url: str = "") -> str:
+        """The customer opens the QR on the phone (or the `url` it scanned earlier) and pays by
+        card; returns the text of the page the phone ends on."""
+        url = url or self.phone_scans_qr()
         with httpx.Client(timeout=10, follow_redirects=True) as phone:
             page = phone.get(url)
             page.raise_for_status()
@@ -334,6 +340,15 @@ def _decode_qr(widget: QWidget) -> str:
     rows = b"".join(raw[row * stride : row * stride + width] for row in range(height))
     found = zxingcpp.read_barcode(memoryview(rows).cast("B", shape=[height, width]))
     return found.text if found is not None else ""
+
+
+def accessible_name(widget: QWidget) -> str:
+    """The name a screen reader announces: the one set on the widget, else what Qt derives
+    (a button's caption, a field's label buddy)."""
+    if widget.accessibleName():
+        return widget.accessibleName()
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
 
 
 def _all_widgets() -> Iterator[QWidget]:

@@ -231,6 +231,7 @@ def _caja_services(
         catalogue=StoreCatalogue(db),
         send_mail=lambda receipt, pdf, to: email_receipt(settings_file.load(), receipt, pdf, to),
         import_catalogue=lambda data: import_catalogue(db, data),
+        printer_factory=options.printer_factory,
     )
 
 

@@ -58,6 +58,7 @@ class OrdersPage(QWidget):
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)
+        table.setAccessibleName(self.tr("Pedidos"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -35,12 +35,12 @@
 <context>
     <name>CajaDialog</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="76"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="77"/>
         <source>Aceptar</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="77"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="78"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -48,30 +48,35 @@
 <context>
     <name>CajaPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="52"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="69"/>
         <source>Caja</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="75"/>
         <source>Pantalla del cliente  F9</source>
         <translation>Customer display  F9</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="59"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="76"/>
         <source>Pantalla del cliente</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="62"/>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="63"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="79"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="80"/>
         <source>Importar catálogo…</source>
         <translation>Import catalogue…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="128"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="153"/>
         <source>La caja no está configurada: complete Ajustes.</source>
         <translation>The counter is not set up: complete Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="276"/>
+        <source>Caja: no se pudieron revisar los pagos pendientes. %1 Nuevo intento en %2 s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -108,6 +113,19 @@
     </message>
 </context>
 <context>
+    <name>CartTable</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/cart_table.py" line="58"/>
+        <source>Cantidad</source>
+        <translation type="unfinished">Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/cart_table.py" line="81"/>
+        <source>Productos de la venta</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CashDialog</name>
     <message>
         <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="29"/>
@@ -115,42 +133,55 @@
         <translation>Cash payment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="41"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="43"/>
         <source>Total a pagar</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="42"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="33"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="44"/>
         <source>Efectivo recibido</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="43"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="37"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="45"/>
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="48"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="50"/>
         <source>Registrar pago  Enter</source>
         <translation>Record payment  Enter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="50"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="51"/>
+        <source>Registrar pago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="53"/>
         <source>Cancelar  Esc</source>
         <translation>Cancel  Esc</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="64"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="54"/>
+        <source>Cancelar</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="68"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="69"/>
         <source>Exacto</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="89"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="95"/>
         <source>Escriba un valor como 50.000</source>
         <translation>Type an amount such as 50.000</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="91"/>
+        <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="97"/>
         <source>Faltan %1</source>
         <translation>%1 still missing</translation>
     </message>
@@ -181,12 +212,12 @@
 <context>
     <name>CheckoutWebView</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="199"/>
+        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="214"/>
         <source>certificado no válido</source>
         <translation>invalid certificate</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="200"/>
+        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="215"/>
         <source>no se pudo cargar</source>
         <translation>could not load</translation>
     </message>
@@ -194,27 +225,38 @@
 <context>
     <name>ConnectionPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="40"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="54"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="55"/>
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="43"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="58"/>
         <source>Comprueba las llaves con Wompi antes de la primera venta.</source>
         <translation>Check the keys with Wompi before the first sale.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="59"/>
+        <source>Resultado de la prueba de conexión</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="77"/>
         <source>Probando la conexión con Wompi…</source>
         <translation>Testing the connection with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="73"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="96"/>
+        <source>No se pudo probar la conexión.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="111"/>
         <source>Todo en orden: MeStore puede cobrar con Wompi.</source>
         <translation>All good: MeStore can take payments with Wompi.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="75"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="113"/>
         <source>{count} comprobaciones fallaron; revise los detalles.</source>
         <translation>{count} checks failed; see the details.</translation>
     </message>
@@ -222,37 +264,37 @@
 <context>
     <name>ConnectionState</name>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="31"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="34"/>
         <source>sin verificar</source>
         <translation>not verified</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="34"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="37"/>
         <source>no configurado</source>
         <translation>not configured</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="37"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="40"/>
         <source>verificando…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="38"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="41"/>
         <source>conectado</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="39"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="42"/>
         <source>con demoras</source>
         <translation>degraded</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="40"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="43"/>
         <source>sin conexión</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="41"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="44"/>
         <source>con error</source>
         <translation>failing</translation>
     </message>
@@ -260,7 +302,12 @@
 <context>
     <name>ConnectionStatusBar</name>
     <message>
-        <location filename="../../mestore_desktop/ui/widgets/status.py" line="101"/>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="88"/>
+        <source>Problema de la caja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/widgets/status.py" line="123"/>
         <source>Terminal {id}</source>
         <translation>Terminal {id}</translation>
     </message>
@@ -333,47 +380,48 @@
     <name>CustomerPanel</name>
     <message>
         <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="49"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="50"/>
         <source>Cliente (opcional)</source>
         <translation>Customer (optional)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="51"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="52"/>
         <source>Nombre del cliente</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="52"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="53"/>
         <source>Correo electrónico</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="54"/>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="92"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="55"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="93"/>
         <source>Teléfono</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="57"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="58"/>
         <source>Tipo de documento</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="62"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="63"/>
         <source>Número de documento</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="90"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="91"/>
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="91"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="92"/>
         <source>Correo</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="93"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="94"/>
         <source>Documento</source>
         <translation>Document</translation>
     </message>
@@ -381,32 +429,37 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="170"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="178"/>
         <source>Descuento</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="174"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="182"/>
         <source>Porcentaje (%)</source>
         <translation>Percent (%)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="175"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="183"/>
         <source>Valor en pesos</source>
         <translation>Amount in pesos</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="189"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="190"/>
+        <source>Valor del descuento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="200"/>
         <source>%1 — valor de la línea %2</source>
         <translation>%1 — line value %2</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="211"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="222"/>
         <source>El descuento (%1) no puede ser mayor que el valor de la línea (%2).</source>
         <translation>The discount (%1) cannot be larger than the line value (%2).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="226"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="237"/>
         <source>Escriba un porcentaje entero entre 0 y 100, por ejemplo 10.</source>
         <translation>Type a whole percentage from 0 to 100, for example 10.</translation>
     </message>
@@ -504,32 +557,32 @@
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="123"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="128"/>
         <source>Descripción</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="124"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="129"/>
         <source>Precio unitario (IVA incluido)</source>
         <translation>Unit price (VAT included)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="125"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="130"/>
         <source>IVA</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="126"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="131"/>
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="127"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="132"/>
         <source>Total de la línea</source>
         <translation>Line total</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="138"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="146"/>
         <source>El precio debe ser mayor que cero.</source>
         <translation>The price must be greater than zero.</translation>
     </message>
@@ -575,7 +628,7 @@
         <translation>MeStore Desktop</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="113"/>
         <source>Modo DEMO: los pagos van a un sandbox local de Wompi con llaves de prueba; no se mueve dinero real y los pedidos se guardan aparte.</source>
         <translation>DEMO mode: payments go to a local Wompi sandbox with test keys; no real money moves and orders are kept separately.</translation>
     </message>
@@ -625,6 +678,7 @@
     <name>OrdersPage</name>
     <message>
         <location filename="../../mestore_desktop/ui/pages/orders.py" line="36"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="61"/>
         <source>Pedidos</source>
         <translation>Orders</translation>
     </message>
@@ -695,17 +749,27 @@
         <translation>Wompi payment pending from an earlier session</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="56"/>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="58"/>
         <source>Cobro</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="65"/>
-        <source>Cancelar cobro  Esc</source>
-        <translation>Cancel payment  Esc</translation>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="67"/>
+        <source>Cancelar cobro</source>
+        <translation type="unfinished">Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="105"/>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="70"/>
+        <source>Verificar ahora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="72"/>
+        <source>Mostrar QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/dialog.py" line="139"/>
         <source>Referencia: %1</source>
         <translation>Reference: %1</translation>
     </message>
@@ -713,49 +777,61 @@
 <context>
     <name>PaymentFlow</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="93"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="105"/>
         <source>Pago pendiente de una sesión anterior…</source>
         <translation>Payment pending from a previous session…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="110"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="132"/>
         <source>Registrando el pago en efectivo…</source>
         <translation>Recording the cash payment…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="146"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="174"/>
         <source>No se pudo abrir el pago de Wompi. Si el cliente no alcanzó a pagar, cancele y cobre con QR o efectivo; si pagó, MeStore lo confirmará solo.</source>
         <translation>Wompi&apos;s payment page could not be opened. If the customer did not get to pay, cancel and charge by QR or cash; if they paid, MeStore will confirm it by itself.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="152"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="180"/>
         <source>Confirmando con Wompi…</source>
         <translation>Confirming with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="239"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="279"/>
         <source>Cancelar cobro</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="241"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="281"/>
         <source>¿Cancelar este cobro? Si el cliente alcanza a pagar, MeStore lo detectará y le avisará.</source>
         <translation>Cancel this payment? If the customer still manages to pay, MeStore will detect it and alert you.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="286"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="289"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="290"/>
+        <source>Sí, cancelar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="291"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="292"/>
+        <source>No, seguir esperando</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="347"/>
         <source>Transacción Wompi: %1</source>
         <translation>Wompi transaction: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="291"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="352"/>
         <source>Referencia: %1</source>
         <translation>Reference: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="295"/>
-        <source>Cambio: %1</source>
-        <translation>Change: %1</translation>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="357"/>
+        <source>Recibido: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -787,55 +863,65 @@
 <context>
     <name>PendingBanner</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="25"/>
-        <source>⏳ 1 pago pendiente — ver</source>
-        <translation>⏳ 1 pending payment — view</translation>
+        <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="18"/>
+        <source>Pagos pendientes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="27"/>
-        <source>⏳ %1 pagos pendientes — ver</source>
-        <translation>⏳ %1 pending payments — view</translation>
+        <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="29"/>
+        <source>1 pago pendiente — ver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="31"/>
+        <source>%1 pagos pendientes — ver</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProductSearch</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="94"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="96"/>
         <source>Sin catálogo de productos: use Monto libre (F4)</source>
         <translation>No product catalogue: use Free amount (F4)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="96"/>
-        <source>Buscar producto o escanear código…  (F2)</source>
-        <translation>Search a product or scan a code…  (F2)</translation>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="98"/>
+        <source>Buscar producto o escanear código  (F2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="97"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="99"/>
         <source>Buscar producto o escanear código</source>
         <translation>Search a product or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="201"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="109"/>
+        <source>Resultados de la búsqueda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="219"/>
         <source>No hay catálogo de productos; use Monto libre (F4).</source>
         <translation>There is no product catalogue; use Free amount (F4).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="223"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="241"/>
         <source>No hay ningún producto con el código «%1».</source>
         <translation>No product has the code “%1”.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="230"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="248"/>
         <source>No se pudo consultar el catálogo; intente de nuevo.</source>
         <translation>The catalogue could not be read; try again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="282"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="301"/>
         <source>Ningún producto coincide con «%1».</source>
         <translation>No product matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="293"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="312"/>
         <source>No se pudo buscar en el catálogo; intente de nuevo.</source>
         <translation>The catalogue search failed; try again.</translation>
     </message>
@@ -843,7 +929,12 @@
 <context>
     <name>QrPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="38"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="37"/>
+        <source>Código QR del pago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="40"/>
         <source>Escanea con la cámara de tu celular y paga desde allí.</source>
         <translation>Scan with your phone camera and pay from there.</translation>
     </message>
@@ -859,27 +950,57 @@
 <context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="77"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="146"/>
+        <source>Recibo enviado a %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="157"/>
+        <source>Guardar recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="161"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="94"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="178"/>
+        <source>Recibo guardado en %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="189"/>
         <source>Enviar recibo por correo</source>
         <translation>E-mail receipt</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="96"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="191"/>
         <source>Correo del cliente:</source>
         <translation>Customer e-mail:</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="115"/>
-        <source>Recibo enviado</source>
-        <translation>Receipt sent</translation>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="194"/>
+        <source>Enviar</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="116"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="195"/>
+        <source>Cancelar</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="224"/>
+        <source>Recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="257"/>
+        <source>Correo del cliente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="211"/>
         <source>El recibo se envió a %1.</source>
         <translation>The receipt was sent to %1.</translation>
     </message>
@@ -908,117 +1029,143 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="117"/>
-        <source>Imprimir recibo  P</source>
-        <translation>Print receipt  P</translation>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="128"/>
+        <source>Detalles del pago</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="118"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="133"/>
+        <source>Cambio</source>
+        <translation type="unfinished">Change</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="139"/>
+        <source>Aviso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="141"/>
+        <source>Imprimir recibo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="142"/>
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="119"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="143"/>
         <source>Enviar por correo</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="120"/>
-        <source>Nueva venta  Enter</source>
-        <translation>New sale  Enter</translation>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="144"/>
+        <source>Nueva venta</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="121"/>
-        <source>Reintentar  F5</source>
-        <translation>Retry  F5</translation>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="145"/>
+        <source>Reintentar</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="122"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="186"/>
+        <source>Pago aprobado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="190"/>
+        <source>Venta en efectivo registrada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="193"/>
+        <source>Cambio: %1</source>
+        <translation type="unfinished">Change: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="197"/>
+        <source>Pago rechazado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="200"/>
+        <source>Error en el pago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="147"/>
         <source>Otro medio de pago</source>
         <translation>Another payment method</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="148"/>
-        <source>✔ Pago aprobado</source>
-        <translation>✔ Payment approved</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="151"/>
-        <source>✖ Pago rechazado</source>
-        <translation>✖ Payment declined</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="154"/>
-        <source>⚠ Error en el pago</source>
-        <translation>⚠ Payment error</translation>
     </message>
 </context>
 <context>
     <name>RingUpView</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="88"/>
-        <source>Monto libre  F4</source>
-        <translation>Free amount  F4</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="89"/>
-        <source>Descuento  F6</source>
-        <translation>Discount  F6</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="90"/>
-        <source>Editar  F8</source>
-        <translation>Edit  F8</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="91"/>
-        <source>Quitar  Supr</source>
-        <translation>Remove  Del</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="204"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="351"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="205"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="352"/>
         <source>La venta no tiene productos.</source>
         <translation>The sale has no items.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="263"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="88"/>
         <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="264"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="265"/>
         <source>Monto libre</source>
         <translation>Free amount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="275"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="89"/>
+        <source>Descuento</source>
+        <translation type="unfinished">Discount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="90"/>
+        <source>Editar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="91"/>
+        <source>Quitar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="91"/>
+        <source>Supr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="276"/>
         <source>Editar línea</source>
         <translation>Edit line</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="300"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="301"/>
         <source>Cancelar venta</source>
         <translation>Cancel sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="301"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="302"/>
         <source>¿Cancelar la venta?</source>
         <translation>Cancel the sale?</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="302"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="303"/>
         <source>Se quitarán todos los productos y los datos del cliente.</source>
         <translation>All items and the customer data will be removed.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="304"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="305"/>
         <source>Sí, cancelar la venta</source>
         <translation>Yes, cancel the sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="306"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="307"/>
         <source>No, seguir vendiendo</source>
         <translation>No, keep selling</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="353"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="354"/>
         <source>Seleccione una línea con ↑ y ↓.</source>
         <translation>Select a line with ↑ and ↓.</translation>
     </message>
@@ -1251,54 +1398,54 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="66"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="93"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="148"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="68"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="96"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="164"/>
         <source>Ajustes</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="71"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="73"/>
         <source>Guardar ajustes</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="84"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="86"/>
         <source>Contraseña SMTP</source>
         <translation>SMTP password</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="98"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="101"/>
         <source>Secretos</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="100"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="103"/>
         <source>Conexión con Wompi</source>
         <translation>Connection with Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="120"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="136"/>
         <source>No se guardaron los ajustes.</source>
         <translation>The settings were not saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="150"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="166"/>
         <source>No se guardó nada. {field}: {message}</source>
         <translation>Nothing was saved. {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="154"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="170"/>
         <source>No se guardó nada; revisa estos campos: {fields}.</source>
         <translation>Nothing was saved; check these fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="166"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="182"/>
         <source>Ajustes guardados.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="168"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="184"/>
         <source>El idioma cambiará la próxima vez que abras MeStore.</source>
         <translation>The language will change the next time you open MeStore.</translation>
     </message>
@@ -1367,12 +1514,12 @@
 <context>
     <name>WaitingPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="55"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="57"/>
         <source>Esperando confirmación de Wompi…</source>
         <translation>Waiting for Wompi to confirm…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="93"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="95"/>
         <source>Tiempo de espera: %1</source>
         <translation>Waiting for %1</translation>
     </message>
@@ -1390,7 +1537,7 @@
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="354"/>
+        <location filename="../../mestore_desktop/app.py" line="355"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>

@@ -140,7 +140,8 @@ def choose_language(cli_language: str | None, configured: str) -> str:
 def install_translator(
     language: str, *, cache_dir: Path | None = None, app: QCoreApplication | None = None
 ) -> QTranslator | None:
-    """Install the translator for *language*; None (and Spanish UI) for Spanish or on failure.
+    """Install MeStore's own translator only (Qt's dialogs untouched: the app calls
+    ``install_translators``); None (and Spanish UI) for Spanish or on failure.
 
     The returned translator must be kept alive by the caller (Qt does not own it) and can be
     passed to ``QCoreApplication.removeTranslator`` to switch back.

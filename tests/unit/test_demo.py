@@ -282,3 +282,45 @@ def test_a_half_written_temporary_state_file_from_a_kill_is_harmless(tmp_path, d
     again = demos(tmp_path)
 
     assert again.settings.public_key == public_key
+
+
+# A child that rewrites a large sandbox state file as fast as it can, until it is killed.
+WRITER = """
+import sys
+from pathlib import Path
+from mestore_desktop.sandbox import persistence
+from mestore_desktop.sandbox.config import generate_keys
+path, keys = Path(sys.argv[1]), generate_keys()
+state = {"seq": 0, "transactions": {}, "links": {}, "card_tokens": {}, "nequi_tokens": {}}
+state["transactions"] = {str(i): {"tx": {"id": str(i), "note": "x" * 500}} for i in range(2000)}
+print(keys.public_key, flush=True)
+while True:
+    state["seq"] += 1
+    persistence.save(path, keys, state)
+"""
+
+
+def test_a_kill_in_the_middle_of_state_writes_leaves_a_complete_state_file(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for run, pause_s in enumerate((0.2, 0.35, 0.5)):
+        path = tmp_path / str(run) / SANDBOX_STATE
+        path.parent.mkdir()
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert writer.stdout is not None
+            public_key = writer.stdout.readline().strip()
+            wait_until(path.exists)  # a first write is complete (the file appears by rename)
+            time.sleep(pause_s)  # somewhere in the middle of one of many writes
+        finally:
+            writer.send_signal(signal.SIGKILL)
+            writer.communicate(timeout=10)
+
+        keys = load_keys(path)  # complete JSON, never half of one
+
+        assert keys is not None and keys.public_key == public_key

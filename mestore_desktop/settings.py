@@ -91,15 +91,42 @@ class SettingsError(Exception):
     """A setting or the settings file is invalid; ``str()`` is a Spanish message for staff.
 
     ``key`` names the offending setting, or is None when the file as a whole is the problem.
+    ``reason`` is the message without the setting's name, for a screen that shows it beside
+    the field's own label.
     """
 
-    def __init__(self, message: str, key: str | None = None) -> None:
+    def __init__(self, message: str, key: str | None = None, reason: str | None = None) -> None:
         super().__init__(message)
         self.key = key
+        self.reason = reason or message
+
+
+# What staff call each setting (the labels of Ajustes), so that no message names an internal key.
+SETTING_LABELS: dict[str, str] = {
+    "environment": "Ambiente",
+    "public_key": "Llave pública",
+    "wompi_api_url": "URL de la API",
+    "checkout_url": "URL del checkout",
+    "relay_url": "URL del relay",
+    "terminal_id": "Id de la terminal",
+    "store_name": "Nombre del comercio",
+    "store_nit": "NIT",
+    "language": "Idioma",
+    "smtp_host": "Servidor SMTP",
+    "smtp_port": "Puerto SMTP",
+    "smtp_security": "Seguridad SMTP",
+    "smtp_username": "Usuario SMTP",
+    "smtp_from": "Correo remitente",
+}
+
+
+def setting_label(key: str) -> str:
+    """The Spanish label of setting *key* (the key itself for one not described yet)."""
+    return SETTING_LABELS.get(key, key)
 
 
 def _invalid(key: str, why: str) -> SettingsError:
-    return SettingsError(f"Ajuste '{key}' inválido: {why}", key)
+    return SettingsError(f"{setting_label(key)}: {why}", key, why)
 
 
 # --- per-key checks -------------------------------------------------------------------------
@@ -260,11 +287,10 @@ def _normalize(key: str, raw: str) -> str:
 
 def _check_not_secret(key: str, value: str) -> None:
     if _SECRET_SHAPE.search(value):
-        raise SettingsError(
-            f"Ajuste '{key}' inválido: parece una llave privada o un secreto de Wompi. Los "
-            "secretos no se guardan en los ajustes sino en el llavero del sistema "
-            "(Ajustes > Secretos).",
+        raise _invalid(
             key,
+            "parece una llave privada o un secreto de Wompi. Los secretos no se guardan en los "
+            "ajustes sino en el llavero del sistema (Ajustes > Secretos).",
         )
 
 
@@ -410,7 +436,15 @@ class SettingsFile:
                 )
             if key == "smtp_port" and type(value) is int:
                 value = str(value)  # a hand-edited file may well say 465 rather than "465"
-            _check_key(key, value)
+            try:
+                _check_key(key, value)
+            except SettingsError as exc:  # whoever fixes the file needs the key as written there
+                raise SettingsError(
+                    f"El archivo de ajustes '{self.path}' tiene un valor inválido en '{key}' "
+                    f"({setting_label(key)}): {exc.reason}",
+                    key,
+                    exc.reason,
+                ) from exc
             settings = dataclasses.replace(settings, **{key: _parse(key, value)})
         return validate(settings)
 

@@ -32,7 +32,9 @@ from mestore_desktop.services.checkout import (
 from mestore_desktop.services.user_errors import USER_FACING_ERRORS
 from mestore_desktop.settings import (
     Settings,
+    SettingsError,
     SettingsFile,
+    setting_label,
     to_display,
     validate,
     with_value,
@@ -50,6 +52,9 @@ class CliError(Exception):
 
 
 def describe_error(exc: Exception) -> str:
+    if isinstance(exc, SettingsError) and exc.key and exc.key not in str(exc):
+        # A script names settings by key; the message itself names them as Ajustes does.
+        return f"{exc.key} ({setting_label(exc.key)}): {exc.reason}"
     if isinstance(exc, USER_FACING_ERRORS):
         return str(exc)
     if isinstance(exc, OSError):

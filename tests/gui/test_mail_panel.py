@@ -152,3 +152,41 @@ def test_switching_environment_shows_that_environments_password(make_window, mem
 
     assert panel.password_row.store.service == "mestore-desktop/production"
     assert panel.password_row.status.text().endswith("Guardado")
+
+
+def test_the_result_stays_in_sight_and_the_keyboard_stays_on_the_button(
+    make_window, qloop_running, qtbot
+):
+    """In the smallest window the page scrolls: testing must not jump back to the top."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    window = make_window(mail_settings(port))
+    window.resize(1024, 640)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panel = open_mail_panel(window)
+    page = window.settings_page
+    page.ensureWidgetVisible(panel.test_button)
+    qtbot.waitUntil(lambda: in_sight(page, panel.test_button))
+    panel.test_button.setFocus()
+    scrolled = page.verticalScrollBar().value()
+    assert scrolled > 0
+
+    click_test(panel, qtbot)
+    assert in_sight(page, panel.result)
+    wait_for_result(panel, qtbot)
+
+    qtbot.waitUntil(lambda: in_sight(page, panel.result))
+    assert page.verticalScrollBar().value() >= scrolled - 50  # no jump to the top
+    assert panel.test_button.hasFocus()
+    assert panel.test_button.accessibleName() == "Enviar correo de prueba"
+    assert panel.result.accessibleName() == "Resultado de la prueba de correo"
+
+
+def in_sight(page, widget) -> bool:
+    from PySide6.QtCore import QRect
+
+    viewport = page.viewport()
+    top_left = widget.mapTo(viewport, widget.rect().topLeft())
+    return viewport.rect().contains(QRect(top_left, widget.size()))

@@ -80,7 +80,7 @@ def test_settings_round_trip_through_the_form(make_window, home, qtbot):
     assert reloaded.settings_page.form.values()["terminal_id"] == "T02"
 
 
-def test_a_bad_value_names_the_key_and_saves_nothing(make_window, home, qtbot):
+def test_a_bad_value_names_the_field_by_its_label_and_saves_nothing(make_window, home, qtbot):
     page = open_settings(make_window())
     fill(page, "store_name", "Otro nombre")
     fill(page, "terminal_id", "caja #1")
@@ -89,8 +89,9 @@ def test_a_bad_value_names_the_key_and_saves_nothing(make_window, home, qtbot):
 
     field_error = page.form.errors["terminal_id"]
     assert field_error.isVisible()
-    assert "terminal_id" in field_error.text()
-    assert "terminal_id" in page.message.text()
+    assert field_error.text().startswith("Use de 1 a 8 letras")  # the label is beside it
+    assert page.message.text().startswith("No se guardó nada. Id de la terminal: use de 1 a 8")
+    assert "terminal_id" not in field_error.text() + page.message.text()
     assert page.message.property("status") == "declined"
     assert not page.form.errors["store_name"].isVisible()
     assert not (home / "settings.json").exists()
@@ -120,8 +121,9 @@ def test_cross_field_error_is_shown_on_the_public_key(make_window, home, qtbot):
 
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
-    assert "public_key" in page.form.errors["public_key"].text()
-    assert "pub_prod_" in page.message.text()
+    assert "pub_prod_" in page.form.errors["public_key"].text()
+    assert "Llave pública" in page.message.text()
+    assert "public_key" not in page.form.errors["public_key"].text() + page.message.text()
     assert SettingsFile(home).load().store_name == "Antes"
     assert window.header.store_name.text() == "Antes"
 
@@ -132,7 +134,7 @@ def test_a_secret_pasted_into_a_setting_is_refused_without_echoing_it(make_windo
 
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
-    assert "public_key" in page.message.text()
+    assert "Llave pública" in page.message.text()
     assert CANARY not in page.message.text()
     assert not (home / "settings.json").exists()
 
@@ -240,3 +242,35 @@ def test_changing_environment_switches_the_secrets_shown(make_window, memory_key
     assert page.secrets_panel.store.service == "mestore-desktop/production"
     assert row.status.text().endswith("Guardado")
     assert "production" in page.secrets_panel.intro.text()
+
+
+def test_a_bad_smtp_port_is_named_puerto_smtp_never_smtp_port(make_window, home, qtbot):
+    page = open_settings(make_window())
+    fill(page, "smtp_port", "70000")
+
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    shown = page.form.errors["smtp_port"].text() + " " + page.message.text()
+    assert "Puerto SMTP" in page.message.text()
+    assert "65535" in page.form.errors["smtp_port"].text()
+    assert "smtp_port" not in shown and "'" not in shown
+    assert page.form.editors["smtp_port"].accessibleName() == "Puerto SMTP"
+
+
+def test_every_settings_control_has_an_accessible_name(make_window, qtbot):
+    from PySide6.QtWidgets import QAbstractButton
+
+    page = open_settings(make_window())
+    controls = page.widget().findChildren(QLineEdit) + page.widget().findChildren(QComboBox)
+    controls += page.widget().findChildren(QAbstractButton)
+    unnamed = [
+        (type(c).__name__, c.objectName(), getattr(c, "text", lambda: "")())
+        for c in controls
+        # Qt's own parts: a line edit's clear button, a spin box's inner field.
+        if not c.accessibleName()
+        and not isinstance(c.parentWidget(), QLineEdit)
+        and not c.objectName().startswith("qt_")
+    ]
+    assert unnamed == []
+    assert page.save_button.accessibleName() == "Guardar ajustes"
+    assert page.connection_panel.button.accessibleName() == "Probar conexión"

@@ -13,12 +13,14 @@ from mestore_desktop import settings as st
 from mestore_desktop.settings import (
     EDITABLE_KEYS,
     SCHEMA_VERSION,
+    SETTING_LABELS,
     Environment,
     Settings,
     SettingsError,
     SettingsFile,
     SmtpSecurity,
     nit_check_digit,
+    setting_label,
     to_display,
     validate,
     with_value,
@@ -205,9 +207,15 @@ def test_with_value_refuses_and_names_the_key(key: str, raw: str) -> None:
     with pytest.raises(SettingsError) as info:
         with_value(Settings(), key, raw)
     assert info.value.key == key
-    assert str(info.value).startswith(f"Ajuste '{key}' inválido: ")
+    # Named as staff know it ("Puerto SMTP"), never by the internal key (issue 8, item 10).
+    assert str(info.value) == f"{setting_label(key)}: {info.value.reason}"
+    assert key not in str(info.value)
     if raw.strip():
         assert raw.strip() not in str(info.value)  # the message never echoes the value
+
+
+def test_every_setting_has_a_spanish_label() -> None:
+    assert set(SETTING_LABELS) == set(EDITABLE_KEYS)
 
 
 def test_every_key_has_valid_and_invalid_cases() -> None:

@@ -104,7 +104,7 @@ def _mail_specs(section: str) -> dict[str, FieldSpec]:
         ),
         "smtp_security": FieldSpec(
             "smtp_security",
-            translate("SettingsFields", "Seguridad"),
+            translate("SettingsFields", "Seguridad SMTP"),
             section,
             choices=(
                 ("starttls", translate("SettingsFields", "STARTTLS (puerto 587)")),
@@ -112,10 +112,12 @@ def _mail_specs(section: str) -> dict[str, FieldSpec]:
                 ("none", translate("SettingsFields", "Sin cifrado (solo servidor local)")),
             ),
         ),
-        "smtp_port": FieldSpec("smtp_port", translate("SettingsFields", "Puerto"), section, "587"),
+        "smtp_port": FieldSpec(
+            "smtp_port", translate("SettingsFields", "Puerto SMTP"), section, "587"
+        ),
         "smtp_username": FieldSpec(
             "smtp_username",
-            translate("SettingsFields", "Usuario"),
+            translate("SettingsFields", "Usuario SMTP"),
             section,
             translate("SettingsFields", "Vacío si el servidor no pide contraseña"),
         ),

@@ -3,12 +3,16 @@
 The password row is the same write-only row as in *Secretos*. The test sends to the sender's own
 address with the *saved* settings (what receipts will actually use), so with unsaved changes in
 the mail fields it asks staff to save first instead of testing something else.
+
+While the test runs its button is disabled and the keyboard waits on the result line (not on
+some other field of the page); `in_sight` asks the page to keep that line in view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mestore_desktop.secrets import Secret, SecretName, SecretsError, SecretStore
@@ -24,7 +28,13 @@ MailTester = Callable[[SmtpSettings, Secret | None], Awaitable[str]]
 
 
 class MailPanel(QWidget):
-    """The SMTP password row, the test button and one line with the result."""
+    """The SMTP password row, the test button and one line with the result.
+
+    Signals:
+        in_sight(object): a list of widgets (the result line) to scroll into view.
+    """
+
+    in_sight = Signal(object)
 
     def __init__(
         self,
@@ -42,11 +52,14 @@ class MailPanel(QWidget):
         self.password_row.label.hide()  # the form row already says what it is
         self.password_row.failed.connect(self._show_failure)
         self.test_button = QPushButton(self.tr("Enviar correo de prueba"), self)
+        self.test_button.setAccessibleName(self.tr("Enviar correo de prueba"))
         self.test_button.clicked.connect(self._on_test_clicked)
         self.result = QLabel(
             self.tr("La prueba envía un correo al remitente con los ajustes guardados."), self
         )
+        self.result.setAccessibleName(self.tr("Resultado de la prueba de correo"))
         self.result.setWordWrap(True)
+        self._focus_on_result = False  # the button had the keyboard when the test began
         test_line = QHBoxLayout()
         test_line.addWidget(self.result, 1)
         test_line.addWidget(self.test_button)
@@ -85,6 +98,9 @@ class MailPanel(QWidget):
             status="pending",
         )
         tester = self._tester
+        self._focus_on_result = self.test_button.hasFocus()
+        if self._focus_on_result:
+            self.result.setFocus(Qt.FocusReason.OtherFocusReason)  # before the button is disabled
         run_op(
             self,
             lambda: tester(smtp, password),
@@ -114,3 +130,8 @@ class MailPanel(QWidget):
     def _show(self, text: str, status: str) -> None:
         self.result.setText(text)
         set_style_property(self.result, "status", status)
+        if status != "pending" and self._focus_on_result and self.result.hasFocus():
+            self._focus_on_result = False
+            self.test_button.setEnabled(True)  # run_op re-enables it only after this callback
+            self.test_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.in_sight.emit([self.result])

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,6 +28,7 @@ from mestore_desktop.settings import (
     Settings,
     SettingsError,
     SettingsFile,
+    setting_label,
     validate,
     with_value,
 )
@@ -69,9 +72,11 @@ class SettingsPage(QScrollArea):
         self._secrets_factory = secrets_factory
         self.form = SettingsForm()
         self.save_button = QPushButton(self.tr("Guardar ajustes"))
+        self.save_button.setAccessibleName(self.tr("Guardar ajustes"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.message = QLabel()
+        self.message.setAccessibleName(self.tr("Resultado de guardar"))
         self.message.setWordWrap(True)
         self.message.hide()
         # The SMTP password sits with the other mail settings, in the form's Correo section.
@@ -84,6 +89,8 @@ class SettingsPage(QScrollArea):
         self.form.add_row("smtp_from", self.tr("Contraseña SMTP"), self.mail_panel)
         self.secrets_panel.changed.connect(self.secrets_changed)
         self.connection_panel = ConnectionPanel(connection_tester, lambda: self.settings)
+        self.connection_panel.in_sight.connect(self.keep_in_sight)
+        self.mail_panel.in_sight.connect(self.keep_in_sight)
         self.setWidget(self._build_content())
         self.setWidgetResizable(True)
         self.form.load(settings)
@@ -108,6 +115,19 @@ class SettingsPage(QScrollArea):
         layout.addWidget(connection_box)
         layout.addStretch(1)
         return content
+
+    def keep_in_sight(self, widgets: list[QWidget]) -> None:
+        """Scroll so that *widgets* (a result that just changed) are in view, once they have
+        been laid out; the last one matters most."""
+
+        def scroll() -> None:
+            # Lay out what just changed (nested layouts each wait for their own request).
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            for widget in widgets:
+                if shiboken6.isValid(widget) and widget.isVisible():
+                    self.ensureWidgetVisible(widget, 0, 16)
+
+        QTimer.singleShot(0, self, scroll)
 
     def _on_save_clicked(self) -> None:
         self.form.clear_errors()
@@ -140,15 +160,18 @@ class SettingsPage(QScrollArea):
         return None
 
     def _report(self, problems: list[tuple[str | None, SettingsError]]) -> None:
-        """Each message under its field, plus one summary line naming the fields."""
+        """Each reason under its field, plus one summary line naming the fields by their
+        labels (never by the internal key)."""
         names = []
         for key, exc in problems:
             if key in self.form.editors:
-                self.form.show_error(key, str(exc))
-            names.append(self.form.labels.get(key or "", key or self.tr("Ajustes")))
+                self.form.show_error(key, _sentence(exc.reason))
+            names.append(self.form.labels.get(key or "", setting_label(key or "")))
         if len(problems) == 1:
+            key, exc = problems[0]
+            message = exc.reason if key in self.form.editors else str(exc)
             text = self.tr("No se guardó nada. {field}: {message}").format(
-                field=names[0], message=str(problems[0][1])
+                field=names[0], message=message
             )
         else:
             text = self.tr("No se guardó nada; revisa estos campos: {fields}.").format(
@@ -183,3 +206,8 @@ class SettingsPage(QScrollArea):
         self.message.setText(text)
         set_style_property(self.message, "status", "declined" if error else "approved")
         self.message.show()
+
+
+def _sentence(text: str) -> str:
+    """A reason shown on its own begins with a capital letter."""
+    return text[:1].upper() + text[1:]

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
+from mestore_desktop.ui import icons
 from mestore_desktop.ui.theme import set_style_property
 
 translate = QCoreApplication.translate
 
 LABEL_WIDTH = 220
 STATUS_WIDTH = 150
+STATUS_ICON_PX = 16
 
 
 def secret_label(name: SecretName) -> str:
@@ -49,6 +51,8 @@ class SecretRow(QWidget):
         self.name, self.store = name, store
         self.label = QLabel(secret_label(name), self)
         self.label.setFixedWidth(LABEL_WIDTH)
+        self.status_icon = QLabel(self)
+        self.status_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = QLabel(self)
         self.status.setFixedWidth(STATUS_WIDTH)
         self.input = QLineEdit(self)
@@ -58,20 +62,32 @@ class SecretRow(QWidget):
         self.input.setPlaceholderText(translate("SecretsPanel", "Escribe o pega el valor nuevo"))
         self.save_button = QPushButton(translate("SecretsPanel", "Guardar"), self)
         self.delete_button = QPushButton(translate("SecretsPanel", "Borrar"), self)
+        for button in (self.save_button, self.delete_button):
+            button.setAccessibleName(button.text())
+            button.setAccessibleDescription(secret_label(name))  # which one, for a screen reader
         self.save_button.clicked.connect(self._on_save_clicked)
         self.input.returnPressed.connect(self._on_save_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.label, self.status, self.input, self.save_button, self.delete_button):
+        widgets = (
+            self.label,
+            self.status_icon,
+            self.status,
+            self.input,
+            self.save_button,
+            self.delete_button,
+        )
+        for widget in widgets:
             layout.addWidget(widget, 1 if widget is self.input else 0)
 
     def show_saved(self, saved: bool) -> None:
         """Show "Guardado" or "Sin configurar" (never the value)."""
         if saved:
-            self.status.setText(translate("SecretsPanel", "✔ Guardado"))
+            self.status.setText(translate("SecretsPanel", "Guardado"))
         else:
-            self.status.setText(translate("SecretsPanel", "○ Sin configurar"))
+            self.status.setText(translate("SecretsPanel", "Sin configurar"))
+        self.status_icon.setPixmap(icons.pixmap("approved" if saved else "skipped", STATUS_ICON_PX))
         set_style_property(self.status, "status", "approved" if saved else "voided")
         self.delete_button.setEnabled(saved)
 

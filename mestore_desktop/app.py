@@ -20,11 +20,11 @@ from typing import Any
 
 import httpx
 import qasync
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mestore_desktop import __version__
-from mestore_desktop.demo import DemoEnvironment, start_demo
+from mestore_desktop.demo import DemoEnvironment, DemoError, start_demo
 from mestore_desktop.logs import setup_logging
 from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
 from mestore_desktop.secrets import SecretName, SecretStore
@@ -43,7 +43,13 @@ from mestore_desktop.store.errors import StoreError
 from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.ui.errors import install_global_handlers
-from mestore_desktop.ui.i18n import SUPPORTED_LANGUAGES, choose_language, install_translator
+from mestore_desktop.ui.i18n import (
+    SUPPORTED_LANGUAGES,
+    apply_web_engine_language,
+    choose_language,
+    install_translators,
+    remove_translators,
+)
 from mestore_desktop.ui.main_window import MainWindow
 from mestore_desktop.ui.pages.caja import CajaServices
 from mestore_desktop.ui.settings.connection_panel import ConnectionTester
@@ -143,6 +149,9 @@ def open_backend(args: argparse.Namespace) -> Backend:
 def _start_demo(home: Path) -> DemoEnvironment:
     try:
         return start_demo(home)
+    except DemoError as exc:  # says what to do (a folder in use, a damaged state file)
+        log.exception("demo failed to start")
+        raise StartupError(str(exc)) from exc
     except (OSError, RuntimeError) as exc:
         log.exception("demo sandbox failed to start")
         raise StartupError(
@@ -168,16 +177,19 @@ class Desktop:
     db: DbExecutor
     http: httpx.AsyncClient
     sync: SyncRunner
-    translator: object | None
+    translators: list[QTranslator]
 
     async def aclose(self) -> None:
         """Stop the sync (it saves its cursor) and close the network; the window stays."""
         await self.sync.stop()
         await self.http.aclose()
+        remove_translators(self.translators)
 
 
 def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
     _prepare_web_engine()
+    # Chromium reads its UI language (form messages) once, before the QApplication exists.
+    apply_web_engine_language(choose_language(args.lang, backend.settings.language))
     app = _application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -199,7 +211,7 @@ def build_desktop(
     its qasync `loop`, and start the payment sync. Nothing is shown yet."""
     options = options or DesktopOptions()
     db = DbExecutor(backend.database)
-    translator = install_translator(choose_language(args.lang, backend.settings.language))
+    translators = install_translators(choose_language(args.lang, backend.settings.language))
     http = _http_client()
     sync = SyncRunner(backend.settings_file.load, service_factory(db, http))
     window = MainWindow(
@@ -217,7 +229,7 @@ def build_desktop(
     _collect_garbage_on_the_gui_thread(window)  # parented to the window: lives as long
     _wire_sync(window, sync)
     sync.start()
-    return Desktop(window, db, http, sync, translator)
+    return Desktop(window, db, http, sync, translators)
 
 
 def _caja_services(
@@ -350,9 +362,10 @@ def _refuse_to_start(message: str, language: str | None, *, smoke: bool) -> int:
     print(message, file=sys.stderr)  # also visible when started from a terminal
     if not smoke:
         app = _application()
-        translator = install_translator(choose_language(language, "es"))
+        translators = install_translators(choose_language(language, "es"))
         QMessageBox.critical(
             None, QCoreApplication.translate("app", "MeStore no puede abrir"), message
         )
-        del translator, app
+        remove_translators(translators)
+        del app
     return 1

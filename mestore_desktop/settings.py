@@ -54,6 +54,10 @@ class SmtpSecurity(StrEnum):
 
 
 DEFAULT_SMTP_PORT = 587
+# How long a Wompi checkout takes payments (its signed `expiration-time`); an attempt still
+# open after it (plus Wompi's payer-retry window) is closed as abandoned, and still watched.
+DEFAULT_CHECKOUT_EXPIRY_MINUTES = 30
+CHECKOUT_EXPIRY_RANGE = (5, 1440)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,7 @@ class Settings:
     smtp_security: SmtpSecurity = SmtpSecurity.STARTTLS
     smtp_username: str = ""
     smtp_from: str = ""
+    checkout_expiry_minutes: int = DEFAULT_CHECKOUT_EXPIRY_MINUTES
 
     @property
     def effective_api_url(self) -> str:
@@ -117,6 +122,7 @@ SETTING_LABELS: dict[str, str] = {
     "smtp_security": "Seguridad SMTP",
     "smtp_username": "Usuario SMTP",
     "smtp_from": "Correo remitente",
+    "checkout_expiry_minutes": "Minutos para pagar un cobro",
 }
 
 
@@ -226,6 +232,12 @@ def _check_smtp_port(key: str, value: str) -> None:
         raise _invalid(key, "use un número de puerto entre 1 y 65535 (587 o 465 casi siempre).")
 
 
+def _check_checkout_expiry(key: str, value: str) -> None:
+    low, high = CHECKOUT_EXPIRY_RANGE
+    if not re.fullmatch(r"[0-9]{1,5}", value) or not low <= int(value) <= high:
+        raise _invalid(key, f"use un número de minutos entre {low} y {high} (30 es lo usual).")
+
+
 def _check_smtp_security(key: str, value: str) -> None:
     if value not in {security.value for security in SmtpSecurity}:
         raise _invalid(key, "use 'none', 'starttls' o 'ssl'.")
@@ -263,6 +275,7 @@ _CHECKS: dict[str, Callable[[str, str], None]] = {
     "smtp_security": _check_smtp_security,
     "smtp_username": _check_smtp_username,
     "smtp_from": _check_smtp_from,
+    "checkout_expiry_minutes": _check_checkout_expiry,
 }
 
 # Fields that are not plain text in Settings, and how to get them from their checked text.
@@ -270,7 +283,10 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "environment": Environment,
     "smtp_security": SmtpSecurity,
     "smtp_port": int,
+    "checkout_expiry_minutes": int,
 }
+# The whole-number fields: stored as JSON numbers, typed and checked as text.
+_INT_KEYS = frozenset({"smtp_port", "checkout_expiry_minutes"})
 
 
 def _normalize(key: str, raw: str) -> str:
@@ -309,7 +325,7 @@ def _parse(key: str, value: str) -> object:
 
 def _field_text(key: str, value: object) -> object:
     """The text a typed field stands for, so the text checks also cover a built object."""
-    if key != "smtp_port":
+    if key not in _INT_KEYS:
         return value
     # bool is an int subclass, and a port given as text was never parsed: both are bugs.
     if type(value) is not int:
@@ -372,7 +388,8 @@ def to_display(settings: Settings) -> dict[str, str]:
 # v0: prototype files without "schema_version"; "sandbox": true/false instead of "environment".
 # v1: "environment" added; the API override was still called "api_url", terminal ids any case.
 # v2: the Wompi, relay, terminal, store and language fields.
-# v3: current layout: adds the smtp_* fields for e-mailed receipts.
+# v3: adds the smtp_* fields for e-mailed receipts.
+# v4: current layout: adds checkout_expiry_minutes.
 
 
 def _upgrade_v0_to_v1(data: dict[str, Any]) -> None:
@@ -396,11 +413,16 @@ def _upgrade_v2_to_v3(data: dict[str, Any]) -> None:
     """
 
 
+def _upgrade_v3_to_v4(data: dict[str, Any]) -> None:
+    """Nothing moves: checkout_expiry_minutes starts at its default (30 minutes)."""
+
+
 # UPGRADES[n] turns a version-n dict into a version-(n + 1) dict, in place.
 UPGRADES: tuple[Callable[[dict[str, Any]], None], ...] = (
     _upgrade_v0_to_v1,
     _upgrade_v1_to_v2,
     _upgrade_v2_to_v3,
+    _upgrade_v3_to_v4,
 )
 SCHEMA_VERSION = len(UPGRADES)
 
@@ -434,7 +456,7 @@ class SettingsFile:
                     "corríjalo o bórrelo.",
                     key,
                 )
-            if key == "smtp_port" and type(value) is int:
+            if key in _INT_KEYS and type(value) is int:
                 value = str(value)  # a hand-edited file may well say 465 rather than "465"
             try:
                 _check_key(key, value)

@@ -26,6 +26,7 @@ from mestore_desktop.paths import database_path
 from mestore_desktop.secrets import SecretName, SecretStore
 from mestore_desktop.services.checkout import (
     CheckoutSettings,
+    checkout_expiry,
     checkout_url_for,
     require_checkout_settings,
 )
@@ -41,6 +42,7 @@ from mestore_desktop.settings import (
 )
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.repositories import OrderRepository
+from mestore_desktop.wompi.checkout import format_expiration
 
 
 class CliError(Exception):
@@ -156,7 +158,8 @@ def order_create(args: argparse.Namespace, home: Path, out: TextIO) -> None:
     integrity_secret = require_checkout_settings(checkout, secret.reveal() if secret else None)
     draft = _order_from_args(args, settings.terminal_id)
     draft.chargeable_amount()  # refuse what Wompi would refuse, before anything is saved
-    order, attempt = _save_order_and_attempt(home, draft)
+    expires_at = checkout_expiry(draft.created_at, settings.checkout_expiry_minutes)
+    order, attempt = _save_order_and_attempt(home, draft, expires_at)
     url = checkout_url_for(order, attempt, checkout, integrity_secret)
     if args.json:
         print_json(
@@ -166,12 +169,16 @@ def order_create(args: argparse.Namespace, home: Path, out: TextIO) -> None:
                 "amount_in_cents": attempt.amount.cents,
                 "status": attempt.status.value,
                 "checkout_url": url,
+                "expires_at": format_expiration(expires_at),
             },
             out,
         )
         return
     out.write(f"Pedido {order.number}: {attempt.amount.format()}\n")
     out.write(f"Referencia: {attempt.reference}\n")
+    out.write(
+        f"Vence: {expires_at.astimezone():%Y-%m-%d %H:%M} ({format_expiration(expires_at)})\n"
+    )
     out.write(f"Checkout: {url}\n")
 
 
@@ -196,12 +203,17 @@ def _order_from_args(args: argparse.Namespace, terminal_id: str) -> Order:
     )
 
 
-def _save_order_and_attempt(home: Path, draft: Order) -> tuple[Order, PaymentAttempt]:
+def _save_order_and_attempt(
+    home: Path, draft: Order, expires_at: datetime
+) -> tuple[Order, PaymentAttempt]:
     def save(session: Session) -> tuple[Order, PaymentAttempt]:
         repo = OrderRepository(session)
         order = repo.create_order(draft)
         assert order.number is not None  # noqa: S101  assigned by create_order
-        return order, repo.new_attempt(order.number, Tender.WOMPI, draft.created_at)
+        attempt = repo.new_attempt(
+            order.number, Tender.WOMPI, draft.created_at, expires_at=expires_at
+        )
+        return order, attempt
 
     database = Database.open(database_path(home))
     try:

@@ -167,6 +167,9 @@ class PaymentAttempt:
     # Cash only: what the customer handed over (None for Wompi, and for cash sales saved
     # before it was recorded).
     cash_received: Money | None = None
+    # Wompi only: when its signed checkout stops taking payments (`expiration-time`); None for
+    # cash and for attempts saved before the checkout carried one.
+    expires_at: datetime | None = None
 
     @property
     def is_final(self) -> bool:

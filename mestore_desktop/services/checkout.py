@@ -8,6 +8,7 @@ order we do not know.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from mestore_desktop.domain.order import Order
 from mestore_desktop.domain.payment import PaymentAttempt, Tender
@@ -18,11 +19,23 @@ class CheckoutNotConfiguredError(Exception):
     """A setting or secret the checkout needs is missing. `str()` says which, in Spanish."""
 
 
+# Wompi's checkout default for us: 30 minutes to pay (settings: checkout_expiry_minutes).
+DEFAULT_EXPIRY_MINUTES = 30
+
+
 @dataclass(frozen=True, slots=True)
 class CheckoutSettings:
     checkout_base_url: str
     public_key: str
     redirect_url: str = ""
+    expiry_minutes: int = DEFAULT_EXPIRY_MINUTES  # how long a new attempt's checkout lives
+
+
+def checkout_expiry(at: datetime, minutes: int) -> datetime:
+    """When a checkout signed at `at` stops taking payments: to the millisecond, as Wompi's
+    `expiration-time` writes it, so the stored instant and the signed text agree."""
+    expires = at + timedelta(minutes=minutes)
+    return expires.replace(microsecond=expires.microsecond // 1000 * 1000)
 
 
 def require_checkout_settings(settings: CheckoutSettings, integrity_secret: str | None) -> str:
@@ -43,7 +56,10 @@ def require_checkout_settings(settings: CheckoutSettings, integrity_secret: str 
 def checkout_url_for(
     order: Order, attempt: PaymentAttempt, settings: CheckoutSettings, integrity_secret: str
 ) -> str:
-    """The signed checkout URL for one Wompi attempt of `order`."""
+    """The signed checkout URL for one Wompi attempt of `order`.
+
+    The attempt's stored expiry goes into the URL and its signature (`expiration-time`), so the
+    same attempt signs to the same URL again (a QR shown again after a restart)."""
     if attempt.tender is not Tender.WOMPI:
         raise ValueError("only Wompi attempts have a checkout URL")
     customer = order.customer
@@ -51,6 +67,7 @@ def checkout_url_for(
         reference=attempt.reference,
         amount_in_cents=attempt.amount.cents,
         redirect_url=settings.redirect_url,
+        expiration_time=attempt.expires_at,
         customer=CustomerData(
             email=customer.email,
             full_name=customer.name,

@@ -21,16 +21,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import Order
-from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus, StatusSource, Tender
+from mestore_desktop.domain.payment import (
+    OrderStatus,
+    PaymentAttempt,
+    PaymentStatus,
+    StatusSource,
+    Tender,
+)
 from mestore_desktop.secrets import Secret
 from mestore_desktop.services.checkout import (
     CheckoutSettings,
+    checkout_expiry,
     checkout_url_for,
     require_checkout_settings,
 )
@@ -46,6 +53,10 @@ log = logging.getLogger(__name__)
 
 CHECKOUT_EVIDENCE = "checkout_redirect"
 REFRESH_EVIDENCE = "counter_refresh"
+# After the checkout's expiration-time Wompi still lets a payer who was mid-way retry for a few
+# minutes (REFERENCE §2.1: the countdown then the retry screen); only after that is an attempt
+# with no payment given up for good.
+PAYER_RETRY_WINDOW = timedelta(minutes=3)
 
 
 def now_utc() -> datetime:
@@ -78,6 +89,15 @@ class PaymentHintMismatchError(CounterError):
         self.reference = reference
         self.transaction_id = transaction_id
         self.why = why
+
+
+class CheckoutExpiredError(CounterError):
+    def __init__(self, reference: str) -> None:
+        super().__init__(
+            f"El cobro {reference} venció: Wompi ya no recibe pagos con él. Cancélelo y cobre "
+            "de nuevo."
+        )
+        self.reference = reference
 
 
 class UnknownOrderError(CounterError):
@@ -164,7 +184,7 @@ class CounterService:
             repo = OrderRepository(session)
             order = repo.create_order(draft)
             assert order.number is not None  # noqa: S101  assigned by create_order
-            attempt = repo.new_attempt(order.number, Tender.WOMPI, at)
+            attempt = repo.new_attempt(order.number, Tender.WOMPI, at, expires_at=self._expires(at))
             return self._started(order, attempt, secret)
 
         started = await self._db.write(save)
@@ -189,7 +209,7 @@ class CounterService:
         def save(session: Session) -> StartedPayment:
             repo = OrderRepository(session)
             _abandon_pending(repo, order_number, at)
-            attempt = repo.new_attempt(order_number, Tender.WOMPI, at)
+            attempt = repo.new_attempt(order_number, Tender.WOMPI, at, expires_at=self._expires(at))
             order = repo.get_order(order_number)
             assert order is not None  # noqa: S101  new_attempt found it
             return self._started(order, attempt, secret)
@@ -290,9 +310,23 @@ class CounterService:
         except WompiUnavailableError as exc:
             raise PaymentStatusDeferredError(attempt) from exc
         ours = [tx for tx in transactions if tx.reference == reference]
-        if not ours:
-            return attempt
-        return await self._apply(attempt, ours, StatusSource.POLL, REFRESH_EVIDENCE)
+        if ours:
+            attempt = await self._apply(attempt, ours, StatusSource.POLL, REFRESH_EVIDENCE)
+        if self._past_expiry(attempt, self._clock()):
+            # Wompi has nothing and the checkout can no longer take a payment.
+            await self._close_expired([attempt])
+            attempt = await self.attempt(reference)
+        return attempt
+
+    async def phone_checkout_url(self, reference: str) -> str:
+        """*Mostrar QR* for an attempt resumed after a restart: its checkout signed again (same
+        reference, amount and expiry, so the same URL). `CheckoutExpiredError` once it expired."""
+        secret = self._require_secret()
+        attempt = await self._wompi_attempt(reference)
+        if attempt.expires_at is not None and self._clock() >= attempt.expires_at:
+            raise CheckoutExpiredError(reference)
+        order = await self.order(attempt.order_number)
+        return checkout_url_for(order, attempt, replace(self._checkout, redirect_url=""), secret)
 
     async def payment_details(self, attempt: PaymentAttempt) -> PaymentDetails:
         """Method, card or bank, transaction id and failure reason for the confirmation screen.
@@ -315,10 +349,20 @@ class CounterService:
     # -- attempts a person must look at ----------------------------------------------------
 
     async def unfinished(self) -> list[PaymentAttempt]:
-        """This terminal's attempts still open (e.g. after a crash mid-payment)."""
-        return await self._db.read(
+        """This terminal's attempts still open (e.g. after a crash mid-payment).
+
+        One whose checkout expired (plus Wompi's payer-retry window) can no longer be paid: it
+        is closed here as abandoned, its order cancelled, and it stays watched for a late
+        approval like any abandoned attempt.
+        """
+        attempts = await self._db.read(
             lambda s: OrderRepository(s).unfinished_attempts(self.terminal_id)
         )
+        now = self._clock()
+        expired = [a for a in attempts if self._past_expiry(a, now)]
+        if expired:
+            await self._close_expired(expired)
+        return [a for a in attempts if a not in expired]
 
     async def late_approvals(self) -> list[PaymentAttempt]:
         """Attempts approved after staff cancelled them, not yet acknowledged."""
@@ -332,6 +376,47 @@ class CounterService:
         )
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _expires(self, at: datetime) -> datetime:
+        return checkout_expiry(at, self._checkout.expiry_minutes)
+
+    def _past_expiry(self, attempt: PaymentAttempt, now: datetime) -> bool:
+        if (
+            attempt.tender is not Tender.WOMPI
+            or attempt.status is not PaymentStatus.PENDING
+            or attempt.abandoned_at is not None
+        ):
+            return False
+        # Attempts saved before the expiry was signed: give them the configured time.
+        deadline = attempt.expires_at or (
+            attempt.created_at + timedelta(minutes=self._checkout.expiry_minutes)
+        )
+        return now > deadline + PAYER_RETRY_WINDOW
+
+    async def _close_expired(self, attempts: list[PaymentAttempt]) -> None:
+        at = self._clock()
+
+        def save(session: Session) -> set[int]:
+            repo = OrderRepository(session)
+            closed: set[int] = set()
+            for attempt in attempts:
+                repo.abandon_attempt(attempt.reference, at)
+                expires = attempt.expires_at.isoformat() if attempt.expires_at else "sin registrar"
+                repo.audit(
+                    "payment.checkout_expired",
+                    f"reference={attempt.reference} expires_at={expires}",
+                    at,
+                )
+                newest = max(a.attempt_number for a in repo.attempts_for(attempt.order_number))
+                paid = repo.order_status(attempt.order_number) is OrderStatus.PAID
+                if attempt.attempt_number == newest and not paid:
+                    repo.cancel_order(attempt.order_number, at)  # the sale did not happen
+                closed.add(attempt.order_number)
+            return closed
+
+        changed = await self._db.write(save)
+        log.info("closed %d expired payment attempt(s) as abandoned", len(attempts))
+        self._notify(changed)
 
     def _require_secret(self) -> str:
         secret = self._integrity_secret.reveal() if self._integrity_secret else None

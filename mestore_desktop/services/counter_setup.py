@@ -52,6 +52,7 @@ def build_counter(settings: Settings, db: DbExecutor, http: httpx.AsyncClient) -
         checkout_base_url=settings.effective_checkout_url,
         public_key=settings.public_key,
         redirect_url=return_url,
+        expiry_minutes=settings.checkout_expiry_minutes,
     )
     counter = CounterService(
         db=db,

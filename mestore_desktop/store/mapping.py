@@ -101,6 +101,7 @@ def attempt_row(attempt: PaymentAttempt) -> PaymentAttemptRow:
         tender=attempt.tender.value,
         created_at=attempt.created_at,
         cash_received_cents=_cents_or_none(attempt.cash_received),
+        expires_at=attempt.expires_at,
     )
     update_attempt_row(row, attempt)
     return row
@@ -151,6 +152,7 @@ def to_attempt(row: PaymentAttemptRow) -> PaymentAttempt:
             (tx.transaction_id, PaymentStatus(tx.status)) for tx in row.transactions
         ),
         cash_received=_money_or_none(row.cash_received_cents),
+        expires_at=row.expires_at,
     )
 
 

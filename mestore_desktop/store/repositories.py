@@ -159,13 +159,14 @@ class OrderRepository:
         at: datetime,
         *,
         cash_received: Money | None = None,
+        expires_at: datetime | None = None,
     ) -> PaymentAttempt:
         """Start a payment attempt for the whole order total.
 
         A Wompi attempt starts PENDING under a fresh reference. Cash is taken at the counter
         there and then, so a cash attempt is APPROVED at once and must say how much the
         customer handed over (at least the total; `CashReceivedError` otherwise). Both get a
-        first history line.
+        first history line. `expires_at` is when a Wompi attempt's signed checkout expires.
         """
         row = self._order_row(order_number)
         _require_payable(row)
@@ -184,6 +185,7 @@ class OrderRepository:
             created_at=at,
             updated_at=at,
             cash_received=cash_received,
+            expires_at=expires_at if tender is Tender.WOMPI else None,
         )
         attempt_row = mapping.attempt_row(attempt)
         attempt_row.history.append(

@@ -8,8 +8,9 @@ integer cents, known statuses) so that a bug or a hand edit cannot store a float
 status the status machine has never heard of.
 
 The Alembic migrations (`migrations/versions/0001_initial.py`, then `0002_sync.py` for the
-status sync's tables and `0003_catalogue_cash.py` for the product catalogue and the cash and
-late-approval columns of payment attempts) are a frozen copy of this schema; a test checks
+status sync's tables, `0003_catalogue_cash.py` for the product catalogue and the cash and
+late-approval columns of payment attempts, `0004_attempt_expiry.py` for the checkout's expiry)
+are a frozen copy of this schema; a test checks
 that the two agree.
 """
 
@@ -210,6 +211,10 @@ class PaymentAttemptRow(Base):
     )
     late_ack_at: Mapped[datetime | None] = mapped_column(
         _check(integer_check("late_ack_at", nullable=True), "late_ack_at")
+    )
+    # Added by migration 0004, the same way: when the signed checkout expires (Wompi only).
+    expires_at: Mapped[datetime | None] = mapped_column(
+        _check(integer_check("expires_at", nullable=True), "expires_at")
     )
 
     order: Mapped[OrderRow] = relationship(back_populates="attempts")

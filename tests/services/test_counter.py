@@ -8,7 +8,7 @@ payment form is posted there; the sandbox's redirect carries the transaction id 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, urlsplit
@@ -28,6 +28,8 @@ from mestore_desktop.domain.payment import (
 from mestore_desktop.secrets import Secret
 from mestore_desktop.services.checkout import CheckoutNotConfiguredError, CheckoutSettings
 from mestore_desktop.services.counter import (
+    PAYER_RETRY_WINDOW,
+    CheckoutExpiredError,
     CounterService,
     NotAWompiAttemptError,
     PaymentHintMismatchError,
@@ -41,6 +43,7 @@ from mestore_desktop.services.payment_details import (
 )
 from mestore_desktop.store.errors import OrderClosedError
 from mestore_desktop.store.repositories import OrderRepository
+from mestore_desktop.wompi.checkout import format_expiration
 from mestore_desktop.wompi.signatures import integrity_signature_matches
 from tests.sync.harness import InProcessWorld
 
@@ -169,6 +172,7 @@ async def test_start_wompi_commits_the_attempt_before_returning_a_signed_url(
         params["reference"],
         int(params["amount-in-cents"]),
         world.keys.integrity_secret,
+        expiration_time=params["expiration-time"],  # signed with the checkout's expiry
     )
     saved = stored(world, params["reference"])  # committed: readable from another session
     assert (saved.status, saved.tender, saved.amount) == (
@@ -405,6 +409,7 @@ async def test_retry_abandons_the_pending_attempt_and_signs_a_new_reference(
         second.reference,
         second.amount.cents,
         world.keys.integrity_secret,
+        expiration_time=params["expiration-time"],
     )
     old = stored(world, first.reference)
     assert old.abandoned_at is not None and old.status is PaymentStatus.PENDING
@@ -624,3 +629,110 @@ async def test_payment_details_fall_back_to_what_is_stored_when_wompi_is_down(
         tx_id,
         PaymentStatus.APPROVED,
     )
+
+
+# -- checkout expiry (issue 8, item 5) ---------------------------------------------------------
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC).replace(microsecond=0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def clocked(world: InProcessWorld, clock: Clock, **settings: Any) -> CounterService:
+    return CounterService(
+        world.executor,
+        world.wompi(),
+        checkout_settings(world, **settings),
+        Secret(world.keys.integrity_secret),
+        TERMINAL,
+        clock=clock,
+    )
+
+
+async def test_the_checkout_is_signed_with_its_expiry_and_the_attempt_keeps_it(
+    world: InProcessWorld,
+) -> None:
+    clock = Clock()
+    service = clocked(world, clock, expiry_minutes=30)
+    started = await service.start_wompi(draft())
+
+    expires = clock.now + timedelta(minutes=30)
+    assert started.attempt.expires_at == expires
+    assert stored(world, started.reference).expires_at == expires
+    for url in (started.checkout_url, started.phone_checkout_url):
+        params = url_params(url)
+        assert params["expiration-time"] == format_expiration(expires)
+        assert integrity_signature_matches(
+            params["signature:integrity"],
+            started.reference,
+            started.amount.cents,
+            world.keys.integrity_secret,
+            expiration_time=params["expiration-time"],
+        )
+    # The sandbox checks the signature with the expiry in it, like Wompi.
+    await pay_in_checkout(world, started.checkout_url, CARD_OK, outcome="APPROVED")
+
+
+async def test_an_attempt_past_its_expiry_and_the_retry_window_is_closed_as_abandoned(
+    world: InProcessWorld,
+) -> None:
+    clock = Clock()
+    service = clocked(world, clock, expiry_minutes=30)
+    started = await service.start_wompi(draft())
+
+    clock.now += timedelta(minutes=30) + PAYER_RETRY_WINDOW  # not yet: the payer may retry
+    assert [a.reference for a in await service.unfinished()] == [started.reference]
+    clock.now += timedelta(seconds=1)
+    assert await service.unfinished() == []
+
+    closed = stored(world, started.reference)
+    assert closed.status is PaymentStatus.PENDING and closed.abandoned_at == clock.now
+    assert (
+        world.database.read(lambda s: OrderRepository(s).order_status(started.order_number))
+        is OrderStatus.CANCELLED
+    )
+    assert any(e.action == "payment.checkout_expired" for e in audit_entries(world))
+
+    # Still watched: a payment Wompi reports after all is a late approval.
+    tx_id = world.add_transaction(started.reference, started.amount)
+    world.sandbox.resolve(tx_id, "APPROVED")
+    late = await service.refresh(started.reference)
+    assert late.approved_after_cancel
+    assert [a.reference for a in await service.late_approvals()] == [started.reference]
+
+
+async def test_refresh_of_an_expired_attempt_with_nothing_at_wompi_closes_it(
+    world: InProcessWorld,
+) -> None:
+    clock = Clock()
+    service = clocked(world, clock, expiry_minutes=10)
+    started = await service.start_wompi(draft())
+    assert (await service.refresh(started.reference)).abandoned_at is None
+
+    clock.now += timedelta(minutes=20)
+    closed = await service.refresh(started.reference)
+    assert closed.status is PaymentStatus.PENDING and closed.abandoned_at is not None
+
+
+async def test_the_qr_of_a_resumed_attempt_is_signed_again_with_the_same_expiry(
+    world: InProcessWorld,
+) -> None:
+    clock = Clock()
+    service = clocked(world, clock, expiry_minutes=30)
+    started = await service.start_wompi(draft())
+
+    url = await service.phone_checkout_url(started.reference)
+    assert url == started.phone_checkout_url
+    clock.now += timedelta(minutes=31)
+    with pytest.raises(CheckoutExpiredError, match="venció"):
+        await service.phone_checkout_url(started.reference)
+
+
+def audit_entries(world: InProcessWorld) -> list[Any]:
+    return world.database.read(lambda s: OrderRepository(s).audit_entries(limit=1000))

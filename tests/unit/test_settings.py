@@ -106,6 +106,7 @@ def test_editable_keys_are_the_fields_in_order() -> None:
         "smtp_security",
         "smtp_username",
         "smtp_from",
+        "checkout_expiry_minutes",
     )
 
 
@@ -143,6 +144,9 @@ VALID = [
     ("smtp_host", "", ""),
     ("smtp_port", "465", 465),
     ("smtp_port", " 25 ", 25),
+    ("checkout_expiry_minutes", "30", 30),
+    ("checkout_expiry_minutes", " 5 ", 5),
+    ("checkout_expiry_minutes", "1440", 1440),
     ("smtp_security", "STARTTLS", SmtpSecurity.STARTTLS),
     ("smtp_security", "none", SmtpSecurity.NONE),
     ("smtp_username", "ventas@mitienda.co", "ventas@mitienda.co"),
@@ -191,6 +195,10 @@ INVALID = [
     ("smtp_port", "0"),
     ("smtp_port", "65536"),
     ("smtp_port", "58a"),
+    ("checkout_expiry_minutes", ""),
+    ("checkout_expiry_minutes", "2"),
+    ("checkout_expiry_minutes", "9999"),
+    ("checkout_expiry_minutes", "media hora"),
     ("smtp_security", "secure"),
     ("smtp_security", ""),
     ("smtp_username", "ventas\tcaja"),
@@ -370,10 +378,24 @@ def test_upgrade_from_v2_file_keeps_everything_and_leaves_mail_unset(home: Path)
 
 
 def test_upgrade_steps_cover_every_version() -> None:
-    assert SCHEMA_VERSION == 3
+    assert SCHEMA_VERSION == 4
     assert len(st.UPGRADES) == SCHEMA_VERSION
     assert st.upgrade({"sandbox": True}, 0) == {"environment": "sandbox"}
     assert st.upgrade({"terminal_id": "T01"}, 2) == {"terminal_id": "T01"}
+    assert st.upgrade({"smtp_port": 465}, 3) == {"smtp_port": 465}
+
+
+def test_a_v3_file_loads_with_the_default_checkout_expiry(home: Path) -> None:
+    write_json(home / "settings.json", {"schema_version": 3, "smtp_port": 465})
+    assert SettingsFile(home).load().checkout_expiry_minutes == 30
+
+
+def test_a_hand_written_numeric_expiry_in_the_file_is_accepted(home: Path) -> None:
+    write_json(
+        home / "settings.json",
+        {"schema_version": SCHEMA_VERSION, "checkout_expiry_minutes": 45},
+    )
+    assert SettingsFile(home).load().checkout_expiry_minutes == 45
 
 
 def test_a_hand_written_numeric_port_in_the_file_is_accepted(home: Path) -> None:

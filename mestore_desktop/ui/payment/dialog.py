@@ -140,6 +140,7 @@ class PaymentDialog(QDialog):
         )
         self.tender.setText(tender_label(tender))
         self.cancel_button.setVisible(True)
+        self.show_resume_actions(False)
         # Cash is recorded at once: there is no waiting time to show.
         self.waiting.elapsed.setVisible(tender != "cash")
 
@@ -190,6 +191,8 @@ class PaymentDialog(QDialog):
             self.cancel_requested.emit()
         elif self.result.new_sale_button.isVisible():
             self.result.new_sale_button.click()
+        elif self.result.close_button.isVisible():
+            self.result.close_button.click()
         else:
             self.result.other_button.click()
 

@@ -58,6 +58,8 @@ class PaymentFlow(QObject):
         self.tender = ""
         self.last_details: PaymentDetails | None = None
         self._confirm_box: QMessageBox | None = None
+        self._resumed_amount = Money.zero()
+        self.resumed = False  # an attempt from an earlier session, not the cart on the counter
         self._fallback = QTimer(self)
         self._fallback.timeout.connect(self._poll_wompi)
         self._connect_dialog()
@@ -65,11 +67,14 @@ class PaymentFlow(QObject):
     def _connect_dialog(self) -> None:
         dialog = self.dialog
         dialog.cancel_requested.connect(self._confirm_cancel)
+        dialog.check_requested.connect(self._check_now)
+        dialog.show_qr_requested.connect(self._show_qr_again)
         dialog.checkout.redirected.connect(self._on_redirected)
         result = dialog.result
-        result.new_sale_clicked.connect(lambda: self._finish("paid"))
+        result.new_sale_clicked.connect(self._new_sale)
         result.retry_clicked.connect(self._retry)
         result.other_tender_clicked.connect(lambda: self._finish("other_tender"))
+        result.close_clicked.connect(self._close_elsewhere)
         result.print_clicked.connect(lambda: self.receipt_requested.emit(self.reference, "print"))
         result.email_clicked.connect(lambda: self.receipt_requested.emit(self.reference, "email"))
         result.pdf_clicked.connect(lambda: self.receipt_requested.emit(self.reference, "pdf"))
@@ -98,13 +103,77 @@ class PaymentFlow(QObject):
             )
 
     def resume(self, attempt: PaymentAttempt, waited_s: float) -> None:
-        """Show an attempt left unfinished (after a crash) and keep waiting for it."""
+        """Show an attempt left unfinished (after a crash) and keep waiting for it.
+
+        It settles by itself (the sync, and the fallback poll here); the cashier may also ask
+        Wompi now (*Verificar ahora*), show the customer its QR again (*Mostrar QR*) or cancel.
+        """
         self.tender = "wompi_resumed"
+        self.resumed = True
         self.order_number, self.reference = attempt.order_number, attempt.reference
+        self._resumed_amount = attempt.amount
         self.dialog.show_attempt(attempt.amount, attempt.reference, self.tender)
-        self._wait(waited_s, self.tr("Pago pendiente de una sesión anterior…"))
+        self.dialog.show_resume_actions(True)
+        self.dialog.waiting.start(
+            self.tr(
+                "Pago pendiente de una sesión anterior. MeStore lo sigue verificando con "
+                "Wompi; puede verificarlo ahora o mostrar el QR al cliente otra vez."
+            ),
+            waited_s,
+        )
+        self.dialog.show_view(View.WAITING)
         self.dialog.open()
         self._poll_wompi()
+
+    def _check_now(self) -> None:
+        """*Verificar ahora*: ask Wompi about the reference at once."""
+        if not self.reference:
+            return
+        reference = self.reference
+        self.dialog.show_view(View.WAITING)
+        self.dialog.waiting.message.setText(self.tr("Consultando a Wompi…"))
+        self.dialog.check_button.setEnabled(False)
+        run_op(
+            self.dialog,
+            lambda: self._counter.refresh(reference),
+            on_success=self._checked,
+            on_error=self._check_failed,
+        )
+
+    def _checked(self, attempt: PaymentAttempt) -> None:
+        self.dialog.check_button.setEnabled(True)
+        if attempt.status is PaymentStatus.PENDING and attempt.abandoned_at is None:
+            self.dialog.waiting.message.setText(
+                self.tr(
+                    "Wompi aún no tiene un pago terminado con esta referencia. MeStore sigue "
+                    "verificando; si el cliente no va a pagar, cancele."
+                )
+            )
+        self._show_attempt(attempt)
+
+    def _check_failed(self, exc: Exception) -> None:
+        self.dialog.check_button.setEnabled(True)
+        log.info("check now failed: %s", type(exc).__name__)
+        self.dialog.waiting.message.setText(user_message(exc))
+
+    def _show_qr_again(self) -> None:
+        """*Mostrar QR*: the resumed attempt's checkout, signed again, for the customer's phone."""
+        if not self.reference:
+            return
+        reference = self.reference
+        run_op(
+            self.dialog,
+            lambda: self._counter.phone_checkout_url(reference),
+            on_success=self._qr_ready,
+            on_error=self._check_failed,
+        )
+
+    def _qr_ready(self, url: str) -> None:
+        amount = self._resumed_amount
+        self.dialog.qr.show_url(url, amount)
+        self.dialog.show_view(View.QR)
+        if self._display is not None:
+            self._display.show_qr(url, amount)
 
     def _start_cash(self, draft: Order | int, total: Money) -> None:
         cash = CashDialog(total, self._parent)
@@ -217,7 +286,11 @@ class PaymentFlow(QObject):
             return  # an answer about an attempt we have moved on from
         self.reference = attempt.reference
         self.order_number = attempt.order_number
-        if attempt.status is PaymentStatus.PENDING or self.dialog.current_view() is View.RESULT:
+        if self.dialog.current_view() is View.RESULT:
+            return
+        if attempt.status is PaymentStatus.PENDING:
+            if attempt.abandoned_at is not None:
+                self._show_expired(attempt)  # closed by the counter: its checkout expired
             return
         self._fallback.stop()
         run_op(
@@ -231,6 +304,21 @@ class PaymentFlow(QObject):
         # The outcome is settled and saved: show what the attempt itself says, never nothing.
         log.warning("payment details not available: %s", type(exc).__name__)
         self._show_outcome(stored_details(attempt))
+
+    def _show_expired(self, attempt: PaymentAttempt) -> None:
+        self._fallback.stop()
+        lines = [
+            attempt.amount.format(),
+            self.tr(
+                "El tiempo para pagar terminó sin un pago. Si el cliente alcanzó a pagar, "
+                "MeStore lo detectará y le avisará."
+            ),
+            self.tr("Referencia: %1").replace("%1", attempt.reference),
+        ]
+        self.dialog.result.show_expired(lines)
+        if self._display is not None:
+            self._display.show_failed(self.tr("El tiempo para pagar terminó."))
+        self.dialog.show_view(View.RESULT)
 
     def _show_outcome(self, details: PaymentDetails) -> None:
         self.last_details = details
@@ -252,6 +340,9 @@ class PaymentFlow(QObject):
             )(lines)
             if self._display is not None:
                 self._display.show_failed(details.failure_reason)
+            if self.resumed:
+                # Not the sale on the counter now: retry it by QR here, or close it.
+                result.use_close_instead_of_other_tender()
         self.dialog.show_view(View.RESULT)
 
     # -- the cashier's choices --------------------------------------------------------------
@@ -309,15 +400,33 @@ class PaymentFlow(QObject):
             self.dialog.activateWindow()  # the keyboard goes back to the payment
 
     def _cancel(self) -> None:
-        reference = self.reference
+        reference, number = self.reference, self.order_number
         self.reference = ""
         self._fallback.stop()
+        if self.resumed and number is not None:
+            # The sale from before the restart is gone from the counter: cancel its order (the
+            # attempt stays watched) and do not hand it to the next tender.
+            self.order_number = None
+            cancel = lambda: self._counter.cancel_order(number)  # noqa: E731
+        else:
+            cancel = lambda: self._counter.cancel_attempt(reference)  # noqa: E731
         run_op(
             self._parent,
-            lambda: self._counter.cancel_attempt(reference),
-            on_success=lambda _attempt: self._finish("abandoned"),
+            cancel,
+            on_success=lambda _done: self._finish("abandoned"),
             on_error=lambda exc: (present_error(self._parent, exc), self._finish("abandoned")),
         )
+
+    def _new_sale(self) -> None:
+        if self.resumed:
+            self._close_elsewhere()  # paid, but not the cart on the counter: keep that cart
+        else:
+            self._finish("paid")
+
+    def _close_elsewhere(self) -> None:
+        """*Cerrar*: an outcome that is not the counter's current sale (resumed, expired)."""
+        self.order_number = None  # the next tender charges the cart, not this order
+        self._finish("abandoned")
 
     def _finish(self, how: str) -> None:
         self._fallback.stop()

@@ -110,6 +110,7 @@ class ResultPanel(QWidget):
     new_sale_clicked = Signal()
     retry_clicked = Signal()
     other_tender_clicked = Signal()
+    close_clicked = Signal()
 
     ICON_SIZE = 48
 
@@ -146,6 +147,10 @@ class ResultPanel(QWidget):
         self.other_button = self._button(
             self.tr("Otro medio de pago"), "", self.other_tender_clicked
         )
+        # Instead of "Otro medio de pago" when the sale is not the one on the counter (an
+        # attempt resumed from an earlier session) or can no longer be paid (expired).
+        self.close_button = self._button(self.tr("Cerrar"), "Enter", self.close_clicked)
+        self.close_button.hide()
         self._layout()
 
     def _button(self, caption: str, key: str, clicked: SignalInstance) -> QPushButton:
@@ -165,6 +170,7 @@ class ResultPanel(QWidget):
             self.email_button,
             self.retry_button,
             self.other_button,
+            self.close_button,
             self.new_sale_button,
         ):
             buttons.addWidget(button)
@@ -199,14 +205,33 @@ class ResultPanel(QWidget):
     def show_error(self, lines: list[str]) -> None:
         self._show("error", "error", self.tr("Error en el pago"), lines, approved=False)
 
+    def show_expired(self, lines: list[str]) -> None:
+        """The checkout expired with no payment: nothing to retry here, only to close."""
+        self._show("error", "cancelled", self.tr("Cobro vencido"), lines, approved=False)
+        self.retry_button.hide()
+        self.use_close_instead_of_other_tender()
+
+    def use_close_instead_of_other_tender(self) -> None:
+        self.other_button.hide()
+        self.close_button.show()
+        self._set_default(self.close_button if self.retry_button.isHidden() else self.retry_button)
+
     def show_notice(self, text: str) -> None:
         """A line under the outcome: where the receipt went, to whom it was sent…"""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
     def default_button(self) -> QPushButton:
-        """What Enter means now: a new sale after an approval, a retry after a failure."""
-        return self.new_sale_button if self.new_sale_button.isVisibleTo(self) else self.retry_button
+        """What Enter means now: a new sale after an approval, a retry after a failure (or
+        *Cerrar* when there is nothing to retry)."""
+        for button in (self.new_sale_button, self.retry_button, self.close_button):
+            if not button.isHidden():
+                return button
+        return self.other_button
+
+    def _set_default(self, default: QPushButton) -> None:
+        for button in (self.new_sale_button, self.retry_button, self.close_button):
+            button.setDefault(button is default)
 
     def _show(
         self, status: str, icon_name: str, title: str, lines: list[str], *, approved: bool
@@ -226,5 +251,5 @@ class ResultPanel(QWidget):
             button.setVisible(approved)
         for button in (self.retry_button, self.other_button):
             button.setVisible(not approved)
-        self.new_sale_button.setDefault(approved)
-        self.retry_button.setDefault(not approved)
+        self.close_button.hide()
+        self._set_default(self.new_sale_button if approved else self.retry_button)

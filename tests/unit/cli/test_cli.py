@@ -22,6 +22,7 @@ from mestore_desktop.domain.payment import Tender
 from mestore_desktop.paths import database_path
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.repositories import OrderRepository
+from mestore_desktop.wompi.checkout import format_expiration
 from mestore_desktop.wompi.signatures import integrity_signature
 
 CANARY = "prv_test_CANARYcanary1234567890abcdefXYZ"
@@ -191,8 +192,12 @@ def test_order_create_saves_before_printing_a_signed_url(
     assert query["reference"] == [created["reference"]]
     assert query["amount-in-cents"] == ["2500000"]
     assert query["customer-data:email"] == ["ana@example.com"]
+    # Signed with the checkout's expiry (30 minutes by default), which the command prints.
+    assert query["expiration-time"] == [created["expires_at"]]
     assert query["signature:integrity"] == [
-        integrity_signature(created["reference"], 2_500_000, INTEGRITY)
+        integrity_signature(
+            created["reference"], 2_500_000, INTEGRITY, expiration_time=created["expires_at"]
+        )
     ]
     assert INTEGRITY not in url
     # The order and the attempt are on disk.
@@ -201,6 +206,7 @@ def test_order_create_saves_before_printing_a_signed_url(
     database.close()
     assert attempt.status.value == "PENDING"
     assert attempt.amount == Money(2_500_000)
+    assert format_expiration(attempt.expires_at) == created["expires_at"]
 
 
 def test_order_create_text_output(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -210,6 +216,7 @@ def test_order_create_text_output(home: Path, capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "$ 12.000" in out
     assert "Checkout: https://checkout.wompi.co/p/?" in out
+    assert "Vence: " in out  # when the checkout stops taking payments
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -189,6 +189,8 @@ class CustomerDisplay(QWidget):
             target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A key meant for the counter: it acts there as if typed there (a shortcut of the
+        counter's window runs; anything else goes into the search field)."""
         if event.key() == Qt.Key.Key_F9:
             self.toggle_requested.emit()
             return
@@ -198,8 +200,34 @@ class CustomerDisplay(QWidget):
             return
         target.window().activateWindow()  # the next key goes straight to the counter
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+        shortcut = _shortcut_for(target, QKeySequence(event.keyCombination()))
+        if shortcut is not None:
+            shortcut.activated.emit()
+            return
         copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
         QApplication.sendEvent(target, copy)
+
+
+def _shortcut_for(target: QWidget, keys: QKeySequence) -> QShortcut | None:
+    """The usable shortcut of *target*'s window for *keys*, as Qt would pick it there."""
+    for shortcut in target.window().findChildren(QShortcut):
+        owner = shortcut.parent()
+        usable = (
+            shortcut.isEnabled()
+            and isinstance(owner, QWidget)
+            and owner.isVisible()
+            and owner.isEnabled()
+            and any(
+                key.matches(keys) == QKeySequence.SequenceMatch.ExactMatch
+                for key in shortcut.keys()  # noqa: SIM118  (a method, not a dict)
+            )
+        )
+        if usable and (
+            shortcut.context() != Qt.ShortcutContext.WidgetWithChildrenShortcut
+            or owner.isAncestorOf(target)
+        ):
+            return shortcut
+    return None
 
 
 def _preview_size(screen: QRect) -> QSize:

@@ -210,6 +210,9 @@ class CajaPage(QWidget):
             self.display.hide()
         else:
             self.display.place(self._keep_visible())
+            # Ask for the keyboard back at once, before the next key, should a window system
+            # activate the display anyway.
+            self.window().activateWindow()
         self.ring_up.focus_search()
 
     def _keep_visible(self) -> list[QWidget]:

@@ -49,6 +49,7 @@ class TotalsPanel(QWidget):
         name, amount = QLabel(caption), QLabel()
         amount.setAlignment(_RIGHT)
         amount.setObjectName("TotalsFigure")
+        amount.setAccessibleName(caption)  # a screen reader reads the figure with its row
         row = grid.rowCount()
         grid.addWidget(name, row, 0)
         grid.addWidget(amount, row, 1)
@@ -59,6 +60,7 @@ class TotalsPanel(QWidget):
         caption, amount = QLabel(self.tr("TOTAL")), QLabel()
         caption.setObjectName("TotalCaption")
         amount.setObjectName("TotalAmount")
+        amount.setAccessibleName(self.tr("Total de la venta"))
         amount.setAlignment(_RIGHT)
         self._names["total"], self._amounts["total"] = caption, amount
         row = QHBoxLayout()

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mestore_desktop.ui.errors import present_error
@@ -54,14 +54,17 @@ def run_op(
     def on_parent_destroyed(*_args: object) -> None:
         task.cancel()
 
-    parent.destroyed.connect(on_parent_destroyed)
+    watching = parent.destroyed.connect(on_parent_destroyed)
 
     def on_done(finished: asyncio.Task[T]) -> None:
         _running.discard(finished)  # type: ignore[arg-type]
         _release_busy(busy)
         if not shiboken6.isValid(parent):
             return  # the screen is gone: nobody to report to
-        parent.destroyed.disconnect(on_parent_destroyed)
+        # QObject.disconnect(connection), not destroyed.disconnect(slot): PySide6 6.12's
+        # SignalInstance.disconnect() returns True without owning it, one reference taken
+        # from True per call, until Python dies with "bool_dealloc" (test_qt_async).
+        QObject.disconnect(watching)
         if finished.cancelled():
             return
         _deliver(parent, finished, on_success, on_error)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+import sys
 
 import pytest
 import shiboken6
@@ -161,3 +163,24 @@ def test_failing_success_callback_reaches_the_error_dialog(qloop_running, parent
 
     qtbot.waitUntil(lambda: bool(_error_boxes(parent)))
     _error_boxes(parent)[0].close()
+
+
+def test_many_ops_leave_the_references_to_true_and_false_alone(qloop_running, parent, qtbot):
+    # PySide6 6.12's SignalInstance.disconnect() returns True without owning it: every call
+    # takes one reference from True, and after enough operations (a long session, the whole
+    # test suite) Python dies with "bool_dealloc: deallocating True or False".
+    async def op() -> int:
+        return 1
+
+    def run_many() -> None:
+        results: list[int] = []
+        for _ in range(50):
+            run_op(parent, op, on_success=results.append)
+        qtbot.waitUntil(lambda: len(results) == 50)
+
+    run_many()  # caches and first-use allocations settle
+    gc.collect()
+    before = sys.getrefcount(True), sys.getrefcount(False)
+    run_many()
+    gc.collect()
+    assert (sys.getrefcount(True), sys.getrefcount(False)) == before

@@ -8,6 +8,7 @@ that); the cashier only by keys on the focus and clicks on named controls.
 
 from __future__ import annotations
 
+import httpx
 import shiboken6
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
@@ -143,3 +144,64 @@ def test_a_customer_who_closes_the_bank_window_can_open_it_again(journey: Journe
     journey.wait(lambda: outcome_shown(journey, "Pago aprobado"))
     journey.press("Enter")
     journey.wait(lambda: journey.modal() is None)
+
+
+# -- A customer who walks away ---------------------------------------------------------------
+
+CHECKOUT_MINUTES = 30  # the app's default checkout_expiry_minutes, signed as expiration-time
+
+
+def sandbox_transactions(journey: Journey, reference: str) -> list[dict]:
+    """What Wompi (the demo's sandbox) holds for a reference: a read-only look for assertions."""
+    response = httpx.get(f"{journey.sandbox_url}/_sandbox/transactions", timeout=10)
+    response.raise_for_status()
+    return [tx for tx in response.json()["data"] if tx["reference"] == reference]
+
+
+def page_text(journey: Journey) -> str:
+    return str(journey.run_js("document.body.innerText"))
+
+
+def test_a_customer_back_after_the_checkout_expired_cannot_pay_on_it(journey: Journey) -> None:
+    ring_up_and_pay_here(journey)
+    assert "Paga antes de" in page_text(journey)  # the checkout carries its signed deadline
+    reference = journey.attempts()[-1][0]
+
+    # The customer walks away with the checkout open; the checkout's time runs out.
+    journey.sandbox_post("clock/advance", {"seconds": (CHECKOUT_MINUTES + 1) * 60})
+    journey.checkout_fill("card-form", {"card_number": "4242 4242 4242 4242", **CARD})
+
+    journey.wait(lambda: "El tiempo para pagar terminó" in page_text(journey))
+    assert sandbox_transactions(journey, reference) == []  # Wompi refused: nothing was charged
+    journey.press("Esc")  # the cashier gives up on this checkout
+    journey.click("Sí, cancelar")
+    journey.wait(lambda: journey.modal() is None)
+    journey.press("F10")  # and the customer pays cash
+    journey.wait(lambda: journey.modal() is not None)
+    journey.press("Enter")
+    journey.wait(lambda: outcome_shown(journey, "Venta en efectivo registrada"))
+    journey.press("Enter")
+    journey.wait(lambda: journey.modal() is None)
+    assert journey.order_statuses()[-1] == "paid"
+
+
+def test_a_pse_payer_who_walks_away_at_the_bank_and_pays_late_raises_the_alert(
+    journey: Journey,
+) -> None:
+    ring_up_and_pay_here(journey)
+    journey.run_js("document.querySelector('#pse > summary').click(); true")
+    journey.checkout_fill("pse-form", PSE)
+    journey.checkout_wait_form("bank-form")  # the customer is at the bank… and walks away
+    reference = journey.attempts()[-1][0]
+    journey.sandbox_post("clock/advance", {"seconds": (CHECKOUT_MINUTES + 5) * 60})
+    journey.press("Esc")
+    journey.click("Sí, cancelar")
+    journey.wait(lambda: journey.modal() is None)
+    (pending,) = sandbox_transactions(journey, reference)
+    assert pending["status"] == "PENDING"  # Wompi sets no deadline on a started payment
+
+    journey.sandbox_post(f"transactions/{pending['id']}/approve")  # the bank confirms, late
+
+    journey.find("¡Pago aprobado después de cancelar!", timeout_ms=30_000)
+    journey.click("Entendido")
+    journey.wait(lambda: journey.order_statuses()[-1:] == ["paid"])

@@ -11,6 +11,7 @@ read-only look into SQLite that assertions use.
 
 from __future__ import annotations
 
+import ctypes
 import html
 import json
 import re
@@ -360,9 +361,12 @@ def accessible_name(widget: QWidget) -> str:
 # (measured; 200,000 emits of a bare `Signal(str)` abort a plain script with "Fatal Python
 # error: bool_dealloc"). A few journeys in one process drain True, False or None to zero and
 # Python aborts. Until PySide is fixed (or Python 3.12 makes them immortal), keep their counts
-# far from zero; holding extra references to these singletons costs nothing else.
+# far from zero; holding extra references to these singletons costs nothing else. The list that
+# holds them is itself never freed (one reference nobody gives back): at interpreter exit it
+# would otherwise let go of them before PySide's last objects are torn down.
 _SINGLETON_FLOOR = 200_000
 _HELD_SINGLETONS: list[object] = []
+ctypes.pythonapi.Py_IncRef(ctypes.py_object(_HELD_SINGLETONS))
 
 
 def _hold_singletons_for_pyside() -> None:

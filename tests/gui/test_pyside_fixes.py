@@ -1,5 +1,6 @@
-"""The PySide6 work-arounds: after `install()`, disconnecting signals (as qasync does for every
-socket it stops watching) leaves the references to True and False alone."""
+"""The PySide6 work-arounds: after `install()`, emitting and disconnecting signals (qasync
+disconnects one for every socket it stops watching) leave the references to True and False
+alone."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import gc
 import socket
 import sys
 
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 from mestore_desktop.ui import pyside_fixes
 
@@ -47,3 +48,25 @@ def test_qasyncs_notifier_pattern_keeps_true_alive(qapp) -> None:
     finally:
         reading.close()
         writing.close()
+
+
+class Emitter(QObject):
+    changed = Signal(str)
+    flag = Signal(bool)
+
+
+def test_emitting_signals_keeps_true_alive(qapp) -> None:
+    pyside_fixes.install()
+    emitter = Emitter()
+    seen: list[object] = []
+    emitter.changed.connect(seen.append)
+    emitter.flag.connect(seen.append)
+
+    before = bools()
+    for _ in range(200):
+        emitter.changed.emit("a")
+        emitter.flag.emit(True)
+        emitter.flag.emit(False)
+    seen.clear()
+    assert bools() == before
+    assert not pyside_fixes.emit_loses_true()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
@@ -59,6 +60,7 @@ class ProductSearch(QWidget):
     """
 
     product_chosen = Signal(object)
+    settled = Signal()  # every scanned code has been answered (added, or said to be unknown)
     step_requested = Signal(int)
     remove_requested = Signal()
     move_requested = Signal(int)
@@ -75,6 +77,7 @@ class ProductSearch(QWidget):
         self._results_for: str | None = None  # the text the listed results answer
         self._navigated = False  # the cashier picked a row with the keys or the mouse
         self._search_task: asyncio.Task[list[Product]] | None = None
+        self._lookups = 0  # codes looked up right now (a scanner may send several in a row)
         self.field = self._build_field()
         self.message = QLabel()
         self.message.setObjectName("SearchMessage")
@@ -222,12 +225,27 @@ class ProductSearch(QWidget):
         # Clear at once: a scanner may already be typing the next code while this one is looked up.
         self.field.clear()
         catalogue = self._catalogue
+        self._lookups += 1
         run_op(
             self,
             lambda: catalogue.by_code(text),
-            on_success=lambda product: self._on_code_answer(text, product, highlighted),
-            on_error=lambda exc: self._on_lookup_failed(exc, text),
+            on_success=lambda product: self._answered(
+                lambda: self._on_code_answer(text, product, highlighted)
+            ),
+            on_error=lambda exc: self._answered(lambda: self._on_lookup_failed(exc, text)),
         )
+
+    def lookups_pending(self) -> bool:
+        """Codes scanned (Enter pressed) whose product is not in the cart yet."""
+        return self._lookups > 0
+
+    def _answered(self, handle: Callable[[], None]) -> None:
+        try:
+            handle()
+        finally:
+            self._lookups -= 1
+            if self._lookups == 0:
+                self.settled.emit()
 
     def _on_code_answer(self, code: str, product: Product | None, fallback: Product | None) -> None:
         # Not a code, but the list showed matches for this very text: Enter takes the first one.

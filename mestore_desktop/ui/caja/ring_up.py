@@ -74,6 +74,7 @@ class RingUpView(QWidget):
         self.setObjectName("RingUpView")
         self._terminal_id = terminal_id
         self._busy = False
+        self._deferred_tender: ChargeTender | None = None  # a tender key pressed mid-scan
         self._last_iva = IvaRate.GENERAL  # a free amount's rate defaults to the previous one
         self.dialog: QDialog | None = None  # the line/discount dialog while it is open
         self.confirm: QMessageBox | None = None  # "¿Cancelar la venta?" while it is open
@@ -107,6 +108,7 @@ class RingUpView(QWidget):
 
     def _connect(self) -> None:
         self.search.product_chosen.connect(self.add_product)
+        self.search.settled.connect(self._on_search_settled)
         self.search.step_requested.connect(self.step_quantity)
         self.search.remove_requested.connect(self.remove_selected)
         self.search.move_requested.connect(self.table.move_selection)
@@ -172,9 +174,9 @@ class RingUpView(QWidget):
             Qt.Key.Key_F4: self.open_free_amount,
             Qt.Key.Key_F6: self.open_discount,
             Qt.Key.Key_F8: self.open_edit_line,
-            Qt.Key.Key_F12: lambda: self.tenders.trigger(ChargeTender.WOMPI_HERE),
-            Qt.Key.Key_F11: lambda: self.tenders.trigger(ChargeTender.WOMPI_QR),
-            Qt.Key.Key_F10: lambda: self.tenders.trigger(ChargeTender.CASH),
+            Qt.Key.Key_F12: lambda: self._tender_key(ChargeTender.WOMPI_HERE),
+            Qt.Key.Key_F11: lambda: self._tender_key(ChargeTender.WOMPI_QR),
+            Qt.Key.Key_F10: lambda: self._tender_key(ChargeTender.CASH),
         }
         self.shortcuts: dict[Qt.Key, QShortcut] = {}
         for key, slot in keys.items():
@@ -356,9 +358,26 @@ class RingUpView(QWidget):
             self.search.show_message(message)
         return row
 
+    def _tender_key(self, tender: ChargeTender) -> None:
+        if self.search.lookups_pending():
+            self._deferred_tender = tender  # charged once the codes just scanned are in the cart
+        else:
+            self.tenders.trigger(tender)
+
     def _on_charge(self, tender: str) -> None:
-        if not self._busy:
-            self.charge_requested.emit(tender)
+        if self._busy:
+            return
+        if self.search.lookups_pending():
+            # A fast scanner and a quick key: the last codes are still being looked up. Charge
+            # the whole cart once they are in it, never a cart missing them.
+            self._deferred_tender = ChargeTender(tender)
+            return
+        self.charge_requested.emit(tender)
+
+    def _on_search_settled(self) -> None:
+        tender, self._deferred_tender = self._deferred_tender, None
+        if tender is not None:
+            self.tenders.trigger(tender)  # only if the cart can be charged with it now
 
     def _on_cart_changed(self, *_args: object) -> None:
         self.totals.show_totals(self.model.totals)

@@ -210,6 +210,7 @@ def build_desktop(
     """Build the main window and everything it uses over `backend`, on the running Qt app and
     its qasync `loop`, and start the payment sync. Nothing is shown yet."""
     options = options or DesktopOptions()
+    apply_theme(QApplication.instance())  # whoever made the QApplication, the look is ours
     db = DbExecutor(backend.database)
     translators = install_translators(choose_language(args.lang, backend.settings.language))
     http = _http_client()
@@ -289,7 +290,6 @@ def _application() -> QApplication:
     app.setApplicationName("MeStore Desktop")
     app.setOrganizationName("MeStore")
     app.setApplicationVersion(__version__)
-    apply_theme(app)
     return app
 
 
@@ -362,6 +362,7 @@ def _refuse_to_start(message: str, language: str | None, *, smoke: bool) -> int:
     print(message, file=sys.stderr)  # also visible when started from a terminal
     if not smoke:
         app = _application()
+        apply_theme(app)
         translators = install_translators(choose_language(language, "es"))
         QMessageBox.critical(
             None, QCoreApplication.translate("app", "MeStore no puede abrir"), message

@@ -44,6 +44,13 @@ def stack(tmp_path) -> Iterator[LoopbackStack]:
         yield stack
 
 
+@pytest.fixture(autouse=True)
+def documents(tmp_path, monkeypatch) -> None:
+    """Guardar PDF starts in the user's documents: a folder of this test's, never the real one."""
+    monkeypatch.setenv("HOME", str(tmp_path / "usuario"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "usuario" / ".config"))
+
+
 @pytest.fixture
 def rig(qtbot, qloop_running, stack) -> Iterator[CounterRig]:
     rig = CounterRig(qtbot, qloop_running, stack)

@@ -1,6 +1,7 @@
 """Each tender from an empty counter to the next sale, and Enter after each outcome (issue 8,
 items 3, 4 and 10): a card approved and one declined in the checkout on the counter's screen,
-a card that errs, the phone paying the QR, and cash with its change.
+a card that errs, the phone paying the QR (by card, and by PSE confirmed through the sandbox's
+control), and cash with its change.
 
 Enter on an outcome is its default step: *Nueva venta* after an approval, *Reintentar* after a
 failure; never *Imprimir recibo*.
@@ -23,6 +24,7 @@ from tests.journeys.payment_steps import (
     shown,
     wait_outcome,
 )
+from tests.journeys.test_demo_restart import phone_starts_pse_at_the_bank
 
 
 def next_sale_by_enter(journey: Journey, title: str) -> None:
@@ -87,6 +89,17 @@ def test_the_phone_pays_the_qr_then_enter_is_the_next_sale(journey: Journey) -> 
     ring_up(journey)
     journey.press("F11")
     journey.phone_pays_card(APPROVES)
+    wait_outcome(journey, "Pago aprobado")
+    next_sale_by_enter(journey, "Pago aprobado")
+
+
+def test_the_qr_paid_at_the_bank_settles_through_the_sandbox(journey: Journey) -> None:
+    ring_up(journey)
+    journey.press("F11")
+    tx_id = phone_starts_pse_at_the_bank(journey.phone_scans_qr())  # pending at the bank
+    journey.qtbot.wait(300)
+    assert journey.modal() is not None and not shown(journey, "Pago aprobado")
+    journey.sandbox_post(f"transactions/{tx_id}/approve")  # the bank confirms
     wait_outcome(journey, "Pago aprobado")
     next_sale_by_enter(journey, "Pago aprobado")
 

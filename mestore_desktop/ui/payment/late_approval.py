@@ -24,6 +24,7 @@ class LateApprovalAlert(QMessageBox):
         self.setWindowTitle(self.tr("¡Pago aprobado después de cancelar!"))
         self.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.button(QMessageBox.StandardButton.Ok).setText(self.tr("Entendido"))
+        self.button(QMessageBox.StandardButton.Ok).setAccessibleName(self.tr("Entendido"))
         self.reference = ""
         self.finished.connect(self._on_finished)
 

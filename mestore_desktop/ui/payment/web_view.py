@@ -75,6 +75,7 @@ class CheckoutWebView(QWidget):
         self.host_bar = HostBar(self)
         self.view = QWebEngineView(self)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.view.setAccessibleName(self.tr("Página de pago de Wompi"))
         self._windows = QWidget(self)  # parent of the bank windows (each a window of its own)
         self._windows.hide()
         # Made after the view and the windows' parent, so Qt deletes it after all their pages.

@@ -400,6 +400,9 @@ class CounterService:
             repo = OrderRepository(session)
             closed: set[int] = set()
             for attempt in attempts:
+                current = repo.get_attempt(attempt.reference)
+                if current.status is not PaymentStatus.PENDING or current.abandoned_at is not None:
+                    continue  # settled or closed meanwhile (another check got there first)
                 repo.abandon_attempt(attempt.reference, at)
                 expires = attempt.expires_at.isoformat() if attempt.expires_at else "sin registrar"
                 repo.audit(

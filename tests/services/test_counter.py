@@ -7,6 +7,7 @@ payment form is posted there; the sandbox's redirect carries the transaction id 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -736,3 +737,16 @@ async def test_the_qr_of_a_resumed_attempt_is_signed_again_with_the_same_expiry(
 
 def audit_entries(world: InProcessWorld) -> list[Any]:
     return world.database.read(lambda s: OrderRepository(s).audit_entries(limit=1000))
+
+
+async def test_two_checks_at_once_close_an_expired_attempt_once(world: InProcessWorld) -> None:
+    clock = Clock()
+    service = clocked(world, clock, expiry_minutes=10)
+    started = await service.start_wompi(draft())
+    clock.now += timedelta(minutes=20)
+
+    first, second = await asyncio.gather(service.unfinished(), service.unfinished())
+
+    assert first == second == []
+    expired = [e for e in audit_entries(world) if e.action == "payment.checkout_expired"]
+    assert [started.reference in e.detail for e in expired] == [True]

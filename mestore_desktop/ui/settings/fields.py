@@ -71,6 +71,12 @@ def field_specs() -> list[FieldSpec]:
             wompi,
             translate("SettingsFields", "Vacío: ") + DEFAULT_CHECKOUT_URL,
         ),
+        "checkout_expiry_minutes": FieldSpec(
+            "checkout_expiry_minutes",
+            translate("SettingsFields", "Minutos para pagar un cobro"),
+            wompi,
+            "30",
+        ),
         "relay_url": FieldSpec(
             "relay_url", translate("SettingsFields", "URL del relay"), relay, "https://…"
         ),

@@ -5,7 +5,7 @@ Not collected on its own (the name does not start with test_).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QUrlQuery
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.journeys.harness import Journey
@@ -26,8 +26,14 @@ def shown(journey: Journey, text: str) -> bool:
 
 
 def second_attempt_shown(journey: Journey) -> bool:
-    """The payment dialog names a retry's reference (…-2)."""
-    return any(t.startswith("Referencia: ") and t.endswith("-2") for t in journey.texts())
+    """The payment dialog names a retry's reference (…-2) and its checkout is the one loaded
+    (the previous page stays on screen until the new one arrives)."""
+    named = any(t.startswith("Referencia: ") and t.endswith("-2") for t in journey.texts())
+    if not named:
+        return False
+    reference = next(t for t in journey.texts() if t.startswith("Referencia: "))
+    loaded = QUrlQuery(journey.checkout_view().url()).queryItemValue("reference")
+    return loaded == reference.removeprefix("Referencia: ")
 
 
 def ring_up(journey: Journey) -> None:

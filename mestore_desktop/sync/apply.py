@@ -166,3 +166,15 @@ def _describe(tx: Transaction) -> str:
 def _evidence(tx: Transaction, evidence: str) -> str:
     wompi = f"wompi_status={tx.status} amount_in_cents={tx.amount_in_cents}"
     return f"{evidence} {wompi}".strip()
+
+
+def apply_event_answer(
+    session: Session, trigger: Trigger, tx: Transaction, *, at: datetime, seq: int
+) -> Tally:
+    """Apply Wompi's answer to a relay event's re-read and record the event's dedupe key."""
+    if not OrderRepository(session).mark_event_applied(trigger.dedupe_key, at):
+        return Tally(events_duplicate=1)
+    evidence = f"relay_seq={seq} event_status={trigger.status}"
+    tally = apply_transactions(session, [tx], source=StatusSource.WEBHOOK, at=at, evidence=evidence)
+    tally.events_applied += 1
+    return tally

@@ -28,14 +28,14 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from mestore_desktop.domain.payment import PaymentStatus, StatusSource
+from mestore_desktop.domain.payment import PaymentStatus
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.store.sync_repository import SyncKey, SyncRepository
 from mestore_desktop.sync.apply import (
     NotATransactionEventError,
     Tally,
     Trigger,
-    apply_transactions,
+    apply_event_answer,
     trigger_of,
 )
 from mestore_desktop.sync.hub import Deps, Hub
@@ -110,15 +110,8 @@ class FeedPoller:
     def _commit(
         self, session: Session, event: RelayEvent, trigger: Trigger, tx: Transaction
     ) -> Tally:
-        at = self._d.clock()
-        if OrderRepository(session).mark_event_applied(trigger.dedupe_key, at):
-            evidence = f"relay_seq={event.seq} event_status={trigger.status}"
-            tally = apply_transactions(
-                session, [tx], source=StatusSource.WEBHOOK, at=at, evidence=evidence
-            )
-            tally.events_applied += 1
-        else:
-            tally = Tally(events_duplicate=1)
+        # apply.py decides whether Wompi's answer confirms the event (else it is kept and re-read).
+        tally = apply_event_answer(session, trigger, tx, at=self._d.clock(), seq=event.seq)
         _move_cursor(session, event)
         return tally
 

@@ -1,9 +1,9 @@
 """The gap filler: searches Wompi by date range for what the relay may never have delivered.
 
 Wompi retries an event only three times within 24 hours, so a relay outage can lose events for
-good (reliability note §0.1). The gap filler runs `search_transactions(from, until)` (UTC days,
-inclusive) and applies every transaction found: ours with source `reconcile`, the others into
-`foreign_transactions`. It runs when
+good (reliability note §0.1). The gap filler runs `search_transactions(from, until)` (whole
+days, inclusive, widened by a day on each side) and applies every transaction found: ours with
+source `reconcile`, the others into `foreign_transactions`. It runs when
 
 * the feed asks: back from a relay outage, or after a 410 (events expired at the relay);
 * the relay is missing or offline, every `fallback_gap_interval_s` (polling Wompi directly is
@@ -29,6 +29,8 @@ from mestore_desktop.sync.status import RelayState
 from mestore_desktop.wompi.errors import WompiError
 
 log = logging.getLogger(__name__)
+
+ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,7 @@ class GapFiller:
         )
 
     async def fill(self, since: datetime, now: datetime, reason: str, tally: Tally) -> None:
-        """Search Wompi over [since − margin, now] by UTC day and apply every page."""
+        """Search Wompi over [since − margin, now], by whole days ± 1, and apply every page."""
         first, last = self.window(since, now)
         log.info("gap fill from=%s until=%s reason=%s", first, last, reason)
         async for page in self._d.wompi.iter_transaction_pages(first, last):
@@ -117,7 +119,9 @@ class GapFiller:
         # `since` may come from the relay's clock, which can be ahead of ours.
         start = min(since, now) - timedelta(seconds=s.gap_margin_s)
         start = max(start, now - timedelta(days=s.max_gap_days))
-        return start.astimezone(UTC).date(), now.astimezone(UTC).date()
+        # One more day on each side: whether Wompi reads the dates as UTC or Bogotá days
+        # (UTC-5, §5.3 does not say), an evening sale in Colombia falls inside the window.
+        return start.astimezone(UTC).date() - ONE_DAY, now.astimezone(UTC).date() + ONE_DAY
 
 
 def _known(session: Session) -> _Known:

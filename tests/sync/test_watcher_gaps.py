@@ -201,14 +201,29 @@ async def test_silence_after_new_attempts_triggers_one_search(
     assert not await service.gaps.fill_if_due(Tally(), [])  # already covered
 
 
-def test_the_window_is_whole_utc_days_with_a_margin(clock: FakeClock) -> None:
+def test_the_window_is_whole_days_with_a_margin_and_a_day_each_side(clock: FakeClock) -> None:
     service = SyncService(db=None, wompi=None, relay=None)  # type: ignore[arg-type]
     bogota = timezone(timedelta(hours=-5))
     since = datetime(2026, 3, 14, 20, 30, tzinfo=bogota)  # 01:30 UTC on the 15th
     now = datetime(2026, 3, 16, 1, 0, tzinfo=UTC)
     first, last = service.gaps.window(since, now)
-    assert (first.isoformat(), last.isoformat()) == ("2026-03-15", "2026-03-16")
+    assert (first.isoformat(), last.isoformat()) == ("2026-03-14", "2026-03-17")
     first, _ = service.gaps.window(now - timedelta(days=90), now)
-    assert first.isoformat() == "2026-02-13"  # capped at 31 days
+    assert first.isoformat() == "2026-02-12"  # capped at 31 days, plus the extra day
     first, last = service.gaps.window(now + timedelta(days=40), now)
     assert first <= last  # a relay clock ahead of ours never inverts the window
+
+
+def test_defect7_gap_window_covers_bogota_evening_sales_in_local_dates() -> None:
+    # A sale at 20:30 in Bogotá on the 15th is 01:30 UTC on the 16th. If Wompi reads
+    # from_date/until_date as Bogotá dates, a window of UTC days ([16th, 16th]) misses it.
+    service = SyncService(db=None, wompi=None, relay=None)  # type: ignore[arg-type]
+    bogota = timezone(timedelta(hours=-5))
+    since = datetime(2026, 3, 15, 20, 30, tzinfo=bogota)
+    now = datetime(2026, 3, 15, 23, 0, tzinfo=bogota)
+    start = since - timedelta(seconds=service.settings.gap_margin_s)
+    first, last = service.gaps.window(since, now)
+    for moment in (start, now):
+        for zone in (UTC, bogota):
+            assert first <= moment.astimezone(zone).date() <= last
+    assert (first.isoformat(), last.isoformat()) == ("2026-03-15", "2026-03-17")

@@ -17,11 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from mestore_desktop.ui import pyside_fixes
 from mestore_desktop.ui.errors import present_error
-
-# Every part of the app that runs coroutines on the Qt loop comes through here.
-pyside_fixes.install()
 
 log = logging.getLogger(__name__)
 

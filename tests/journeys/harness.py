@@ -11,12 +11,10 @@ read-only look into SQLite that assertions use.
 
 from __future__ import annotations
 
-import ctypes
 import html
 import json
 import re
 import sqlite3
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,7 +77,6 @@ class Journey:
     # -- waiting and looking ---------------------------------------------------------------
 
     def wait(self, predicate: Callable[[], object], timeout_ms: int = TIMEOUT_MS) -> None:
-        _hold_singletons_for_pyside()
         self.qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout_ms)
 
     def focused(self) -> QWidget:
@@ -211,7 +208,6 @@ class Journey:
         page = (view or self.checkout_view()).page()
         with self.qtbot.waitCallback(timeout=TIMEOUT_MS) as callback:
             page.runJavaScript(script, 0, callback)
-        _hold_singletons_for_pyside()
         return callback.args[0]
 
     def checkout_wait_form(self, form_id: str, view: QWebEngineView | None = None) -> None:
@@ -353,27 +349,6 @@ def accessible_name(widget: QWidget) -> str:
         return widget.accessibleName()
     interface = QAccessible.queryAccessibleInterface(widget)
     return interface.text(QAccessible.Text.Name) if interface is not None else ""
-
-
-# -- PySide6 6.12 work-around (added by the sandbox helper) ----------------------------------
-# On Python 3.11, PySide6 6.12.0 drops references it does not own: every `Signal.emit()` made
-# from Python one to True, every `QWebEnginePage.runJavaScript` with a callback two to None
-# (measured; 200,000 emits of a bare `Signal(str)` abort a plain script with "Fatal Python
-# error: bool_dealloc"). A few journeys in one process drain True, False or None to zero and
-# Python aborts. Until PySide is fixed (or Python 3.12 makes them immortal), keep their counts
-# far from zero; holding extra references to these singletons costs nothing else. The list that
-# holds them is itself never freed (one reference nobody gives back): at interpreter exit it
-# would otherwise let go of them before PySide's last objects are torn down.
-_SINGLETON_FLOOR = 200_000
-_HELD_SINGLETONS: list[object] = []
-ctypes.pythonapi.Py_IncRef(ctypes.py_object(_HELD_SINGLETONS))
-
-
-def _hold_singletons_for_pyside() -> None:
-    for value in (True, False, None):
-        missing = _SINGLETON_FLOOR - sys.getrefcount(value)
-        if missing > 0:
-            _HELD_SINGLETONS.extend([value] * missing)
 
 
 def _all_widgets() -> Iterator[QWidget]:

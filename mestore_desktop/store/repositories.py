@@ -312,6 +312,20 @@ class OrderRepository:
         self._session.flush()
         return update
 
+    def record_conflict(
+        self, update: AttemptUpdate, obs: Observation, *, key: str, evidence: str = ""
+    ) -> bool:
+        """Audit a conflict found outside the status machine, once per `key`; nothing applied.
+
+        Written like the machine's own conflicts (`payment.conflict`), so the back office sees
+        them together. False when this `key` was already recorded (the watcher and the gap
+        filler keep seeing the same transaction).
+        """
+        if not self.mark_event_applied(f"conflict:{key}", obs.observed_at):
+            return False
+        self.audit("payment.conflict", _conflict_detail(update, obs, evidence), obs.observed_at)
+        return True
+
     def history(self, reference: str) -> list[StatusChange]:
         """The attempt's timeline, oldest first."""
         row = self._attempt_row(reference)

@@ -4,6 +4,8 @@
 whose reference is one of our Wompi attempts goes through the domain status machine
 (`OrderRepository.apply_observation`: no regression, conflicts audited); any other (a reference
 that is not ours, a payment-link payment) is kept in `foreign_transactions` for reconciliation.
+A transaction Wompi created before our attempt (beyond `CLOCK_SKEW_MARGIN`) is another sale's
+under a reused reference: recorded once as a conflict, never applied.
 
 `Trigger` reads the few fields of a relay event that we use: the dedupe key only. Those fields
 are the ones Wompi signs (id, status, amount), and applying is idempotent anyway; the state
@@ -15,12 +17,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from mestore_desktop.domain.payment import Outcome, StatusSource, Tender
+from mestore_desktop.domain.payment import (
+    AttemptUpdate,
+    Decision,
+    Observation,
+    Outcome,
+    PaymentAttempt,
+    StatusSource,
+    Tender,
+)
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.store.sync_repository import ForeignTransaction, SyncRepository
 from mestore_desktop.wompi.errors import WompiBadResponseError
@@ -29,6 +39,7 @@ from mestore_desktop.wompi.models import Transaction
 log = logging.getLogger(__name__)
 
 TRANSACTION_EVENT = "transaction.updated"
+CLOCK_SKEW_MARGIN = timedelta(minutes=5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +139,9 @@ def _apply_one(
         orders.audit("sync.bad_transaction", f"{_describe(tx)} currency={tx.currency}", at)
         tally.conflicts += 1
         return
+    if tx.created_at < attempt.created_at - CLOCK_SKEW_MARGIN:
+        _created_before(orders, attempt, tx, observation, _evidence(tx, evidence), tally)
+        return
     update = orders.apply_observation(tx.reference, observation, _evidence(tx, evidence))
     if update.decision.outcome is Outcome.CONFLICT:
         tally.conflicts += 1
@@ -136,6 +150,32 @@ def _apply_one(
         tally.orders_changed.add(attempt.order_number)
     if update.attempt.status is not update.before.status:
         tally.attempts_updated += 1
+
+
+def _created_before(
+    orders: OrderRepository,
+    attempt: PaymentAttempt,
+    tx: Transaction,
+    observation: Observation,
+    evidence: str,
+    tally: Tally,
+) -> None:
+    """Wompi made this transaction before we saved the attempt: another sale's payment under
+    a reused reference (two tills on one terminal id, a reinstall, a restored backup)."""
+    reason = (
+        f"transacción creada antes del intento (Wompi {_utc(tx.created_at)}, "
+        f"intento {_utc(attempt.created_at)}): la referencia la usó otra venta"
+    )
+    decision = Decision(Outcome.CONFLICT, attempt.status, tx.status, reason=reason)
+    key = f"created_before:{attempt.reference}:{tx.id}"
+    update = AttemptUpdate(decision, attempt, attempt)
+    if orders.record_conflict(update, observation, key=key, evidence=evidence):
+        log.warning("%s: %s", _describe(tx), reason)
+        tally.conflicts += 1
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def _record_foreign(

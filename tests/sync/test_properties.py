@@ -67,7 +67,8 @@ def transaction_json(tx_id: str, reference: str, cents: int, status: PaymentStat
         "amount_in_cents": cents,
         "currency": "COP",
         "status": status.value,
-        "created_at": "2026-11-26T17:00:00.000Z",
+        # After the attempt: one created before it would be another sale's (a conflict).
+        "created_at": datetime.now(UTC).isoformat(),
         "payment_method_type": "CARD",
         "payment_method": {"type": "CARD"},
     }

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from mestore_desktop.sync.hub import CONNECTING_DETAIL, NOT_CONFIGURED_DETAIL
 from mestore_desktop.sync.status import RelayState, SyncStatus
 from mestore_desktop.ui.formatting import age_text
 from mestore_desktop.ui.widgets.status import ConnectionState, ConnectionStatusBar
@@ -82,8 +83,22 @@ class RelayStatusPresenter(QObject):
             age = (self._clock() - status.last_event_at).total_seconds()
             parts.append(self.tr("último evento {age}").format(age=age_text(age)))
         if status.detail and status.relay is not RelayState.CONNECTED:
-            parts.append(status.detail)
+            parts.append(translated_detail(status.detail))
         self._bar.set_relay_state(_STATE[status.relay], " · ".join(parts))
         if status.wompi_problem is not None:
             wompi = ConnectionState.DEGRADED if status.wompi_problem else ConnectionState.CONNECTED
             self._bar.set_wompi_state(wompi, status.wompi_problem)
+
+
+def translated_detail(detail: str) -> str:
+    """The sync (Qt-free) speaks Spanish; its fixed status sentences are shown in the UI's
+    language. Other details (an error's own words) are shown as they come."""
+    known = {
+        CONNECTING_DETAIL: QCoreApplication.translate(
+            "RelayStatusPresenter", "Conectando con el relay…"
+        ),
+        NOT_CONFIGURED_DETAIL: QCoreApplication.translate(
+            "RelayStatusPresenter", "Relay sin configurar: se consulta Wompi directamente."
+        ),
+    }
+    return known.get(detail, detail)

@@ -60,7 +60,7 @@
     <message>
         <location filename="../../mestore_desktop/ui/pages/caja.py" line="76"/>
         <source>Pantalla del cliente</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer display</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/pages/caja.py" line="79"/>
@@ -74,9 +74,9 @@
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="276"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="279"/>
         <source>Caja: no se pudieron revisar los pagos pendientes. %1 Nuevo intento en %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter: the pending payments could not be checked. %1 Trying again in %2 s.</translation>
     </message>
 </context>
 <context>
@@ -117,12 +117,12 @@
     <message>
         <location filename="../../mestore_desktop/ui/caja/cart_table.py" line="58"/>
         <source>Cantidad</source>
-        <translation type="unfinished">Quantity</translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/caja/cart_table.py" line="81"/>
         <source>Productos de la venta</source>
-        <translation type="unfinished"></translation>
+        <translation>Items in the sale</translation>
     </message>
 </context>
 <context>
@@ -157,7 +157,7 @@
     <message>
         <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="51"/>
         <source>Registrar pago</source>
-        <translation type="unfinished"></translation>
+        <translation>Record payment</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="53"/>
@@ -167,7 +167,7 @@
     <message>
         <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="54"/>
         <source>Cancelar</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/cash_dialog.py" line="68"/>
@@ -212,12 +212,17 @@
 <context>
     <name>CheckoutWebView</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="214"/>
+        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="78"/>
+        <source>Página de pago de Wompi</source>
+        <translation>Wompi payment page</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="215"/>
         <source>certificado no válido</source>
         <translation>invalid certificate</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="215"/>
+        <location filename="../../mestore_desktop/ui/payment/web_view.py" line="216"/>
         <source>no se pudo cargar</source>
         <translation>could not load</translation>
     </message>
@@ -225,38 +230,38 @@
 <context>
     <name>ConnectionPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="54"/>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="55"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="59"/>
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="62"/>
         <source>Comprueba las llaves con Wompi antes de la primera venta.</source>
         <translation>Check the keys with Wompi before the first sale.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="59"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="63"/>
         <source>Resultado de la prueba de conexión</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection test result</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="77"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="81"/>
         <source>Probando la conexión con Wompi…</source>
         <translation>Testing the connection with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="96"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="100"/>
         <source>No se pudo probar la conexión.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection could not be tested.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="111"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="115"/>
         <source>Todo en orden: MeStore puede cobrar con Wompi.</source>
         <translation>All good: MeStore can take payments with Wompi.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="113"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="117"/>
         <source>{count} comprobaciones fallaron; revise los detalles.</source>
         <translation>{count} checks failed; see the details.</translation>
     </message>
@@ -304,7 +309,7 @@
     <message>
         <location filename="../../mestore_desktop/ui/widgets/status.py" line="88"/>
         <source>Problema de la caja</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter problem</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/widgets/status.py" line="123"/>
@@ -317,22 +322,22 @@
     <message>
         <location filename="../../mestore_desktop/ui/customer_display.py" line="55"/>
         <source>Pantalla del cliente</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer display</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/customer_display.py" line="66"/>
         <source>Productos de la compra</source>
-        <translation type="unfinished"></translation>
+        <translation>Items in your purchase</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/customer_display.py" line="70"/>
         <source>Total</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/customer_display.py" line="74"/>
         <source>Código QR para pagar</source>
-        <translation type="unfinished"></translation>
+        <translation>QR code to pay</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/customer_display.py" line="75"/>
@@ -342,7 +347,7 @@
     <message>
         <location filename="../../mestore_desktop/ui/customer_display.py" line="82"/>
         <source>Estado del pago</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment status</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/customer_display.py" line="112"/>
@@ -363,17 +368,17 @@
     <message>
         <location filename="../../mestore_desktop/ui/customer_display.py" line="128"/>
         <source>Esperando la confirmación del pago…</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for the payment to be confirmed…</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/customer_display.py" line="131"/>
         <source>¡Pago aprobado! Gracias por tu compra</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment approved! Thank you for your purchase</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/customer_display.py" line="134"/>
         <source>El pago no se completó. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The payment was not completed. %1</translation>
     </message>
 </context>
 <context>
@@ -446,7 +451,7 @@
     <message>
         <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="190"/>
         <source>Valor del descuento</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount value</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="200"/>
@@ -526,12 +531,12 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../mestore_desktop/ui/i18n.py" line="256"/>
+        <location filename="../../mestore_desktop/ui/i18n.py" line="257"/>
         <source>Español</source>
         <translation>Spanish</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/i18n.py" line="257"/>
+        <location filename="../../mestore_desktop/ui/i18n.py" line="258"/>
         <source>Inglés</source>
         <translation>English</translation>
     </message>
@@ -545,11 +550,12 @@
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="26"/>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="27"/>
         <source>Entendido</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="37"/>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="38"/>
         <source>El pedido %1 se canceló en la caja, pero Wompi aprobó el pago de %2 (referencia %3). Entregue la compra al cliente o haga la devolución.</source>
         <translation>Order %1 was cancelled at the counter, but Wompi approved the payment of %2 (reference %3). Hand the purchase to the customer or issue a refund.</translation>
     </message>
@@ -590,32 +596,38 @@
 <context>
     <name>MailPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="44"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="54"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="55"/>
         <source>Enviar correo de prueba</source>
         <translation>Send test e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="47"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="58"/>
         <source>La prueba envía un correo al remitente con los ajustes guardados.</source>
         <translation>The test sends an e-mail to the sender address using the saved settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="72"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="60"/>
+        <source>Resultado de la prueba de correo</source>
+        <translation>Test e-mail result</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="85"/>
         <source>Guarde los ajustes antes de probar: la prueba usa los ajustes guardados.</source>
         <translation>Save the settings before testing: the test uses the saved settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="84"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="97"/>
         <source>Enviando un correo de prueba a {address}…</source>
         <translation>Sending a test e-mail to {address}…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="98"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="114"/>
         <source>Listo: se envió un correo de prueba a {address}. Revise esa bandeja.</source>
         <translation>Done: a test e-mail was sent to {address}. Check that inbox.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="108"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="124"/>
         <source>No se envió el correo de prueba.</source>
         <translation>The test e-mail was not sent.</translation>
     </message>
@@ -756,17 +768,17 @@
     <message>
         <location filename="../../mestore_desktop/ui/payment/dialog.py" line="67"/>
         <source>Cancelar cobro</source>
-        <translation type="unfinished">Cancel payment</translation>
+        <translation>Cancel payment</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/dialog.py" line="70"/>
         <source>Verificar ahora</source>
-        <translation type="unfinished"></translation>
+        <translation>Check now</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/dialog.py" line="72"/>
         <source>Mostrar QR</source>
-        <translation type="unfinished"></translation>
+        <translation>Show QR</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/dialog.py" line="139"/>
@@ -777,61 +789,82 @@
 <context>
     <name>PaymentFlow</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="105"/>
-        <source>Pago pendiente de una sesión anterior…</source>
-        <translation>Payment pending from a previous session…</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="132"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="201"/>
         <source>Registrando el pago en efectivo…</source>
         <translation>Recording the cash payment…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="174"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="243"/>
         <source>No se pudo abrir el pago de Wompi. Si el cliente no alcanzó a pagar, cancele y cobre con QR o efectivo; si pagó, MeStore lo confirmará solo.</source>
         <translation>Wompi&apos;s payment page could not be opened. If the customer did not get to pay, cancel and charge by QR or cash; if they paid, MeStore will confirm it by itself.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="180"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="249"/>
         <source>Confirmando con Wompi…</source>
         <translation>Confirming with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="279"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="313"/>
+        <source>El tiempo para pagar terminó sin un pago. Si el cliente alcanzó a pagar, MeStore lo detectará y le avisará.</source>
+        <translation>The time to pay ran out without a payment. If the customer did manage to pay, MeStore will detect it and tell you.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="320"/>
+        <source>El tiempo para pagar terminó.</source>
+        <translation>The time to pay has run out.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="370"/>
         <source>Cancelar cobro</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="281"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="372"/>
         <source>¿Cancelar este cobro? Si el cliente alcanza a pagar, MeStore lo detectará y le avisará.</source>
         <translation>Cancel this payment? If the customer still manages to pay, MeStore will detect it and alert you.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="289"/>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="290"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="380"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="381"/>
         <source>Sí, cancelar</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes, cancel</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="291"/>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="292"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="382"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="383"/>
         <source>No, seguir esperando</source>
-        <translation type="unfinished"></translation>
+        <translation>No, keep waiting</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="347"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="456"/>
         <source>Transacción Wompi: %1</source>
         <translation>Wompi transaction: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="352"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="316"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="461"/>
         <source>Referencia: %1</source>
         <translation>Reference: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="357"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="119"/>
+        <source>Pago pendiente de una sesión anterior. MeStore lo sigue verificando con Wompi; puede verificarlo ahora o mostrar el QR al cliente otra vez.</source>
+        <translation>Payment pending from an earlier session. MeStore keeps checking it with Wompi; you can check it now or show the QR to the customer again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="134"/>
+        <source>Consultando a Wompi…</source>
+        <translation>Asking Wompi…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="148"/>
+        <source>Wompi aún no tiene un pago terminado con esta referencia. MeStore sigue verificando; si el cliente no va a pagar, cancele.</source>
+        <translation>Wompi has no finished payment with this reference yet. MeStore keeps checking; if the customer is not going to pay, cancel.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="466"/>
         <source>Recibido: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Received: %1</translation>
     </message>
 </context>
 <context>
@@ -865,63 +898,63 @@
     <message>
         <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="18"/>
         <source>Pagos pendientes</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending payments</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="29"/>
         <source>1 pago pendiente — ver</source>
-        <translation type="unfinished"></translation>
+        <translation>1 pending payment — view</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="31"/>
         <source>%1 pagos pendientes — ver</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pending payments — view</translation>
     </message>
 </context>
 <context>
     <name>ProductSearch</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="96"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="99"/>
         <source>Sin catálogo de productos: use Monto libre (F4)</source>
         <translation>No product catalogue: use Free amount (F4)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="98"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="101"/>
         <source>Buscar producto o escanear código  (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search a product or scan a code  (F2)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="99"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="102"/>
         <source>Buscar producto o escanear código</source>
         <translation>Search a product or scan a code</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="109"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="112"/>
         <source>Resultados de la búsqueda</source>
-        <translation type="unfinished"></translation>
+        <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="219"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="222"/>
         <source>No hay catálogo de productos; use Monto libre (F4).</source>
         <translation>There is no product catalogue; use Free amount (F4).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="241"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="259"/>
         <source>No hay ningún producto con el código «%1».</source>
         <translation>No product has the code “%1”.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="248"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="266"/>
         <source>No se pudo consultar el catálogo; intente de nuevo.</source>
         <translation>The catalogue could not be read; try again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="301"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="319"/>
         <source>Ningún producto coincide con «%1».</source>
         <translation>No product matches “%1”.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="312"/>
+        <location filename="../../mestore_desktop/ui/caja/product_search.py" line="330"/>
         <source>No se pudo buscar en el catálogo; intente de nuevo.</source>
         <translation>The catalogue search failed; try again.</translation>
     </message>
@@ -931,7 +964,7 @@
     <message>
         <location filename="../../mestore_desktop/ui/payment/panels.py" line="37"/>
         <source>Código QR del pago</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment QR code</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/panels.py" line="40"/>
@@ -952,12 +985,12 @@
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="146"/>
         <source>Recibo enviado a %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt sent to %1.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="157"/>
         <source>Guardar recibo</source>
-        <translation type="unfinished"></translation>
+        <translation>Save receipt</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="161"/>
@@ -967,7 +1000,7 @@
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="178"/>
         <source>Recibo guardado en %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt saved in %1</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="189"/>
@@ -982,22 +1015,22 @@
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="194"/>
         <source>Enviar</source>
-        <translation type="unfinished"></translation>
+        <translation>Send</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="195"/>
         <source>Cancelar</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="224"/>
         <source>Recibo</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="257"/>
         <source>Correo del cliente</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer&apos;s e-mail</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="211"/>
@@ -1021,80 +1054,100 @@
 <context>
     <name>RelayStatusPresenter</name>
     <message>
-        <location filename="../../mestore_desktop/ui/sync_status.py" line="83"/>
+        <location filename="../../mestore_desktop/ui/sync_status.py" line="84"/>
         <source>último evento {age}</source>
         <translation>last event {age}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/sync_status.py" line="97"/>
+        <source>Conectando con el relay…</source>
+        <translation>Connecting to the relay…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/sync_status.py" line="100"/>
+        <source>Relay sin configurar: se consulta Wompi directamente.</source>
+        <translation>Relay not configured: Wompi is asked directly.</translation>
     </message>
 </context>
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="128"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="129"/>
         <source>Detalles del pago</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment details</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="133"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="134"/>
         <source>Cambio</source>
-        <translation type="unfinished">Change</translation>
+        <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="139"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="140"/>
         <source>Aviso</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="141"/>
-        <source>Imprimir recibo</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/panels.py" line="142"/>
+        <source>Imprimir recibo</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="143"/>
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="143"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="144"/>
         <source>Enviar por correo</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="144"/>
-        <source>Nueva venta</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../mestore_desktop/ui/payment/panels.py" line="145"/>
+        <source>Nueva venta</source>
+        <translation>New sale</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="146"/>
         <source>Reintentar</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="186"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="152"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="192"/>
         <source>Pago aprobado</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment approved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="190"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="196"/>
         <source>Venta en efectivo registrada</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash sale recorded</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="193"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="199"/>
         <source>Cambio: %1</source>
-        <translation type="unfinished">Change: %1</translation>
+        <translation>Change: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="197"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="203"/>
         <source>Pago rechazado</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment declined</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="200"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="206"/>
         <source>Error en el pago</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment error</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="147"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="210"/>
+        <source>Cobro vencido</source>
+        <translation>Payment expired</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="148"/>
         <source>Otro medio de pago</source>
         <translation>Another payment method</translation>
     </message>
@@ -1102,70 +1155,70 @@
 <context>
     <name>RingUpView</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="205"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="352"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="207"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="354"/>
         <source>La venta no tiene productos.</source>
         <translation>The sale has no items.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="88"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="264"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="265"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="89"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="266"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="267"/>
         <source>Monto libre</source>
         <translation>Free amount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="89"/>
-        <source>Descuento</source>
-        <translation type="unfinished">Discount</translation>
-    </message>
-    <message>
         <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="90"/>
+        <source>Descuento</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="91"/>
         <source>Editar</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="91"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="92"/>
         <source>Quitar</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="91"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="92"/>
         <source>Supr</source>
-        <translation type="unfinished"></translation>
+        <translation>Del</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="276"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="278"/>
         <source>Editar línea</source>
         <translation>Edit line</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="301"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="303"/>
         <source>Cancelar venta</source>
         <translation>Cancel sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="302"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="304"/>
         <source>¿Cancelar la venta?</source>
         <translation>Cancel the sale?</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="303"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="305"/>
         <source>Se quitarán todos los productos y los datos del cliente.</source>
         <translation>All items and the customer data will be removed.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="305"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="307"/>
         <source>Sí, cancelar la venta</source>
         <translation>Yes, cancel the sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="307"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="309"/>
         <source>No, seguir vendiendo</source>
         <translation>No, keep selling</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="354"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="356"/>
         <source>Seleccione una línea con ↑ y ↓.</source>
         <translation>Select a line with ↑ and ↓.</translation>
     </message>
@@ -1173,57 +1226,57 @@
 <context>
     <name>SecretsPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="27"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="29"/>
         <source>Llave privada de Wompi</source>
         <translation>Wompi private key</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="28"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="30"/>
         <source>Secreto de eventos</source>
         <translation>Events secret</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="29"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="31"/>
         <source>Secreto de integridad</source>
         <translation>Integrity secret</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="30"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="32"/>
         <source>Token del relay</source>
         <translation>Relay token</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="31"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="33"/>
         <source>Contraseña SMTP</source>
         <translation>SMTP password</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="62"/>
         <source>Escribe o pega el valor nuevo</source>
         <translation>Type or paste the new value</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="59"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="63"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="60"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="64"/>
         <source>Borrar</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="72"/>
-        <source>✔ Guardado</source>
-        <translation>✔ Saved</translation>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="87"/>
+        <source>Guardado</source>
+        <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="74"/>
-        <source>○ Sin configurar</source>
-        <translation>○ Not set</translation>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="89"/>
+        <source>Sin configurar</source>
+        <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="142"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="158"/>
         <source>Ambiente {environment}. Los secretos se guardan en el llavero del sistema y nunca se vuelven a mostrar; para cambiar uno, escribe el valor nuevo.</source>
         <translation>Environment {environment}. Secrets are kept in the system keyring and are never shown again; to change one, type the new value.</translation>
     </message>
@@ -1311,78 +1364,83 @@
         <translation>Empty: </translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="75"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="76"/>
+        <source>Minutos para pagar un cobro</source>
+        <translation>Minutes to pay</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="81"/>
         <source>URL del relay</source>
         <translation>Relay URL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="78"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="84"/>
         <source>Id de la terminal</source>
         <translation>Terminal id</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="82"/>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="83"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="88"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="89"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="92"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="98"/>
         <source>Otros</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="101"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="107"/>
         <source>Servidor SMTP</source>
         <translation>SMTP server</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="103"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="109"/>
         <source>Ej.: smtp.gmail.com (vacío: sin correo)</source>
         <translation>E.g. smtp.gmail.com (empty: no e-mail)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="107"/>
-        <source>Seguridad</source>
-        <translation>Security</translation>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="113"/>
+        <source>Seguridad SMTP</source>
+        <translation>SMTP security</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="110"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="122"/>
+        <source>Puerto SMTP</source>
+        <translation>SMTP port</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="126"/>
+        <source>Usuario SMTP</source>
+        <translation>SMTP user name</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="116"/>
         <source>STARTTLS (puerto 587)</source>
         <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="111"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="117"/>
         <source>SSL/TLS (puerto 465)</source>
         <translation>SSL/TLS (port 465)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="112"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="118"/>
         <source>Sin cifrado (solo servidor local)</source>
         <translation>No encryption (local server only)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="115"/>
-        <source>Puerto</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="118"/>
-        <source>Usuario</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="120"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="128"/>
         <source>Vacío si el servidor no pide contraseña</source>
         <translation>Empty if the server needs no password</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="124"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="132"/>
         <source>Correo remitente</source>
         <translation>Sender e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/fields.py" line="126"/>
+        <location filename="../../mestore_desktop/ui/settings/fields.py" line="134"/>
         <source>Ej.: ventas@mitienda.co</source>
         <translation>E.g. ventas@mitienda.co</translation>
     </message>
@@ -1398,54 +1456,59 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="68"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="96"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="164"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="69"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="100"/>
         <source>Ajustes</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="73"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="74"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="75"/>
         <source>Guardar ajustes</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="86"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="79"/>
+        <source>Resultado de guardar</source>
+        <translation>Save result</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="89"/>
         <source>Contraseña SMTP</source>
         <translation>SMTP password</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="101"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="105"/>
         <source>Secretos</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="103"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="107"/>
         <source>Conexión con Wompi</source>
         <translation>Connection with Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="136"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="140"/>
         <source>No se guardaron los ajustes.</source>
         <translation>The settings were not saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="166"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="173"/>
         <source>No se guardó nada. {field}: {message}</source>
         <translation>Nothing was saved. {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="170"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="177"/>
         <source>No se guardó nada; revisa estos campos: {fields}.</source>
         <translation>Nothing was saved; check these fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="182"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="189"/>
         <source>Ajustes guardados.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="184"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="191"/>
         <source>El idioma cambiará la próxima vez que abras MeStore.</source>
         <translation>The language will change the next time you open MeStore.</translation>
     </message>
@@ -1496,17 +1559,22 @@
         <translation>Discounts included</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="59"/>
+        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="60"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="77"/>
+        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="63"/>
+        <source>Total de la venta</source>
+        <translation>Sale total</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="79"/>
         <source>Base %1</source>
         <translation>Base %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="98"/>
+        <location filename="../../mestore_desktop/ui/caja/totals_panel.py" line="100"/>
         <source>El total (%1) tiene centavos y Wompi solo cobra pesos completos. Ajuste un precio o un descuento para cobrar con Wompi; en efectivo sí se puede cobrar.</source>
         <translation>The total (%1) has cents and Wompi only charges whole pesos. Adjust a price or a discount to charge with Wompi; cash can still be taken.</translation>
     </message>
@@ -1527,17 +1595,17 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="134"/>
+        <location filename="../../mestore_desktop/app.py" line="140"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="149"/>
+        <location filename="../../mestore_desktop/app.py" line="158"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="355"/>
+        <location filename="../../mestore_desktop/app.py" line="368"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>

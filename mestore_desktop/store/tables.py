@@ -9,9 +9,9 @@ status the status machine has never heard of.
 
 The Alembic migrations (`migrations/versions/0001_initial.py`, then `0002_sync.py` for the
 status sync's tables, `0003_catalogue_cash.py` for the product catalogue and the cash and
-late-approval columns of payment attempts, `0004_attempt_expiry.py` for the checkout's expiry)
-are a frozen copy of this schema; a test checks
-that the two agree.
+late-approval columns of payment attempts, `0004_attempt_expiry.py` for the checkout's expiry,
+`0005_installation_id.py` for the installation id in references) are a frozen copy of this
+schema; a test checks that the two agree.
 """
 
 from __future__ import annotations
@@ -323,6 +323,26 @@ class SyncStateRow(Base):
 
     key: Mapped[str] = mapped_column(primary_key=True)
     value: Mapped[str]
+
+
+class InstallationRow(Base):
+    """This database's installation id (one row): it goes into every reference, so that two
+    tills on the same terminal id, or a reinstall whose order numbers restart, never make the
+    same reference. Created by migration 0005, never changed."""
+
+    __tablename__ = "installation"
+    __table_args__ = (
+        _check("id = 1", "single_row"),
+        _check(
+            "typeof(installation_id) = 'text' AND length(installation_id) BETWEEN 3 AND 8",
+            "installation_id",
+        ),
+        _timestamp("created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    installation_id: Mapped[str]
+    created_at: Mapped[datetime]
 
 
 class ForeignTransactionRow(Base):

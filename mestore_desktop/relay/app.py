@@ -1,7 +1,8 @@
 """The relay's HTTP contract as one Starlette app.
 
     POST /wompi/events   Wompi's event URL: 200 only after a durable commit
-    GET  /v1/events      the terminals' feed: cursor `after`, `limit`, long-poll `wait`
+    GET  /v1/events      the terminals' feed: cursor `after`, `limit`, long-poll `wait`;
+                         every page (and a 410) names the database's `epoch`
     GET  /healthz        counts only, no auth, no secrets
 
 Blocking database work runs on the Relay's own thread pools, never on the event loop: one
@@ -12,6 +13,7 @@ for its lock), a few on PostgreSQL, and a few readers. Bad input is always a 4xx
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import math
 from collections.abc import AsyncIterator, Callable
@@ -191,6 +193,16 @@ async def receive_event(request: Request) -> Response:
     if not relay.config.events_secrets:
         log.error("no events secret configured: every event is refused")
         return error(401, "no_events_secret")
+    missing = incoming.unsigned_required()
+    if missing:
+        # Signed, perhaps, but over fields the sender chose: the id, status and amount that
+        # the terminals rely on would be unauthenticated. Counted with the forgeries.
+        relay.checksum_failures += 1
+        log.warning(
+            "event does not sign the required fields",
+            extra={"event_type": incoming.event_type[:64], "missing": ",".join(missing)},
+        )
+        return error(401, "unsigned_fields")
     if not incoming.verifies_with(relay.config.events_secrets):
         relay.checksum_failures += 1
         log.warning(
@@ -262,7 +274,8 @@ async def feed(request: Request) -> Response:
     except StorageUnavailableError:
         return _unavailable()
     if after < page.horizon_seq:
-        return error(410, "cursor_expired", _NO_STORE)
+        body = {"ok": False, "error": "cursor_expired", "epoch": page.epoch}
+        return JSONResponse(body, status_code=410, headers=_NO_STORE)
     return _feed_response(page, after)
 
 
@@ -312,7 +325,10 @@ def _feed_response(page: FeedPage, after: int) -> Response:
         for e in page.events
     )
     next_after = page.events[-1].seq if page.events else after
-    body = b'{"events":[%s],"next_after":%d}' % (items, next_after)
+    # The epoch names the database these seqs come from: a terminal that sees another one
+    # knows the seqs started again and reads from 0 (additive: older terminals ignore it).
+    epoch = json.dumps(page.epoch).encode("ascii")
+    body = b'{"events":[%s],"next_after":%d,"epoch":%s}' % (items, next_after, epoch)
     return Response(body, media_type="application/json", headers=_NO_STORE)
 
 

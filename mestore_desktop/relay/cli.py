@@ -1,13 +1,15 @@
 """`mestore-relay`: serve the relay, manage terminal tokens, prune old events.
 
-    mestore-relay serve [--host 127.0.0.1] [--port 8787] [--database URL]
+    mestore-relay serve [--host 127.0.0.1] [--port 8787] [--database URL | --database-file F]
                         [--environment test|prod] [--retention-days 30] [--events-secret-file F]
     mestore-relay token create NAME | token list | token revoke NAME
     mestore-relay prune [--retention-days 30]
 
 The events secret comes from MESTORE_RELAY_EVENTS_SECRET (comma-separated) or from
---events-secret-file (one per line), never from the command line. The database is --database,
-else MESTORE_RELAY_DATABASE, else ./mestore-relay.db. Every command migrates it first.
+--events-secret-file (one per line), never from the command line. The database is --database
+(refused if its URL holds a password: the process list would show it), else --database-file (a
+file holding the URL), else MESTORE_RELAY_DATABASE, else ./mestore-relay.db. Every command
+migrates it first.
 `serve` prints `relay_url=…` once listening (useful with --port 0).
 """
 
@@ -31,8 +33,8 @@ from mestore_desktop.relay.config import (
     ENVIRONMENTS,
     ConfigError,
     RelayConfig,
-    default_database,
     load_secrets,
+    resolve_database,
     resolve_environment,
 )
 from mestore_desktop.relay.server import DrainingServer
@@ -76,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _database_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--database", default=None, help="URL or SQLite file")
+    parser.add_argument("--database", default=None, help="URL (no password) or SQLite file")
+    parser.add_argument(
+        "--database-file", type=Path, default=None, help="a file holding the database URL"
+    )
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -90,7 +95,7 @@ def serve(args: argparse.Namespace) -> int:
     )
     if not secrets:
         log.error("no events secret configured: every event will be refused with 401")
-    store = RelayStore(args.database or default_database())
+    store = RelayStore(args.database)
     sock = bind_socket(args.host, args.port)
     server = DrainingServer(create_app(config, store))
     previous = _stop_on_signals(server)
@@ -120,7 +125,7 @@ def _stop_on_signals(server: uvicorn.Server) -> dict[int, Any]:
 
 
 def token(args: argparse.Namespace) -> int:
-    store = RelayStore(args.database or default_database())
+    store = RelayStore(args.database)
     try:
         if args.action == "create":
             print(store.create_token(args.name), flush=True)  # shown once, never stored
@@ -145,7 +150,7 @@ def token(args: argparse.Namespace) -> int:
 def prune(args: argparse.Namespace) -> int:
     if args.retention_days < 1:
         raise ConfigError("--retention-days must be at least 1")
-    store = RelayStore(args.database or default_database())
+    store = RelayStore(args.database)
     try:
         result = store.prune(args.retention_days)
     finally:
@@ -163,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure(args.log_level)
     command = {"serve": serve, "token": token, "prune": prune}[args.command]
     try:
+        args.database = resolve_database(args.database, args.database_file)
         return command(args)
     except (ConfigError, TokenNameError, ValueError) as exc:
         print(f"mestore-relay: {exc}", file=sys.stderr)

@@ -1,16 +1,24 @@
 """Settings of one relay instance, and where the events secrets come from.
 
 Secrets never come from argv (any local user can read another's command line in /proc): only
-from the `MESTORE_RELAY_EVENTS_SECRET` variable (comma-separated) or a file (one per line).
+from the `MESTORE_RELAY_EVENTS_SECRET` variable (comma-separated) or a file (one per line). The
+same goes for a database password: `--database` refuses a URL holding one; it comes from
+`MESTORE_RELAY_DATABASE` or `--database-file`.
 Several secrets are accepted at once so that Wompi's events secret can be rotated.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+log = logging.getLogger(__name__)
 
 Environment = Literal["test", "prod"]
 ENVIRONMENTS: tuple[Environment, ...] = ("test", "prod")
@@ -91,3 +99,61 @@ def resolve_environment(requested: str | None, secrets: tuple[str, ...]) -> Envi
 
 def default_database() -> str:
     return os.environ.get(DATABASE_ENV_VAR) or DEFAULT_DATABASE_FILE
+
+
+def resolve_database(flag: str | None, url_file: Path | None) -> str:
+    """The database to open: `--database` (never with a password), else `--database-file`,
+    else MESTORE_RELAY_DATABASE, else ./mestore-relay.db."""
+    if flag is not None and url_file is not None:
+        raise ConfigError("give either --database or --database-file, not both")
+    if url_file is not None:
+        return read_database_file(url_file)
+    if flag is None:
+        return default_database()
+    if has_password(flag):
+        raise ConfigError(
+            "--database holds a password, and any user of this machine can read a command "
+            f"line. Put the URL in the {DATABASE_ENV_VAR} environment variable, or in a file "
+            "only you can read and pass --database-file FILE (or let PostgreSQL read the "
+            "password from ~/.pgpass)."
+        )
+    return flag
+
+
+def has_password(database: str) -> bool:
+    """True when the URL carries a password (user:password@ or ?password=)."""
+    if "://" not in database:
+        return False  # a SQLite file path
+    try:
+        url = make_url(database)
+    except (ArgumentError, ValueError):
+        # Unreadable: the store refuses it later; refuse it here if it could hide a password.
+        return "@" in database or "password" in database.lower()
+    return url.password is not None or any(k.lower() == "password" for k in url.query)
+
+
+def read_database_file(path: Path) -> str:
+    """The database URL in `path`: its first non-blank line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        # The reason only (no such file, permission denied): never the file's content.
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        raise ConfigError(f"cannot read the --database-file {path}: {reason}") from None
+    for line in text.splitlines():
+        if line.strip():
+            _warn_if_shared(path)
+            return line.strip()
+    raise ConfigError(f"the --database-file {path} is empty: write the database URL in it")
+
+
+def _warn_if_shared(path: Path) -> None:
+    try:
+        shared = path.stat().st_mode & 0o077
+    except OSError:
+        return
+    if shared:
+        log.warning(
+            "the database URL file can be read by other users; chmod 600 it",
+            extra={"path": str(path)},
+        )

@@ -1,9 +1,11 @@
 """Incoming Wompi events: parse the raw body, check its shape, verify it, derive its dedupe key.
 
-Only the values listed in `signature.properties` are authenticated (REFERENCE §4.3), so the
-dedupe key is built from signed values only: for transaction events (event type, transaction
-id, status, amount_in_cents), for anything else a hash of every signed value. The same fact
-sent again, by a Wompi retry or by an attacker replaying it, then maps to the same row.
+Only the values listed in `signature.properties` are authenticated (REFERENCE §4.3), so a
+`transaction.updated` must sign at least the transaction's id, status and amount (else 401,
+like a bad checksum: the sender would choose what is authenticated), and the dedupe key is
+built from signed values only: for transaction events (event type, transaction id, status,
+amount_in_cents), for anything else a hash of every signed value. The same fact sent again, by
+a Wompi retry or by an attacker replaying it, then maps to the same row.
 """
 
 from __future__ import annotations
@@ -12,12 +14,18 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from mestore_desktop.wompi.signatures import EventSignatureError, verify_event
 
 MAX_EVENT_TYPE_CHARS = 200
 TRANSACTION_PROPERTIES = ("transaction.id", "transaction.status", "transaction.amount_in_cents")
+# What an event type must sign, whatever else it signs (Wompi may add fields over time, so a
+# longer list, or another order, is fine). Other event types sign what Wompi decides.
+REQUIRED_SIGNED: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {"transaction.updated": TRANSACTION_PROPERTIES}
+)
 
 
 class MalformedEventError(ValueError):
@@ -42,6 +50,11 @@ class IncomingEvent:
             return verify_event(self.body, list(secrets), header_checksum=self.header_checksum)
         except EventSignatureError:
             return False
+
+    def unsigned_required(self) -> tuple[str, ...]:
+        """The paths this event type must sign that its `signature.properties` leave out."""
+        required = REQUIRED_SIGNED.get(self.event_type, ())
+        return tuple(path for path in required if path not in self.properties)
 
     def dedupe_key(self) -> str:
         """64 hex chars naming the signed fact this event reports (call after verifying)."""

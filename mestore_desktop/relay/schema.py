@@ -1,9 +1,9 @@
 """The relay's tables (SQLAlchemy Core), shared by the store and the Alembic migrations.
 
-`relay_state` is a single row holding the last seq handed out, the event count and the
-retention horizon. Every insert updates it inside its own transaction, so the row lock
-serializes inserts across processes on PostgreSQL: seq order is commit order and a reader that
-has seen seq N can never later find a smaller seq appear behind it.
+`relay_state` is a single row holding the last seq handed out, the event count, the
+retention horizon and the database's epoch. Every insert updates it inside its own transaction,
+so the row lock serializes inserts across processes on PostgreSQL: seq order is commit order
+and a reader that has seen seq N can never later find a smaller seq appear behind it.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ state = Table(
     Column("event_count", BigInteger, nullable=False),
     Column("horizon_seq", BigInteger, nullable=False),
     Column("horizon_at_us", BigInteger, nullable=True),
+    # A random id made with the database (migration 0002); new database, new epoch.
+    Column("epoch", String(64), nullable=False),
 )
 STATE_ID = 1
 

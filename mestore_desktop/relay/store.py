@@ -98,6 +98,7 @@ class StoredEvent:
 class FeedPage:
     events: list[StoredEvent]
     horizon_seq: int
+    epoch: str  # the database's id: the seqs above belong to it
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,8 @@ class RelayStore:
             ).scalar()
 
     def events_after(self, after: int, limit: int) -> FeedPage:
-        """Up to `limit` events with seq > `after`, oldest first, and the retention horizon."""
+        """Up to `limit` events with seq > `after`, oldest first, the retention horizon and
+        the database's epoch (read in the same transaction: the page belongs to that epoch)."""
         with self._read() as conn:
             rows = conn.execute(
                 select(events.c.seq, events.c.received_at_us, events.c.body)
@@ -276,11 +278,11 @@ class RelayStore:
                 .limit(limit)
             ).all()
             # Read after the rows: a prune in between is then seen, never a silent gap.
-            horizon = conn.execute(
-                select(state.c.horizon_seq).where(state.c.id == STATE_ID)
-            ).scalar_one()
+            horizon, epoch = conn.execute(
+                select(state.c.horizon_seq, state.c.epoch).where(state.c.id == STATE_ID)
+            ).one()
         stored = [StoredEvent(r.seq, r.received_at_us, bytes(r.body)) for r in rows]
-        return FeedPage(stored, horizon)
+        return FeedPage(stored, horizon, epoch)
 
     def stats(self) -> Stats:
         with self._read() as conn:

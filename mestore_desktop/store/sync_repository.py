@@ -44,6 +44,8 @@ class SyncKey(StrEnum):
     """The names used in `sync_state`."""
 
     RELAY_CURSOR = "relay_cursor"  # seq of the last relay event applied
+    # The relay database's id; a new one means seqs started again (the cursor goes back to 0).
+    RELAY_EPOCH = "relay_epoch"
     LAST_EVENT_AT = "last_event_at"  # when the relay received the last event we applied
     LAST_HEALTHY_AT = "last_healthy_at"  # last successful answer from the relay
     GAP_FILLED_AT = "gap_filled_at"  # Wompi was searched up to this moment

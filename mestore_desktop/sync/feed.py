@@ -18,6 +18,11 @@ Relay state: CONNECTED after a successful fetch; DEGRADED after one or two failu
 a 429; OFFLINE after three, or at once when the token is refused. A 410 (cursor older than the
 relay keeps) moves the cursor to the relay's oldest event and asks the gap filler to search
 Wompi over the lost period.
+
+Every page names the relay database's `epoch`, kept beside the cursor. The first one seen is
+remembered; another one (the relay's database was replaced: its seqs start again at 1, below
+our cursor, so every page would look empty) sets the cursor back to 0 in the same transaction
+and asks the gap filler to search Wompi from the last event applied.
 """
 
 from __future__ import annotations
@@ -62,6 +67,7 @@ log = logging.getLogger(__name__)
 
 GapRequester = Callable[[str, datetime | None], None]
 HEALTHY_WRITE_EVERY_S = 60.0
+NEW_EPOCH_REASON = "relay con una base de datos nueva"
 
 
 class FeedPoller:
@@ -82,6 +88,7 @@ class FeedPoller:
         self._troubled = False
         self._healthy_at: datetime | None = None
         self._healthy_written_at: datetime | None = None
+        self._epoch: str | None = None  # the relay epoch known to be stored
 
     # -- one event -------------------------------------------------------------------------
 
@@ -172,7 +179,12 @@ class FeedPoller:
                 wait = 0.0
                 continue
             wait = s.long_poll_wait_s
+            # Before "connected" is published: a new epoch's gap request is then already made.
+            reset = await self._follow_epoch(batch.epoch)
             await self._after_success()
+            if reset:
+                cursor, wait = 0, 0.0
+                continue
             for event in batch.events:
                 self._hub.applied(await self.apply_until_done(event))
                 self._hub.set_last_event(event.received_at)
@@ -195,7 +207,11 @@ class FeedPoller:
             except RelayError as exc:
                 self._fail_once(exc, problems)
                 return
+            reset = await self._follow_epoch(batch.epoch)
             await self._after_success()
+            if reset:
+                cursor = 0
+                continue
             if not batch.events:
                 return
             for event in batch.events:
@@ -286,6 +302,26 @@ class FeedPoller:
             )
             self._healthy_written_at = now
 
+    # -- the relay's epoch -----------------------------------------------------------------
+
+    async def _follow_epoch(self, epoch: str | None) -> bool:
+        """Keep up with the relay database's epoch; True when the cursor went back to 0.
+
+        The first epoch ever seen is only remembered. Another one means the relay's database
+        was replaced and its seqs started again below our cursor: read it from its start (events
+        already applied are skipped by their keys) and search Wompi for what the old database
+        may have taken with it.
+        """
+        if epoch is None or epoch == self._epoch:
+            return False
+        at = self._d.clock()
+        changed, since = await self._d.db.write(lambda s: _store_epoch(s, epoch, at))
+        self._epoch = epoch
+        if changed:
+            log.warning("relay epoch changed to %s: reading its feed from the start", epoch)
+            self._request_gap(NEW_EPOCH_REASON, since)
+        return changed
+
     # -- 410 -------------------------------------------------------------------------------
 
     async def _recover_expired(self, old_cursor: int) -> int:
@@ -334,6 +370,29 @@ class FeedPoller:
         except RelayCursorExpiredError:
             return True
         return False
+
+
+def _store_epoch(session: Session, epoch: str, at: datetime) -> tuple[bool, datetime | None]:
+    """Store `epoch`; on a change also reset the cursor (same transaction) and audit it.
+
+    Returns whether the cursor was reset and since when Wompi should be searched.
+    """
+    sync = SyncRepository(session)
+    known = sync.get_value(SyncKey.RELAY_EPOCH)
+    if known == epoch:
+        return False, None
+    sync.set_value(SyncKey.RELAY_EPOCH, epoch)
+    if known is None:
+        return False, None
+    old_cursor = sync.cursor()
+    sync.set_cursor(0)
+    last_event = sync.get_time(SyncKey.LAST_EVENT_AT)
+    OrderRepository(session).audit(
+        "sync.relay_epoch_changed",
+        f"old_epoch={known} new_epoch={epoch} cursor={old_cursor} last_event_at={last_event}",
+        at,
+    )
+    return True, last_event or sync.get_time(SyncKey.LAST_HEALTHY_AT)
 
 
 def _move_cursor(session: Session, event: RelayEvent) -> None:

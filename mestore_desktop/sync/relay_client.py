@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ MAX_WAIT_S = 30.0
 CONNECT_TIMEOUT_S = 5.0
 # Beyond the long-poll wait, how long the relay may take to answer before we call it hung.
 ANSWER_MARGIN_S = 10.0
+_EPOCH = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class RelayError(Exception):
@@ -101,6 +103,9 @@ class RelayEvent:
 class RelayBatch:
     events: list[RelayEvent]
     next_after: int
+    # The relay database's id; another one means its seqs started again. None from a relay
+    # that predates it.
+    epoch: str | None = None
 
 
 class RelayClient:
@@ -219,7 +224,17 @@ def parse_batch(body: Any, after: int, limit: int) -> RelayBatch:
     next_after = body.get("next_after")
     if not _is_int(next_after) or next_after < previous:
         raise RelayBadResponseError("next_after")
-    return RelayBatch(events, next_after)
+    return RelayBatch(events, next_after, _epoch(body))
+
+
+def _epoch(body: Mapping[str, Any]) -> str | None:
+    if "epoch" not in body:
+        return None
+    epoch = body["epoch"]
+    # Short and plain: it is stored, compared and written to the audit log as it is.
+    if not isinstance(epoch, str) or not _EPOCH.fullmatch(epoch):
+        raise RelayBadResponseError("epoch")
+    return epoch
 
 
 def _parse_event(item: Any, where: str) -> RelayEvent:

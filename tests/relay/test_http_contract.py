@@ -28,6 +28,11 @@ async def feed(h: RelayHarness, **params) -> httpx.Response:
     return await h.client.get("/v1/events", params=params, headers=h.auth)
 
 
+def empty_page(h: RelayHarness, next_after: int) -> dict:
+    """An empty feed page: it names the database's epoch too (issue 9, defect 4)."""
+    return {"events": [], "next_after": next_after, "epoch": h.store.events_after(0, 1).epoch}
+
+
 # -- POST /wompi/events ------------------------------------------------------------------------
 
 
@@ -253,7 +258,7 @@ async def test_feed_pages_in_seq_order(relay_harness, secret):
     assert [e["seq"] for e in r["events"]] == [4, 5, 6, 7]
     assert r["events"][0]["event"]["data"]["transaction"]["id"] == "tx-3"
     r = (await feed(relay_harness, after=7)).json()
-    assert r == {"events": [], "next_after": 7}
+    assert r == empty_page(relay_harness, 7)
     default = (await feed(relay_harness)).json()
     assert len(default["events"]) == 7
 
@@ -326,7 +331,7 @@ async def test_long_poll_returns_when_an_event_arrives(relay_harness, secret):
 async def test_long_poll_times_out_empty(relay_harness):
     started = time.monotonic()
     r = await feed(relay_harness, after=0, wait=0.5)
-    assert r.json() == {"events": [], "next_after": 0}
+    assert r.json() == empty_page(relay_harness, 0)
     assert 0.45 <= time.monotonic() - started < 3
 
 
@@ -336,7 +341,7 @@ async def test_a_duplicate_does_not_wake_a_long_poll(relay_harness, secret):
     poll = asyncio.create_task(feed(relay_harness, after=1, wait=1))
     await asyncio.sleep(0.2)
     await post(relay_harness, event)
-    assert (await poll).json() == {"events": [], "next_after": 1}
+    assert (await poll).json() == empty_page(relay_harness, 1)
 
 
 async def test_app_opens_a_store_from_a_path(tmp_path, secret):

@@ -37,6 +37,7 @@ class FakeRelay:
     script: list[Scripted] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
     horizon: int = 0  # `after` below this is answered 410, as the real relay does
+    epoch: str | None = None  # sent with every page when set (a relay before issue 9 had none)
 
     def add(self, event: dict[str, Any], received_at: str | None = None) -> int:
         seq = len(self.events) + 1
@@ -82,7 +83,10 @@ class FakeRelay:
         if not page and wait:
             await asyncio.sleep(min(wait, 0.05))  # a short "long poll" keeps tests quick
         next_after = page[-1]["seq"] if page else after
-        return JSONResponse({"events": page, "next_after": next_after})
+        body: dict[str, Any] = {"events": page, "next_after": next_after}
+        if self.epoch is not None:
+            body["epoch"] = self.epoch
+        return JSONResponse(body)
 
     async def _health(self, request: Request) -> Response:
         self.requests.append(request)

@@ -272,6 +272,20 @@ class LoopbackStack(_Common):
         assert self.relay_server is not None
         return self.relay_server.base_url
 
+    def stop_relay(self) -> None:
+        """The relay goes away; `start_relay_on_a_fresh_database` brings it back on its address."""
+        assert self.relay_server is not None
+        self._relay_port = int(self.relay_server.base_url.rsplit(":", 1)[1])
+        self.relay_server.stop()
+
+    def start_relay_on_a_fresh_database(self, name: str = "relay-fresh.db") -> None:
+        """The relay back on its address over a new, empty database (a lost disk, a new host):
+        a new epoch, seqs from 1 again, and a new terminal token (the old one was stored in the
+        lost database), which `self.token` then holds, as the cashier would store it."""
+        server = RelayServer(relay_config(self.keys), self.directory / name, port=self._relay_port)
+        self.relay_server = server.start()
+        self.token = server.create_token(TERMINAL)
+
     @property
     def wompi_api_url(self) -> str:
         assert self.sandbox_server is not None
@@ -285,7 +299,8 @@ class LoopbackStack(_Common):
         return SyncService(
             db=db,
             wompi=quick_wompi(http, self.wompi_api_url, self.keys),
-            relay=RelayClient(http, self.relay_url, self.token) if relay else None,
+            # Read at each request: a relay replaced under the service hands out a new token.
+            relay=RelayClient(http, self.relay_url, lambda: self.token) if relay else None,
             **kwargs,
         )
 

@@ -7,9 +7,10 @@ apply it, ignore it as already known or stale, or refuse it as a conflict that a
 look at. A final status never goes back, and a conflicting final is never applied silently.
 
 Wompi's checkout lets a payer retry after a failure within the same reference, which creates a
-second transaction. So an attempt follows a *transaction id*: a new id may take over an attempt
-whose current transaction failed; a second approval under one reference is a conflict (a
-double charge), never an overwrite.
+second transaction. So an attempt follows a *transaction id*, chosen from what is known of every
+transaction under its reference whatever order they were seen in (`deciding_transaction`): an
+approval wins, a retry still pending takes over from a failed one; a second approval under one
+reference is a conflict (a double charge), never an overwrite.
 """
 
 from __future__ import annotations
@@ -211,20 +212,33 @@ class AttemptUpdate:
 
 
 def observe(attempt: PaymentAttempt, obs: Observation) -> AttemptUpdate:
-    """Apply an observation to an attempt through the status machine."""
+    """Apply an observation to an attempt through the status machine.
+
+    Each transaction moves only along Wompi's lifecycle. Which transaction decides the attempt
+    follows from what is known of all of them (`deciding_transaction`), never from the order in
+    which they were observed: a payer's retry under the same reference ends the same way
+    whether its events and read-backs come first, last or twice.
+    """
     decision = _decide_for_transaction(attempt, obs)
     if not decision.applies:
         return AttemptUpdate(decision, attempt, attempt)
     known = dict(attempt.transactions)
+    if obs.status is PaymentStatus.APPROVED and _approved_elsewhere(known, obs.transaction_id):
+        return AttemptUpdate(_double_charge(attempt, obs), attempt, attempt)
     known[obs.transaction_id] = obs.status
     updated = replace(attempt, transactions=tuple(known.items()), updated_at=obs.observed_at)
-    if attempt.transaction_id not in (None, obs.transaction_id):
-        decision = _decide_sibling(attempt, obs)
-        if decision.outcome is Outcome.CONFLICT:
-            return AttemptUpdate(decision, attempt, attempt)
-        if decision.reason != _TAKES_OVER:
-            return AttemptUpdate(decision, attempt, updated)
-    return AttemptUpdate(decision, attempt, _follow(updated, obs))
+    decider = deciding_transaction(known, attempt.transaction_id)
+    if decider == obs.transaction_id:
+        if attempt.transaction_id not in (None, obs.transaction_id):
+            decision = Decision(Outcome.APPLY, attempt.status, obs.status, reason=_TAKES_OVER)
+        return AttemptUpdate(decision, attempt, _follow(updated, obs))
+    if decider == attempt.transaction_id:
+        other = Decision(Outcome.APPLY, attempt.status, attempt.status, reason=_OTHER)
+        return AttemptUpdate(other, attempt, updated)
+    # The followed transaction failed while a retry is still alive: follow the retry.
+    status = known[decider]
+    live = Decision(Outcome.APPLY, attempt.status, status, reason=_FOLLOWS_RETRY)
+    return AttemptUpdate(live, attempt, _switch(updated, decider, status))
 
 
 def _decide_for_transaction(attempt: PaymentAttempt, obs: Observation) -> Decision:
@@ -248,27 +262,57 @@ def _decide_for_transaction(attempt: PaymentAttempt, obs: Observation) -> Decisi
 
 
 _TAKES_OVER = "esta transacción decide el intento"
+_OTHER = "otra transacción"
+_FOLLOWS_RETRY = "la transacción seguida falló; sigue el reintento aún pendiente"
+
+# Which transaction decides an attempt, best first: money taken, then money taken and given
+# back, then a try still open (the payer may pay yet), then the newest failure.
+_PRECEDENCE = (
+    PaymentStatus.APPROVED,
+    PaymentStatus.VOIDED,
+    PaymentStatus.PENDING,
+    PaymentStatus.DECLINED,
+    PaymentStatus.ERROR,
+)
 
 
-def _decide_sibling(attempt: PaymentAttempt, obs: Observation) -> Decision:
-    """A different transaction under the same reference (the payer retried in the checkout).
-
-    Money taken always wins: an approval takes over a pending or failed attempt. A second
-    approval while one is already held is a double charge: refused and reported. A new
-    pending try takes over a failed one. Anything else is only remembered.
+def deciding_transaction(known: dict[str, PaymentStatus], current: str | None = None) -> str | None:
+    """The transaction that decides an attempt, from the last status of each one under its
+    reference. Order-independent: it depends on `known` alone, except that an approval
+    already followed keeps deciding (a second one is refused as a double charge anyway).
+    Among several of the same rank the newest wins (`transaction_age_key`); DECLINED and
+    ERROR rank together, so a retry's failure replaces the first one's.
     """
-    if obs.status is PaymentStatus.APPROVED:
-        if attempt.status is PaymentStatus.APPROVED:
-            return Decision(
-                Outcome.CONFLICT,
-                attempt.status,
-                obs.status,
-                reason=f"pago doble: {obs.transaction_id} también aprobada con esta referencia",
-            )
-        return Decision(Outcome.APPLY, attempt.status, obs.status, reason=_TAKES_OVER)
-    if obs.status is PaymentStatus.PENDING and attempt.status in FAILED_STATUSES:
-        return Decision(Outcome.APPLY, attempt.status, obs.status, reason=_TAKES_OVER)
-    return Decision(Outcome.APPLY, attempt.status, attempt.status, reason="otra transacción")
+    if current is not None and known.get(current) is PaymentStatus.APPROVED:
+        return current
+    for status in _PRECEDENCE[:3]:
+        same = [tx for tx, s in known.items() if s is status]
+        if same:
+            return max(same, key=transaction_age_key)
+    failed = [tx for tx, s in known.items() if s in FAILED_STATUSES]
+    return max(failed, key=transaction_age_key) if failed else None
+
+
+def transaction_age_key(transaction_id: str) -> tuple[int, str]:
+    """Sorts Wompi transaction ids oldest first: `<merchant>-<unix seconds>-<digits>` (§5.4)
+    carries its creation second; an id of another shape sorts first, then by text."""
+    parts = transaction_id.split("-")
+    seconds = parts[1] if len(parts) == 3 else ""
+    return (int(seconds) if seconds.isascii() and seconds.isdigit() else -1, transaction_id)
+
+
+def _approved_elsewhere(known: dict[str, PaymentStatus], transaction_id: str) -> bool:
+    return any(s is PaymentStatus.APPROVED for tx, s in known.items() if tx != transaction_id)
+
+
+def _double_charge(attempt: PaymentAttempt, obs: Observation) -> Decision:
+    """A second approval under one reference: money taken twice, refused and reported."""
+    return Decision(
+        Outcome.CONFLICT,
+        attempt.status,
+        obs.status,
+        reason=f"pago doble: {obs.transaction_id} también aprobada con esta referencia",
+    )
 
 
 def _follow(attempt: PaymentAttempt, obs: Observation) -> PaymentAttempt:
@@ -279,6 +323,11 @@ def _follow(attempt: PaymentAttempt, obs: Observation) -> PaymentAttempt:
         payment_method=obs.payment_method or attempt.payment_method,
         status_message=obs.status_message,
     )
+
+
+def _switch(attempt: PaymentAttempt, transaction_id: str, status: PaymentStatus) -> PaymentAttempt:
+    """Follow another known transaction; its method and message come with its next sighting."""
+    return replace(attempt, status=status, transaction_id=transaction_id, status_message="")
 
 
 class OrderStatus(StrEnum):
@@ -317,3 +366,76 @@ class StatusChange:
     at: datetime
     transaction_id: str | None = None
     evidence: str = ""
+
+
+# -- duplicate payments ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """Money taken for an order: the attempt, and its approved Wompi transaction ("" for cash)."""
+
+    reference: str
+    transaction_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicatePayment:
+    """Two approvals for one order: the customer paid twice, and one payment must go back.
+
+    `first` was approved before `extra`; `amount` is what `extra` took. The order stays PAID
+    (money taken wins); a person refunds one payment at Wompi and acknowledges it.
+    """
+
+    order_number: int
+    amount: Money
+    first: Approval
+    extra: Approval
+    detected_at: datetime
+    id: int | None = None  # the store's number for it, once recorded
+    acknowledged_at: datetime | None = None
+
+
+def approval_of(attempt: PaymentAttempt) -> Approval | None:
+    """The money an attempt holds now: None unless APPROVED (a void gave it back)."""
+    if attempt.status is not PaymentStatus.APPROVED:
+        return None
+    return Approval(attempt.reference, attempt.transaction_id or "")
+
+
+def duplicate_for_order(
+    attempts: list[PaymentAttempt], approved: PaymentAttempt, at: datetime
+) -> DuplicatePayment | None:
+    """`approved` (one of the order's `attempts`) has just taken money: a duplicate payment if
+    another attempt of the order already holds an approval (the earliest such is `first`)."""
+    extra = approval_of(approved)
+    held = sorted(
+        (a for a in attempts if a.reference != approved.reference and approval_of(a)),
+        key=lambda a: a.attempt_number,
+    )
+    if extra is None or not held:
+        return None
+    first = approval_of(held[0])
+    assert first is not None  # noqa: S101  filtered above
+    return DuplicatePayment(approved.order_number, approved.amount, first, extra, at)
+
+
+def duplicate_under_reference(attempt: PaymentAttempt, obs: Observation) -> DuplicatePayment | None:
+    """A second approved transaction under the attempt's own reference (the status machine
+    refuses it as a conflict): the same order paid twice."""
+    if obs.status is not PaymentStatus.APPROVED:
+        return None
+    held = [
+        tx
+        for tx, status in attempt.transactions
+        if status is PaymentStatus.APPROVED and tx != obs.transaction_id
+    ]
+    if not held:
+        return None
+    return DuplicatePayment(
+        attempt.order_number,
+        obs.amount or attempt.amount,
+        Approval(attempt.reference, held[0]),
+        Approval(attempt.reference, obs.transaction_id),
+        obs.observed_at,
+    )

@@ -21,6 +21,7 @@ from mestore_desktop.domain.payment import (
     decide_transition,
     derive_order_status,
     observe,
+    transaction_age_key,
 )
 
 P, A, D, E, V = (
@@ -213,3 +214,67 @@ def test_first_pending_sighting_records_which_transaction_to_follow() -> None:
     assert update.attempt.status is P
     again = observe(update.attempt, obs("tx-9", P, minute=2))
     assert again.decision.outcome is Outcome.DUPLICATE
+
+
+# --- A payer's retry under one reference: the outcome never depends on arrival order ---------
+
+TX1, TX2 = "1-1700000000-10001", "1-1700000090-10002"  # the retry is 90 s newer
+
+
+def test_a_failed_transaction_hands_the_attempt_to_a_retry_still_pending() -> None:
+    following = observe(attempt(), obs(TX1, P)).attempt
+    retry_seen = observe(following, obs(TX2, P, minute=2)).attempt
+    assert retry_seen.transaction_id == TX2  # the newest open try is the one to watch
+    declined = observe(retry_seen, obs(TX1, D, minute=3))
+    assert (declined.attempt.status, declined.attempt.transaction_id) == (P, TX2)
+    # Seen the other way round: the first transaction fails, then its retry shows up.
+    first_failed = observe(observe(attempt(), obs(TX1, P)).attempt, obs(TX1, D, minute=2))
+    assert first_failed.attempt.status is D
+    handed = observe(first_failed.attempt, obs(TX2, P, minute=3))
+    assert (handed.attempt.status, handed.attempt.transaction_id) == (P, TX2)
+    assert handed.status_changed
+
+
+def test_a_failed_retry_decides_over_the_first_failure() -> None:
+    for order in ((TX1, TX2), (TX2, TX1)):
+        current = attempt()
+        for minute, tx in enumerate(order):
+            current = observe(current, obs(tx, D if tx == TX1 else E, minute=minute)).attempt
+        assert (current.status, current.transaction_id) == (E, TX2)
+
+
+def test_transaction_age_key_reads_the_creation_second_of_wompi_ids() -> None:
+    ids = ["12-1700000100-00001", "12-1700000099-99999", "odd-id", "12-99-5"]
+    assert sorted(ids, key=transaction_age_key) == [
+        "odd-id",
+        "12-99-5",
+        "12-1700000099-99999",
+        "12-1700000100-00001",
+    ]
+
+
+RETRY_FIRST = [(P, D), (P, E)]
+RETRY_THEN = [(P,), (P, A), (P, A, V), (P, D), (P, E)]
+
+
+@settings(max_examples=1_000, deadline=None)
+@given(
+    st.sampled_from(RETRY_FIRST),
+    st.sampled_from(RETRY_THEN),
+    st.lists(st.tuples(st.booleans(), st.integers(0, 2)), max_size=12),
+    st.randoms(),
+)
+def test_any_order_of_a_retry_s_observations_ends_as_wompi_s_final_state(
+    first, then, extra, rnd
+) -> None:
+    # Every status each transaction went through, seen once, plus stale or repeated copies,
+    # in any order: the attempt ends as the retry's final state says.
+    seen = [(TX1, s) for s in first] + [(TX2, s) for s in then]
+    for which, back in extra:
+        tx, life = (TX1, first) if which else (TX2, then)
+        seen.append((tx, life[max(0, len(life) - 1 - back)]))
+    rnd.shuffle(seen)
+    current = attempt()
+    for minute, (tx, status) in enumerate(seen):
+        current = observe(current, obs(tx, status, minute=minute)).attempt
+    assert (current.status, current.transaction_id) == (then[-1], TX2)

@@ -83,13 +83,18 @@ class Journey:
         """Where a key press goes: the focus widget, else the active (modal) window."""
         if QApplication.activeWindow() is None:
             self._activate_as_a_window_manager_would()
-        widget = (
-            QApplication.focusWidget()
-            or QApplication.activeModalWidget()
-            or QApplication.activeWindow()
-        )
+        widget = QApplication.focusWidget() or QApplication.activeWindow()
+        modal = QApplication.activeModalWidget()
+        if modal is not None and (widget is None or not self._inside(widget, modal)):
+            # While a modal dialog is up the keyboard can only reach it (QTest would deliver to
+            # a widget behind it, which no person can type into).
+            widget = modal.focusWidget() or modal
         assert widget is not None, "nothing has the keyboard focus"
         return widget
+
+    @staticmethod
+    def _inside(widget: QWidget, window: QWidget) -> bool:
+        return widget.window() is window or window.isAncestorOf(widget)
 
     def _activate_as_a_window_manager_would(self) -> None:
         """Offscreen Qt has no window manager: when a dialog closes, no window becomes active
@@ -182,7 +187,7 @@ class Journey:
         if not widget.isEnabled():
             return False
         modal = QApplication.activeModalWidget()
-        return modal is None or widget.window() is modal or modal.isAncestorOf(widget)
+        return modal is None or self._inside(widget, modal)
 
     def close_window(self, widget: QWidget) -> None:
         """As the title bar's X: a close request the window may refuse."""

@@ -126,6 +126,9 @@ class ResultPanel(QWidget):
         self.details.setObjectName("ResultDetails")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setWordWrap(True)
+        # The label spans the panel and centres its own lines: a word-wrapped label centred by
+        # the layout is given a narrow width and breaks "Transacción Wompi: …" in two.
+        self.details.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.details.setAccessibleName(self.tr("Detalles del pago"))
         self.change = QLabel()
         self.change.setObjectName("ResultChange")
@@ -182,7 +185,7 @@ class ResultPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addLayout(heading)
-        layout.addWidget(self.details, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.details)
         layout.addWidget(self.change, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         layout.addWidget(self.notice, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -67,7 +67,7 @@ async def search_transactions(request: Request) -> Response:
 
 async def get_transaction(request: Request) -> Response:
     require(request, Access.NONE)
-    tx = sandbox_of(request).get_transaction(request.path_params["tx_id"])
+    tx = sandbox_of(request).read_transaction(request.path_params["tx_id"])
     if tx is None:
         raise SandboxNotFoundError(request.path_params["tx_id"])
     return data(tx)

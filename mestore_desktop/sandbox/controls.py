@@ -5,6 +5,7 @@
 | GET  /_sandbox/transactions | | every transaction |
 | POST /_sandbox/transactions/{id}/approve, …/decline, …/error | | finalize a PENDING one |
 | POST /_sandbox/transactions/{id}/void | | APPROVED CARD → VOIDED |
+| POST /_sandbox/transactions/{id}/lag | {"reads": n} or {"seconds": s} | read-back lag (below) |
 | GET  /_sandbox/events | | every delivery attempt |
 | GET  /_sandbox/events/published | | every event generated (dropped ones too) |
 | POST /_sandbox/events/url | {"url": str or null} | change the events URL |
@@ -18,6 +19,10 @@
 | GET  /_sandbox/clock | | the deadline clock: `now`, `offset_s` |
 | POST /_sandbox/clock/advance | {"seconds": s} | let time pass for deadlines (a payer walks away) |
 | POST /_sandbox/clock/reset | | deadlines on the wall clock again |
+
+Read-back lag (sandbox/lag.py): after the transaction's next change, the next n reads by id
+(`GET /v1/transactions/{id}`), or those during s seconds, still answer it as it was when the lag
+was set, as Wompi's API may just after an event; 0 ends the lag. Searches are not held back.
 
 (`/_sandbox/pse/{id}` is the PSE bank page and `/_sandbox/3ds/{id}` the 3-D Secure challenge,
 served by pages.py.)
@@ -52,6 +57,18 @@ async def transaction_action(request: Request) -> Response:
     if sandbox.get_transaction(tx_id) is None:
         raise SandboxNotFoundError(tx_id)
     return data(getattr(sandbox, action)(tx_id))
+
+
+async def lag_read_back(request: Request) -> Response:
+    body = await json_object(request, optional=True)
+    if ("reads" in body) == ("seconds" in body):
+        raise SandboxValidationError.single("reads", "Indique reads o seconds (uno de los dos)")
+    reads = _count(body, "reads", 0) if "reads" in body else None
+    seconds = _seconds(body, "seconds") if "seconds" in body else None
+    if seconds is not None and not seconds <= MAX_ADVANCE_S:  # also NaN
+        raise SandboxValidationError.single("seconds", "Como máximo un año")
+    tx_id = request.path_params["tx_id"]
+    return data(sandbox_of(request).lag_read_back(tx_id, reads=reads, seconds=seconds))
 
 
 async def sent_events(request: Request) -> Response:
@@ -146,6 +163,7 @@ def _seconds(body: dict[str, Any], field: str) -> float:
 def control_routes() -> list[BaseRoute]:
     return [
         Route("/_sandbox/transactions", list_transactions, methods=["GET"]),
+        Route("/_sandbox/transactions/{tx_id}/lag", lag_read_back, methods=["POST"]),
         Route("/_sandbox/transactions/{tx_id}/{action}", transaction_action, methods=["POST"]),
         Route("/_sandbox/events", sent_events, methods=["GET"]),
         Route("/_sandbox/events/published", published_events, methods=["GET"]),

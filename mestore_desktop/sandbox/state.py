@@ -32,6 +32,7 @@ from mestore_desktop.sandbox.errors import (
     SandboxValidationError,
 )
 from mestore_desktop.sandbox.events import EventDispatcher
+from mestore_desktop.sandbox.lag import ReadBackLags
 from mestore_desktop.sandbox.payments import (
     APPROVED,
     DECLINED,
@@ -113,6 +114,7 @@ class Sandbox:
         self._seq = 0
         self._api_failures: list[int] = []
         self._latency_s = 0.0
+        self._read_lags = ReadBackLags()
         self._load()
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -331,6 +333,26 @@ class Sandbox:
         with self._lock:
             record = self._transactions.get(tx_id)
             return None if record is None else full_view(record["tx"], self.merchant())
+
+    def read_transaction(self, tx_id: str) -> dict[str, Any] | None:
+        """What `GET /v1/transactions/{id}` answers: the GET JSON, held back by a read-back
+        lag (`lag_read_back`) while it lasts; None for an unknown id."""
+        with self._lock:
+            current = self.get_transaction(tx_id)
+            return None if current is None else self._read_lags.answer(tx_id, current)
+
+    def lag_read_back(
+        self, tx_id: str, *, reads: int | None = None, seconds: float | None = None
+    ) -> dict[str, Any]:
+        """After the transaction's next change, the next `reads` GETs by id (or those during
+        `seconds`) still answer it as it is now, as Wompi's API may just after an event
+        (sandbox/lag.py). Exactly one of the two; 0 removes the lag."""
+        with self._lock:
+            view = self.get_transaction(tx_id)
+            if view is None:
+                raise SandboxNotFoundError(tx_id)
+            self._read_lags.freeze(tx_id, view, reads=reads, seconds=seconds)
+            return self._read_lags.describe(tx_id)
 
     def transactions_by_reference(self, reference: str) -> list[dict[str, Any]]:
         """Transactions carrying `reference` (GET JSON), oldest first."""
@@ -696,6 +718,7 @@ class Sandbox:
 
     def _changed(self, tx: dict[str, Any], timestamp: int) -> None:
         """Persist a status change and send its `transaction.updated` event."""
+        self._read_lags.changed(tx["id"])
         self._save()
         self._events.publish(event_view(tx), timestamp)
 

@@ -30,6 +30,8 @@ from mestore_desktop.services.checkout import (
     checkout_url_for,
     require_checkout_settings,
 )
+from mestore_desktop.services.counter import PaymentsCannotSettleError
+from mestore_desktop.services.counter_setup import can_settle_wompi_payments
 from mestore_desktop.services.user_errors import USER_FACING_ERRORS
 from mestore_desktop.settings import (
     Settings,
@@ -154,8 +156,11 @@ def _order_json(row: OrderSummary) -> dict[str, object]:
 def order_create(args: argparse.Namespace, home: Path, out: TextIO) -> None:
     settings = SettingsFile(home).load()
     checkout = _checkout_settings(settings)
-    secret = SecretStore(settings.environment).get(SecretName.INTEGRITY_SECRET)
+    secrets = SecretStore(settings.environment)
+    secret = secrets.get(SecretName.INTEGRITY_SECRET)
     integrity_secret = require_checkout_settings(checkout, secret.reveal() if secret else None)
+    if not can_settle_wompi_payments(settings, secrets):
+        raise PaymentsCannotSettleError()  # nobody would ever learn that it was paid
     draft = _order_from_args(args, settings.terminal_id)
     draft.chargeable_amount()  # refuse what Wompi would refuse, before anything is saved
     expires_at = checkout_expiry(draft.created_at, settings.checkout_expiry_minutes)

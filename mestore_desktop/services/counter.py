@@ -36,6 +36,7 @@ from mestore_desktop.domain.payment import (
 )
 from mestore_desktop.secrets import Secret
 from mestore_desktop.services.checkout import (
+    CheckoutNotConfiguredError,
     CheckoutSettings,
     checkout_expiry,
     checkout_url_for,
@@ -65,6 +66,23 @@ def now_utc() -> datetime:
 
 class CounterError(Exception):
     """A payment step the counter could not do; `str()` is a Spanish sentence for staff."""
+
+
+class PaymentsCannotSettleError(CheckoutNotConfiguredError):
+    """Neither a relay nor Wompi's private key: a payment could be taken but never confirmed.
+
+    A QR payment is confirmed by the relay's event or by searching Wompi by reference, which
+    needs the private key (REFERENCE §5.3); with neither, the customer would pay and the order
+    would wait for ever. The message says what to set up, in one line (the CLI prints it)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "No se puede cobrar con Wompi: sin la llave privada de Wompi ni un relay, MeStore "
+            "nunca sabría si el pago se aprobó. Guarde la llave privada en Ajustes › Secretos "
+            "(o 'mestore secrets set wompi_private_key'), o configure el relay: su URL en "
+            "Ajustes › Relay y su token en Ajustes › Secretos (o 'mestore config set relay_url "
+            "…' y 'mestore secrets set relay_token'). El efectivo sigue funcionando."
+        )
 
 
 class PaymentStatusDeferredError(CounterError):
@@ -157,8 +175,14 @@ class CounterService:
         integrity_secret: Secret | None,
         terminal_id: str,
         clock: Callable[[], datetime] = now_utc,
+        *,
+        can_settle: bool = True,
     ) -> None:
+        """`can_settle`: whether a Wompi payment could be confirmed at all (a relay or the
+        private key is configured; `counter_setup.can_settle_wompi_payments`). When it is not,
+        Wompi charges are refused before anything is saved; cash is not affected."""
         self._db = db
+        self._can_settle = can_settle
         self._wompi = wompi
         self._checkout = checkout
         self._integrity_secret = integrity_secret
@@ -172,11 +196,12 @@ class CounterService:
     async def start_wompi(self, draft: Order) -> StartedPayment:
         """Save the order and a fresh Wompi attempt in one write, then return the checkout URL.
 
-        `CheckoutNotConfiguredError` (public key or integrity secret missing) is raised before
-        anything is saved. The URL is built inside the write, so a setting that makes it
+        `CheckoutNotConfiguredError` (public key or integrity secret missing, or
+        `PaymentsCannotSettleError`: no relay and no private key) is raised before anything is
+        saved. The URL is built inside the write, so a setting that makes it
         impossible also leaves nothing behind.
         """
-        secret = self._require_secret()
+        secret = self._require_charging()
         self._check_draft(draft)
         at = self._clock()
 
@@ -203,7 +228,7 @@ class CounterService:
 
     async def retry(self, order_number: int) -> StartedPayment:
         """*Reintentar*: abandon the order's pending attempts (still watched), start a new one."""
-        secret = self._require_secret()
+        secret = self._require_charging()
         at = self._clock()
 
         def save(session: Session) -> StartedPayment:
@@ -424,6 +449,13 @@ class CounterService:
     def _require_secret(self) -> str:
         secret = self._integrity_secret.reveal() if self._integrity_secret else None
         return require_checkout_settings(self._checkout, secret)
+
+    def _require_charging(self) -> str:
+        """Before a new Wompi charge: the checkout can be signed and its outcome can be known."""
+        secret = self._require_secret()
+        if not self._can_settle:
+            raise PaymentsCannotSettleError()
+        return secret
 
     def _check_draft(self, draft: Order) -> None:
         if draft.number is not None:

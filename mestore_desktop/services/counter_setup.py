@@ -38,8 +38,21 @@ class CounterSetup:
     policy: NavigationPolicy
 
 
+def can_settle_wompi_payments(settings: Settings, secrets: SecretStore) -> bool:
+    """Whether a Wompi payment started now could ever be confirmed (issue 9, defect 6).
+
+    Its outcome reaches MeStore through the relay (its URL and this terminal's token) or by
+    searching Wompi by reference and date, which needs the private key; the redirect's
+    transaction id alone never arrives from a customer's phone. A keyring that cannot be read
+    raises `SecretsError` (shown by the caller), never a silent yes or no."""
+    if secrets.get(SecretName.WOMPI_PRIVATE_KEY) is not None:
+        return True
+    return bool(settings.relay_url) and secrets.get(SecretName.RELAY_TOKEN) is not None
+
+
 def build_counter(settings: Settings, db: DbExecutor, http: httpx.AsyncClient) -> CounterSetup:
-    """Fails closed later, at `start_wompi`, when the public key or integrity secret is missing."""
+    """Fails closed later, at `start_wompi`, when the public key or integrity secret is missing
+    or when neither a relay nor the private key is configured (cash still works)."""
     secrets = SecretStore(settings.environment)
     wompi = WompiClient(
         http,
@@ -60,6 +73,7 @@ def build_counter(settings: Settings, db: DbExecutor, http: httpx.AsyncClient) -
         checkout=checkout,
         integrity_secret=secrets.get(SecretName.INTEGRITY_SECRET),
         terminal_id=settings.terminal_id,
+        can_settle=can_settle_wompi_payments(settings, secrets),
     )
     policy = NavigationPolicy(
         settings.effective_checkout_url,
@@ -79,8 +93,8 @@ def _local_sandbox_bank_hosts(settings: Settings) -> tuple[str, ...]:
 
 
 def _private_key(secrets: SecretStore) -> str | None:
-    # Reading a transaction works with the public key alone; the private key only widens
-    # what Wompi lets us search, so a counter without it still takes payments.
+    # Reading a transaction by id works with the public key alone; searching by reference needs
+    # the private key (without it, or a relay, `can_settle_wompi_payments` refuses to charge).
     secret = secrets.get(SecretName.WOMPI_PRIVATE_KEY)
     return secret.reveal() if secret is not None else None
 

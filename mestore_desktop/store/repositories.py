@@ -11,9 +11,11 @@ it with an index instead of recomputing it for every row.
 
 from __future__ import annotations
 
+import logging
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import cast
 
 from sqlalchemy import CursorResult, Row, Select, select
@@ -36,7 +38,7 @@ from mestore_desktop.domain.payment import (
     derive_order_status,
     observe,
 )
-from mestore_desktop.domain.reference import make_reference
+from mestore_desktop.domain.reference import make_reference, new_installation_id
 from mestore_desktop.store import mapping
 from mestore_desktop.store.errors import (
     OrderClosedError,
@@ -47,6 +49,7 @@ from mestore_desktop.store.errors import (
 from mestore_desktop.store.tables import (
     AppliedEventRow,
     AuditLogRow,
+    InstallationRow,
     OrderRow,
     PaymentAttemptRow,
     StatusHistoryRow,
@@ -54,6 +57,8 @@ from mestore_desktop.store.tables import (
 
 MAX_PAGE = 1000
 SYSTEM_ACTOR = "system"
+
+log = logging.getLogger(__name__)
 
 
 class NotLateApprovalError(StoreError):
@@ -176,7 +181,12 @@ class OrderRepository:
         attempt_number = max((a.attempt_number for a in row.attempts), default=0) + 1
         status = PaymentStatus.APPROVED if tender is Tender.CASH else PaymentStatus.PENDING
         attempt = PaymentAttempt(
-            reference=make_reference(row.terminal_id, row.number, attempt_number),
+            reference=make_reference(
+                row.terminal_id,
+                row.number,
+                attempt_number,
+                installation_id=self.installation_id(),
+            ),
             order_number=row.number,
             attempt_number=attempt_number,
             tender=tender,
@@ -197,6 +207,23 @@ class OrderRepository:
         self._refresh_status(row)
         self._session.flush()
         return attempt
+
+    def installation_id(self) -> str:
+        """This database's installation id, part of every new reference (domain.reference).
+
+        Migration 0005 makes it; one is made here (in a write) only for a database built
+        without the migrations, whose references would otherwise have none."""
+        row = self._session.get(InstallationRow, 1)
+        if row is None:
+            row = InstallationRow(
+                id=1,
+                installation_id=new_installation_id(secrets.choice),
+                created_at=datetime.now(UTC),
+            )
+            self._session.add(row)
+            self._session.flush()
+            log.warning("installation id missing from the database: made %s", row.installation_id)
+        return row.installation_id
 
     def get_attempt(self, reference: str) -> PaymentAttempt:
         """The attempt with this reference; `UnknownReferenceError` if there is none."""

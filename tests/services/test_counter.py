@@ -139,6 +139,12 @@ async def pay_in_checkout(
     return tx_id
 
 
+def ours(world: InProcessWorld, order_number: int, attempt_number: int) -> str:
+    """The reference this till makes: terminal, installation id, order and attempt numbers."""
+    installation = world.database.read(lambda s: OrderRepository(s).installation_id())
+    return f"T01-{installation}-{order_number:06d}-{attempt_number}"
+
+
 def stored(world: InProcessWorld, reference: str) -> PaymentAttempt:
     return world.database.read(lambda s: OrderRepository(s).get_attempt(reference))
 
@@ -164,7 +170,7 @@ async def test_start_wompi_commits_the_attempt_before_returning_a_signed_url(
     started = await service.start_wompi(draft(25_000))
 
     params = url_params(started.checkout_url)
-    assert params["reference"] == started.reference == f"T01-{started.order_number:06d}-1"
+    assert params["reference"] == started.reference == ours(world, started.order_number, 1)
     assert params["amount-in-cents"] == str(Money.from_pesos(25_000).cents)
     assert params["public-key"] == world.keys.public_key
     assert params["redirect-url"] == REDIRECT
@@ -402,7 +408,7 @@ async def test_retry_abandons_the_pending_attempt_and_signs_a_new_reference(
 
     assert isinstance(second, StartedPayment)
     assert second.order_number == first.order_number
-    assert second.reference == f"T01-{first.order_number:06d}-2" != first.reference
+    assert second.reference == ours(world, first.order_number, 2) != first.reference
     params = url_params(second.checkout_url)
     assert params["reference"] == second.reference
     assert integrity_signature_matches(
@@ -561,7 +567,7 @@ async def test_cash_for_an_order_waiting_on_wompi_abandons_the_wompi_attempt(
     cash = await service.pay_cash(started.order_number, Money.from_pesos(25_000))
 
     assert cash.change == Money.zero()
-    assert cash.attempt.reference == f"T01-{started.order_number:06d}-2"
+    assert cash.attempt.reference == ours(world, started.order_number, 2)
     wompi = stored(world, started.reference)
     assert wompi.abandoned_at is not None and wompi.status is PaymentStatus.PENDING
     assert world.order_status(started.order_number) is OrderStatus.PAID
@@ -750,3 +756,16 @@ async def test_two_checks_at_once_close_an_expired_attempt_once(world: InProcess
     assert first == second == []
     expired = [e for e in audit_entries(world) if e.action == "payment.checkout_expired"]
     assert [started.reference in e.detail for e in expired] == [True]
+
+
+async def test_defect1_two_tills_on_the_same_terminal_id_never_make_the_same_reference(
+    world: InProcessWorld, tmp_path: Path
+) -> None:
+    other_folder = tmp_path / "otra-caja"
+    other_folder.mkdir()
+    async with InProcessWorld(other_folder) as other:
+        first = await counter(world).start_wompi(draft(25_000))
+        second = await counter(other).start_wompi(draft(25_000))
+    assert (first.order_number, first.attempt.attempt_number) == (1, 1)
+    assert (second.order_number, second.attempt.attempt_number) == (1, 1)
+    assert first.reference != second.reference

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -110,7 +111,7 @@ def test_orders_list_empty_and_with_orders(home: Path, capsys: pytest.CaptureFix
     assert rows[0]["number"] == order.number
     assert rows[0]["total_cents"] == 7_000_000
     assert rows[0]["status"] == "awaiting_payment"
-    assert rows[0]["reference"] == f"T01-{order.number:06d}-1"
+    assert re.fullmatch(rf"T01-[0-9A-Z]{{4}}-{order.number:06d}-1", rows[0]["reference"])
     assert run(home, "orders", "list") == 0
     assert "$ 70.000" in capsys.readouterr().out
 
@@ -167,11 +168,14 @@ def test_odd_pairs_are_a_usage_error(home: Path) -> None:
 
 PUB = "pub_test_EXAMPLEONLYnotArealPublicKey0000"
 INTEGRITY = "test_integrity_EXAMPLEONLYnotArealSecret000"
+PRIVATE = "prv_test_EXAMPLEONLYnotArealPrivateKey000"
 
 
 def _configure_checkout(home: Path) -> None:
     assert run(home, "config", "set", "public_key", PUB) == 0
     assert run(home, "secrets", "set", "wompi_integrity_secret", stdin=INTEGRITY) == 0
+    # Without it (or a relay) a payment could never be confirmed: `order create` refuses.
+    assert run(home, "secrets", "set", "wompi_private_key", stdin=PRIVATE) == 0
 
 
 def test_order_create_saves_before_printing_a_signed_url(
@@ -184,7 +188,7 @@ def test_order_create_saves_before_printing_a_signed_url(
         == 0
     )
     created = json.loads(capsys.readouterr().out)
-    assert created["reference"] == f"T01-{created['order_number']:06d}-1"
+    assert re.fullmatch(rf"T01-[0-9A-Z]{{4}}-{created['order_number']:06d}-1", created["reference"])
     assert created["amount_in_cents"] == 2_500_000
     url = created["checkout_url"]
     query = parse_qs(urlsplit(url).query)

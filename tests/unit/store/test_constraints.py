@@ -113,7 +113,6 @@ BAD_VALUES = [
     ("payment_attempts", "status", "REFUNDED"),
     ("payment_attempts", "tender", "CARD"),
     ("payment_attempts", "attempt_number", 0),
-    ("payment_attempts", "reference", "T01-000001-1"),
     ("payment_attempts", "attempt_number", 1),
     ("payment_attempts", "order_number", 999),
     ("attempt_transactions", "status", "UNKNOWN"),
@@ -133,6 +132,12 @@ def test_constraints_refuse_bad_values(
 ) -> None:
     with pytest.raises(IntegrityError):
         insert(seeded, table, **{column: value})
+
+
+def test_a_reference_already_used_is_refused(seeded: Database, repo: Repo) -> None:
+    [attempt] = repo.read(lambda r: r.attempts_for(1))
+    with pytest.raises(IntegrityError):
+        insert(seeded, "payment_attempts", reference=attempt.reference)
 
 
 def test_duplicate_transaction_under_one_attempt_is_refused(seeded: Database) -> None:

@@ -34,6 +34,12 @@ from tests.unit.store.factories import (
 )
 
 
+def ours(repo: Repo, order: int, attempt: int) -> str:
+    """The reference this database makes for `attempt` of `order` (its installation id inside)."""
+    installation = repo.read(lambda r: r.installation_id())
+    return f"T01-{installation}-{order:06d}-{attempt}"
+
+
 def test_order_round_trip_keeps_lines_discounts_customer_and_instants(repo: Repo) -> None:
     order = replace(
         rich_order(), created_at=datetime(2026, 1, 2, 23, 59, 59, 999999, tzinfo=BOGOTA)
@@ -87,7 +93,7 @@ def test_list_orders_newest_first_with_keyset_pages_and_status_filter(repo: Repo
     paid = repo.read(lambda r: r.list_orders(status=OrderStatus.PAID))
     waiting = repo.read(lambda r: r.list_orders(status=OrderStatus.AWAITING_PAYMENT))
     assert [(s.number, s.payment_method, s.last_reference) for s in paid] == [
-        (3, "CASH", "T01-000003-1")
+        (3, "CASH", ours(repo, 3, 1))
     ]
     assert [(s.number, s.status, s.total) for s in waiting] == [
         (5, OrderStatus.AWAITING_PAYMENT, Money.from_pesos(5000))
@@ -103,7 +109,7 @@ def test_summary_shows_the_approved_attempt_over_a_newer_one(repo: Repo) -> None
     repo.write(lambda r: r.apply_observation(first.reference, approved("tx-1", at(4))))
     [summary] = repo.read(lambda r: r.list_orders())
     assert summary.status is OrderStatus.PAID
-    assert (summary.last_reference, summary.payment_method) == ("T01-000001-1", "CARD")
+    assert (summary.last_reference, summary.payment_method) == (ours(repo, 1, 1), "CARD")
 
 
 def test_customer_fields_in_the_summary(repo: Repo) -> None:
@@ -125,12 +131,12 @@ def test_wompi_attempt_round_trip(repo: Repo) -> None:
     repo.write(lambda r: r.create_order(make_order(pesos=25_000)))
     attempt = repo.write(lambda r: r.new_attempt(1, Tender.WOMPI, at(10)))
     assert (attempt.reference, attempt.attempt_number, attempt.status) == (
-        "T01-000001-1",
+        ours(repo, 1, 1),
         1,
         PaymentStatus.PENDING,
     )
     assert attempt.amount == Money.from_pesos(25_000)
-    assert repo.read(lambda r: r.get_attempt("T01-000001-1")) == attempt
+    assert repo.read(lambda r: r.get_attempt(ours(repo, 1, 1))) == attempt
     assert repo.read(lambda r: r.attempts_for(1)) == [attempt]
     assert repo.read(lambda r: r.pending_attempts()) == [attempt]
     assert repo.read(lambda r: r.order_status(1)) is OrderStatus.AWAITING_PAYMENT
@@ -144,7 +150,7 @@ def test_attempt_numbers_follow_the_previous_maximum(repo: Repo) -> None:
     refs = [
         repo.write(lambda r, i=i: r.new_attempt(1, Tender.WOMPI, at(i)).reference) for i in range(3)
     ]
-    assert refs == ["T01-000001-1", "T01-000001-2", "T01-000001-3"]
+    assert refs == [ours(repo, 1, 1), ours(repo, 1, 2), ours(repo, 1, 3)]
     assert [a.attempt_number for a in repo.read(lambda r: r.attempts_for(1))] == [1, 2, 3]
 
 

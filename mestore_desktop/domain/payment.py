@@ -16,7 +16,7 @@ reference is a conflict (a double charge), never an overwrite.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from mestore_desktop.domain.money import Money, MoneyError
@@ -439,3 +439,18 @@ def duplicate_under_reference(attempt: PaymentAttempt, obs: Observation) -> Dupl
         Approval(attempt.reference, obs.transaction_id),
         obs.observed_at,
     )
+
+
+# -- how long an attempt can still be paid ---------------------------------------------------
+
+# After a failed try the payer may retry for about 3 minutes under the same reference (REFERENCE
+# §4.5), and after the checkout's expiration-time Wompi still shows a payer who was mid-way the
+# countdown and then the retry screen (§2.1): only then is an attempt with no payment done.
+PAYER_RETRY_WINDOW = timedelta(minutes=3)
+
+
+def payable_until(attempt: PaymentAttempt) -> datetime | None:
+    """When no new payment can start for this attempt any more: its signed checkout's expiry
+    plus the payer's retry window. None when its checkout carries no expiry (cash, and
+    attempts saved before expiries were signed)."""
+    return None if attempt.expires_at is None else attempt.expires_at + PAYER_RETRY_WINDOW

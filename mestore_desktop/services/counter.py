@@ -13,7 +13,10 @@ Wompi outage here only means "se confirmará sola" (`PaymentStatusDeferredError`
 
 *Cancelar* abandons an attempt but keeps it watched: if the customer pays anyway the attempt
 becomes `approved_after_cancel`, the order turns PAID (money taken wins) and it is listed by
-`late_approvals()` until a person acknowledges it.
+`late_approvals()` until a person acknowledges it. A retry or another tender abandons every
+attempt of the order that took no money, declined ones included: Wompi lets the payer retry for
+a few minutes under the old reference. Two approvals for one order are listed by
+`duplicate_payments()` until acknowledged (the customer paid twice: one goes back at Wompi).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from sqlalchemy.orm import Session
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import Order
 from mestore_desktop.domain.payment import (
-    OrderStatus,
+    PAYER_RETRY_WINDOW,
+    DuplicatePayment,
     PaymentAttempt,
     PaymentStatus,
     StatusSource,
@@ -54,10 +58,6 @@ log = logging.getLogger(__name__)
 
 CHECKOUT_EVIDENCE = "checkout_redirect"
 REFRESH_EVIDENCE = "counter_refresh"
-# After the checkout's expiration-time Wompi still lets a payer who was mid-way retry for a few
-# minutes (REFERENCE §2.1: the countdown then the retry screen); only after that is an attempt
-# with no payment given up for good.
-PAYER_RETRY_WINDOW = timedelta(minutes=3)
 
 
 def now_utc() -> datetime:
@@ -227,13 +227,13 @@ class CounterService:
         )
 
     async def retry(self, order_number: int) -> StartedPayment:
-        """*Reintentar*: abandon the order's pending attempts (still watched), start a new one."""
+        """*Reintentar*: abandon the order's unpaid attempts (still watched), start a new one."""
         secret = self._require_charging()
         at = self._clock()
 
         def save(session: Session) -> StartedPayment:
             repo = OrderRepository(session)
-            _abandon_pending(repo, order_number, at)
+            _abandon_unpaid(repo, order_number, at)
             attempt = repo.new_attempt(order_number, Tender.WOMPI, at, expires_at=self._expires(at))
             order = repo.get_order(order_number)
             assert order is not None  # noqa: S101  new_attempt found it
@@ -247,8 +247,8 @@ class CounterService:
         """*Efectivo*: a new draft, or an existing order whose Wompi attempts are abandoned.
 
         The repository refuses a payment smaller than the total (and a cancelled or paid
-        order); pending Wompi attempts stay watched, so a customer who paid by phone as well
-        shows up in `late_approvals()`.
+        order); unpaid Wompi attempts stay watched, so a customer who paid by phone as well
+        shows up in `late_approvals()` and `duplicate_payments()`.
         """
         if isinstance(sale, Order):
             self._check_draft(sale)
@@ -262,7 +262,7 @@ class CounterService:
                 number = order.number
             else:
                 number = sale
-                _abandon_pending(repo, number, at)
+                _abandon_unpaid(repo, number, at)
             return repo.new_attempt(number, Tender.CASH, at, cash_received=received)
 
         attempt = await self._db.write(save)
@@ -400,6 +400,20 @@ class CounterService:
             lambda s: OrderRepository(s).acknowledge_late_approval(reference, at)
         )
 
+    async def duplicate_payments(self) -> list[DuplicatePayment]:
+        """This terminal's orders paid twice, not yet acknowledged, oldest first."""
+        return await self._db.read(
+            lambda s: OrderRepository(s).duplicate_payments(self.terminal_id)
+        )
+
+    async def acknowledge_duplicate_payment(self, duplicate_id: int) -> DuplicatePayment:
+        """Staff saw the duplicate payment (one is refunded at Wompi): stop listing it; audited.
+        A late approval that is part of it is acknowledged with it."""
+        at = self._clock()
+        return await self._db.write(
+            lambda s: OrderRepository(s).acknowledge_duplicate_payment(duplicate_id, at)
+        )
+
     # -- helpers ---------------------------------------------------------------------------
 
     def _expires(self, at: datetime) -> datetime:
@@ -423,24 +437,8 @@ class CounterService:
 
         def save(session: Session) -> set[int]:
             repo = OrderRepository(session)
-            closed: set[int] = set()
-            for attempt in attempts:
-                current = repo.get_attempt(attempt.reference)
-                if current.status is not PaymentStatus.PENDING or current.abandoned_at is not None:
-                    continue  # settled or closed meanwhile (another check got there first)
-                repo.abandon_attempt(attempt.reference, at)
-                expires = attempt.expires_at.isoformat() if attempt.expires_at else "sin registrar"
-                repo.audit(
-                    "payment.checkout_expired",
-                    f"reference={attempt.reference} expires_at={expires}",
-                    at,
-                )
-                newest = max(a.attempt_number for a in repo.attempts_for(attempt.order_number))
-                paid = repo.order_status(attempt.order_number) is OrderStatus.PAID
-                if attempt.attempt_number == newest and not paid:
-                    repo.cancel_order(attempt.order_number, at)  # the sale did not happen
-                closed.add(attempt.order_number)
-            return closed
+            # Re-read inside the write: another check may have settled or closed it meanwhile.
+            return {a.order_number for a in attempts if repo.close_expired_attempt(a.reference, at)}
 
         changed = await self._db.write(save)
         log.info("closed %d expired payment attempt(s) as abandoned", len(attempts))
@@ -506,9 +504,11 @@ class CounterService:
                 log.exception("counter observer failed")
 
 
-def _abandon_pending(repo: OrderRepository, order_number: int, at: datetime) -> None:
+def _abandon_unpaid(repo: OrderRepository, order_number: int, at: datetime) -> None:
+    """Every attempt of the order that took no money, failed ones too: a payer may still retry
+    under a declined attempt's reference (REFERENCE §4.5), and that approval must be loud."""
     for previous in repo.attempts_for(order_number):
-        if previous.status is PaymentStatus.PENDING and previous.abandoned_at is None:
+        if previous.status is not PaymentStatus.APPROVED and previous.abandoned_at is None:
             repo.abandon_attempt(previous.reference, at)
 
 

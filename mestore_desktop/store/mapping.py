@@ -14,6 +14,8 @@ from mestore_desktop.domain.catalogue import Product, fold_for_search
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import Customer, DocumentType, IvaRate, Order, OrderLine
 from mestore_desktop.domain.payment import (
+    Approval,
+    DuplicatePayment,
     PaymentAttempt,
     PaymentStatus,
     StatusChange,
@@ -22,6 +24,7 @@ from mestore_desktop.domain.payment import (
 )
 from mestore_desktop.store.tables import (
     AttemptTransactionRow,
+    DuplicatePaymentRow,
     OrderLineRow,
     OrderRow,
     PaymentAttemptRow,
@@ -217,4 +220,30 @@ def to_status_change(row: StatusHistoryRow, reference: str) -> StatusChange:
         at=row.at,
         transaction_id=row.transaction_id,
         evidence=row.evidence,
+    )
+
+
+def duplicate_values(duplicate: DuplicatePayment) -> dict[str, object]:
+    """A `duplicate_payments` row as column values (for INSERT ... ON CONFLICT)."""
+    return {
+        "order_number": duplicate.order_number,
+        "reference": duplicate.extra.reference,
+        "transaction_id": duplicate.extra.transaction_id,
+        "first_reference": duplicate.first.reference,
+        "first_transaction_id": duplicate.first.transaction_id,
+        "amount_cents": duplicate.amount.cents,
+        "detected_at": duplicate.detected_at,
+        "acknowledged_at": duplicate.acknowledged_at,
+    }
+
+
+def to_duplicate(row: DuplicatePaymentRow) -> DuplicatePayment:
+    return DuplicatePayment(
+        order_number=row.order_number,
+        amount=Money(row.amount_cents),
+        first=Approval(row.first_reference, row.first_transaction_id),
+        extra=Approval(row.reference, row.transaction_id),
+        detected_at=row.detected_at,
+        id=row.id,
+        acknowledged_at=row.acknowledged_at,
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import cast
 
-from sqlalchemy import CursorResult, Row, Select, select
+from sqlalchemy import CursorResult, Row, Select, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,7 @@ from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import Order, OrderError, OrderSummary
 from mestore_desktop.domain.payment import (
     AttemptUpdate,
+    DuplicatePayment,
     Observation,
     OrderStatus,
     Outcome,
@@ -36,6 +37,8 @@ from mestore_desktop.domain.payment import (
     Tender,
     check_cash_received,
     derive_order_status,
+    duplicate_for_order,
+    duplicate_under_reference,
     observe,
 )
 from mestore_desktop.domain.reference import make_reference, new_installation_id
@@ -49,6 +52,7 @@ from mestore_desktop.store.errors import (
 from mestore_desktop.store.tables import (
     AppliedEventRow,
     AuditLogRow,
+    DuplicatePaymentRow,
     InstallationRow,
     OrderRow,
     PaymentAttemptRow,
@@ -57,6 +61,12 @@ from mestore_desktop.store.tables import (
 
 MAX_PAGE = 1000
 SYSTEM_ACTOR = "system"
+# What the pending watcher polls: no money taken yet, but the payer may still pay or retry.
+_WATCHED_STATUSES = (
+    PaymentStatus.PENDING.value,
+    PaymentStatus.DECLINED.value,
+    PaymentStatus.ERROR.value,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +80,12 @@ class NotLateApprovalError(StoreError):
             "no hay nada que confirmar."
         )
         self.reference = reference
+
+
+class UnknownDuplicatePaymentError(StoreError):
+    def __init__(self, duplicate_id: int) -> None:
+        super().__init__(f"No hay un pago doble registrado con el número {duplicate_id}.")
+        self.duplicate_id = duplicate_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +152,8 @@ class OrderRepository:
         return [_summary(row, shown.get(row.number)) for row in rows]
 
     def cancel_order(self, number: int, at: datetime) -> Order:
-        """Cancel an unpaid order; its pending attempts are marked abandoned but still watched.
+        """Cancel an unpaid order; its attempts that took no money (pending, and failed ones
+        the payer may still retry under their reference) are marked abandoned but still watched.
 
         A late approval of an abandoned attempt still makes the order PAID (money taken wins)
         and shows as `approved_after_cancel`. Cancelling twice keeps the first time.
@@ -150,7 +167,7 @@ class OrderRepository:
         if row.cancelled_at is None:
             row.cancelled_at = at
         for attempt in row.attempts:
-            if attempt.status == PaymentStatus.PENDING and attempt.abandoned_at is None:
+            if attempt.status != PaymentStatus.APPROVED and attempt.abandoned_at is None:
                 attempt.abandoned_at = at
         self._refresh_status(row)
         return mapping.to_order(row)
@@ -303,11 +320,61 @@ class OrderRepository:
         return attempt
 
     def abandon_attempt(self, reference: str, at: datetime) -> PaymentAttempt:
-        """Staff gave up on a pending attempt (e.g. to retry); it is still watched."""
+        """Staff gave up on an attempt that took no money (to retry, or for another tender); it
+        is still watched: a payer's retry under its reference may yet be approved, and is then
+        a late approval. An approved attempt is never abandoned."""
         row = self._attempt_row(reference)
-        if row.status == PaymentStatus.PENDING and row.abandoned_at is None:
+        if row.status != PaymentStatus.APPROVED and row.abandoned_at is None:
             row.abandoned_at = at
         return mapping.to_attempt(row)
+
+    def close_expired_attempt(self, reference: str, at: datetime) -> bool:
+        """A pending attempt whose checkout expired (plus the payer's retry window) unpaid: it
+        is abandoned (watched until its final check), audited, and its order cancelled when it
+        was the order's newest attempt and nothing paid the order. False, and nothing written,
+        when it was settled or closed meanwhile (another check got there first)."""
+        row = self._attempt_row(reference)
+        if row.status != PaymentStatus.PENDING or row.abandoned_at is not None:
+            return False
+        row.abandoned_at = at
+        expires = row.expires_at.isoformat() if row.expires_at else "sin registrar"
+        self.audit("payment.checkout_expired", f"reference={reference} expires_at={expires}", at)
+        order = row.order
+        newest = max(a.attempt_number for a in order.attempts)
+        if row.attempt_number == newest and order.status != OrderStatus.PAID:
+            self.cancel_order(order.number, at)  # the sale did not happen
+        return True
+
+    def watched_attempts(self) -> list[PaymentAttempt]:
+        """The Wompi attempts the pending watcher polls, oldest first: every PENDING one, and
+        the DECLINED or ERROR ones with a signed expiry (until then the payer may retry under
+        their reference), abandoned ones included, until `end_watch`."""
+        query = (
+            select(PaymentAttemptRow)
+            .where(
+                PaymentAttemptRow.status.in_(_WATCHED_STATUSES),
+                PaymentAttemptRow.watch_ended_at.is_(None),
+                PaymentAttemptRow.tender == Tender.WOMPI.value,
+                or_(
+                    PaymentAttemptRow.status == PaymentStatus.PENDING.value,
+                    PaymentAttemptRow.expires_at.is_not(None),
+                ),
+            )
+            .order_by(PaymentAttemptRow.id)
+        )
+        return [mapping.to_attempt(row) for row in self._session.scalars(query)]
+
+    def end_watch(self, reference: str, at: datetime, detail: str = "") -> bool:
+        """The watcher made its final check of this attempt and stops polling it; audited.
+        False when it had already stopped."""
+        row = self._attempt_row(reference)
+        if row.watch_ended_at is not None:
+            return False
+        row.watch_ended_at = at
+        self.audit(
+            "payment.watch_ended", f"reference={reference} status={row.status} {detail}".strip(), at
+        )
+        return True
 
     def apply_observation(
         self, reference: str, obs: Observation, evidence: str = ""
@@ -323,6 +390,7 @@ class OrderRepository:
         update = observe(mapping.to_attempt(row), obs)
         if update.decision.outcome is Outcome.CONFLICT:
             self.audit("payment.conflict", _conflict_detail(update, obs, evidence), obs.observed_at)
+            self.record_duplicate(duplicate_under_reference(update.before, obs))
             return update
         if not update.changed:
             return update
@@ -336,6 +404,10 @@ class OrderRepository:
                 f"reference={reference} transaction_id={obs.transaction_id}",
                 obs.observed_at,
             )
+        approved = PaymentStatus.APPROVED
+        if update.attempt.status is approved and update.before.status is not approved:
+            attempts = [mapping.to_attempt(a) for a in row.order.attempts]
+            self.record_duplicate(duplicate_for_order(attempts, update.attempt, obs.observed_at))
         self._session.flush()
         return update
 
@@ -362,6 +434,75 @@ class OrderRepository:
             .order_by(StatusHistoryRow.id)
         )
         return [mapping.to_status_change(h, reference) for h in self._session.scalars(query)]
+
+    # -- duplicate payments ----------------------------------------------------------------
+
+    def record_duplicate(self, duplicate: DuplicatePayment | None) -> bool:
+        """Record an order paid twice, once per extra approval, and audit it; False (nothing
+        written) for None or when that approval was already recorded."""
+        if duplicate is None:
+            return False
+        statement = (
+            sqlite_insert(DuplicatePaymentRow)
+            .values(mapping.duplicate_values(duplicate))
+            .on_conflict_do_nothing(
+                index_elements=[DuplicatePaymentRow.reference, DuplicatePaymentRow.transaction_id]
+            )
+        )
+        result = cast(CursorResult[tuple[()]], self._session.connection().execute(statement))
+        if result.rowcount != 1:
+            return False
+        first, extra = duplicate.first, duplicate.extra
+        detail = (
+            f"order={duplicate.order_number} amount_cents={duplicate.amount.cents} "
+            f"reference={extra.reference} transaction_id={extra.transaction_id} "
+            f"first_reference={first.reference} first_transaction_id={first.transaction_id}"
+        )
+        log.warning("duplicate payment: %s", detail)
+        self.audit("payment.duplicate", detail, duplicate.detected_at)
+        return True
+
+    def duplicate_payments(
+        self,
+        terminal_id: str | None = None,
+        *,
+        include_acknowledged: bool = False,
+        limit: int = MAX_PAGE,
+    ) -> list[DuplicatePayment]:
+        """Orders paid twice, oldest first: a terminal's (or all), not yet acknowledged unless
+        `include_acknowledged` (the back office's list)."""
+        query = select(DuplicatePaymentRow)
+        if terminal_id is not None:
+            query = query.join(OrderRow, DuplicatePaymentRow.order_number == OrderRow.number)
+            query = query.where(OrderRow.terminal_id == terminal_id)
+        if not include_acknowledged:
+            query = query.where(DuplicatePaymentRow.acknowledged_at.is_(None))
+        query = query.order_by(DuplicatePaymentRow.id).limit(limit)
+        return [mapping.to_duplicate(row) for row in self._session.scalars(query)]
+
+    def acknowledge_duplicate_payment(
+        self, duplicate_id: int, at: datetime, actor: str = SYSTEM_ACTOR
+    ) -> DuplicatePayment:
+        """Staff saw the duplicate payment (and will refund one at Wompi): stop listing it at
+        the counter; audited. A late approval among its two attempts is the same incident and
+        is acknowledged with it. Acknowledging twice keeps the first time."""
+        row = self._session.get(DuplicatePaymentRow, duplicate_id)
+        if row is None:
+            raise UnknownDuplicatePaymentError(duplicate_id)
+        if row.acknowledged_at is None:
+            row.acknowledged_at = at
+            self.audit(
+                "payment.duplicate_acknowledged",
+                f"id={duplicate_id} order={row.order_number} reference={row.reference} "
+                f"transaction_id={row.transaction_id} first_reference={row.first_reference}",
+                at,
+                actor,
+            )
+            for reference in {row.reference, row.first_reference}:
+                if self.get_attempt(reference).approved_after_cancel:
+                    self.acknowledge_late_approval(reference, at, actor)
+        self._session.flush()
+        return mapping.to_duplicate(row)
 
     # -- events and audit ------------------------------------------------------------------
 

@@ -10,8 +10,9 @@ status the status machine has never heard of.
 The Alembic migrations (`migrations/versions/0001_initial.py`, then `0002_sync.py` for the
 status sync's tables, `0003_catalogue_cash.py` for the product catalogue and the cash and
 late-approval columns of payment attempts, `0004_attempt_expiry.py` for the checkout's expiry,
-`0005_installation_id.py` for the installation id in references) are a frozen copy of this
-schema; a test checks that the two agree.
+`0005_installation_id.py` for the installation id in references, `0006_duplicate_payments.py`
+for duplicate payments and the end of an attempt's watch) are a frozen copy of this schema; a
+test checks that the two agree.
 """
 
 from __future__ import annotations
@@ -186,6 +187,8 @@ class PaymentAttemptRow(Base):
         Index(None, "status"),
         # Few attempts are ever abandoned: late approvals are found without reading the rest.
         Index(None, "abandoned_at"),
+        # The watcher's attempts (pending or failed, watch not ended) without reading the rest.
+        Index(None, "status", "watch_ended_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -215,6 +218,11 @@ class PaymentAttemptRow(Base):
     # Added by migration 0004, the same way: when the signed checkout expires (Wompi only).
     expires_at: Mapped[datetime | None] = mapped_column(
         _check(integer_check("expires_at", nullable=True), "expires_at")
+    )
+    # Added by migration 0006, the same way: when the pending watcher stopped polling it (its
+    # checkout expired, plus the payer's retry window, and a final check found nothing live).
+    watch_ended_at: Mapped[datetime | None] = mapped_column(
+        _check(integer_check("watch_ended_at", nullable=True), "watch_ended_at")
     )
 
     order: Mapped[OrderRow] = relationship(back_populates="attempts")
@@ -343,6 +351,35 @@ class InstallationRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     installation_id: Mapped[str]
     created_at: Mapped[datetime]
+
+
+class DuplicatePaymentRow(Base):
+    """Two approvals for one order (domain `DuplicatePayment`): the customer paid twice.
+
+    One row per extra approval (`reference`, `transaction_id`; "" for cash), whichever source
+    saw it first and however often it is seen again. Listed at the counter until acknowledged
+    (`acknowledged_at`, audited), and kept for the back office's reconciliation.
+    """
+
+    __tablename__ = "duplicate_payments"
+    __table_args__ = (
+        UniqueConstraint("reference", "transaction_id"),
+        _cents("amount_cents"),
+        _timestamp("detected_at"),
+        _timestamp("acknowledged_at", nullable=True),
+        Index(None, "order_number"),
+        Index(None, "acknowledged_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_number: Mapped[int] = mapped_column(ForeignKey("orders.number"))
+    reference: Mapped[str]
+    transaction_id: Mapped[str]
+    first_reference: Mapped[str]
+    first_transaction_id: Mapped[str]
+    amount_cents: Mapped[int]
+    detected_at: Mapped[datetime]
+    acknowledged_at: Mapped[datetime | None]
 
 
 class ForeignTransactionRow(Base):

@@ -1,4 +1,4 @@
-"""The pending watcher: asks Wompi directly about Wompi attempts still PENDING (source `poll`).
+"""The pending watcher: asks Wompi directly about Wompi attempts that took no money yet.
 
 An attempt is first checked `first_check_after_s` after it was created (its event usually comes
 sooner), then on the schedule of its payment method, learnt from Wompi's answer: seconds for a
@@ -6,9 +6,20 @@ card or Nequi, minutes for PSE and Bancolombia transfers, hours for cash at a co
 Attempts staff abandoned are still watched: a late approval must surface (the store audits it
 as `payment.approved_after_cancel`).
 
-With the transaction id known the watcher reads that transaction; otherwise (the checkout never
-told us) it lists every transaction under the reference, since a payer's retry in the checkout
-creates several.
+Which attempts (`OrderRepository.watched_attempts`): every PENDING one, and the DECLINED or
+ERROR ones too, since Wompi lets the payer retry under the same reference (REFERENCE §4.5): an
+approval after a decline must not wait for an event that may never come. Until when: the
+checkout's signed expiry plus the payer's retry window (`payable_until`). The first round after
+it is the final check; then the attempt is never polled again (`end_watch`, audited), unless
+Wompi still holds a payment in progress for it (a PSE payer at the bank, cash at a
+corresponsal), which is watched until it settles. A pending attempt with nothing at Wompi is
+closed as abandoned at its final check, like the counter does, so an approval found later (by
+an event or the gap filler) is still a loud late approval. Attempts whose checkout carries no
+expiry (saved before expiries were signed) are watched while PENDING, as before.
+
+With the transaction id of a live payment the watcher reads that transaction; otherwise (the
+checkout never told us, or the followed one failed) it lists every transaction under the
+reference, since a payer's retry in the checkout creates several.
 """
 
 from __future__ import annotations
@@ -19,10 +30,16 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from mestore_desktop.domain.payment import PaymentAttempt, StatusSource, Tender
+from mestore_desktop.domain.payment import (
+    PaymentAttempt,
+    PaymentStatus,
+    StatusSource,
+    payable_until,
+)
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.sync.apply import Tally, apply_transactions
 from mestore_desktop.sync.hub import Deps, Hub
+from mestore_desktop.sync.lagging import LagChaser
 from mestore_desktop.sync.policy import jittered
 from mestore_desktop.wompi.errors import WompiAuthError, WompiNotFoundError, WompiUnavailableError
 from mestore_desktop.wompi.models import Transaction
@@ -45,15 +62,19 @@ class PendingWatcher:
         self._hub = hub
         self.watches: dict[str, Watch] = {}
         self._hurried: set[str] = set()
+        self.lag = LagChaser(deps, hub)  # events Wompi's answers did not reflect yet
 
     def hurry(self, reference: str) -> None:
         """Poll this attempt at the next round, whatever its schedule says."""
         self._hurried.add(reference)
 
     async def poll(self, tally: Tally, problems: list[str], *, force: bool = False) -> None:
-        """One round: poll every attempt that is due (`force`: every pending attempt)."""
-        attempts = await self._d.db.read(_pending_wompi)
-        self._hub.set_pending(len(attempts))
+        """One round: poll every attempt that is due (`force`: every watched attempt); first,
+        re-read the held events that are due (lagging.py; `force`: all of them)."""
+        if not await self.lag.chase(tally, problems, force=force):
+            return  # Wompi is down: the polls would fail too
+        attempts = await self._d.db.read(_watched)
+        self._hub.set_pending(_pending_count(attempts))
         self._forget_settled({a.reference for a in attempts})
         now = self._d.clock()
         for attempt in attempts:
@@ -75,23 +96,25 @@ class PendingWatcher:
                 continue
             self._hub.set_wompi_problem(None)
             done = await self._apply(transactions)
+            if _past(attempt, now):
+                done.add(await self._final_check(attempt.reference, now))
             tally.add(done)
             self._hub.applied(done)
             self._reschedule(watch, attempt, transactions, now)
-        self._hub.set_pending(await self._d.db.read(lambda s: len(_pending_wompi(s))))
+        self._hub.set_pending(await self._d.db.read(lambda s: _pending_count(_watched(s))))
 
     def _first_watch(self, attempt: PaymentAttempt) -> Watch:
         return Watch(
             due=attempt.created_at + timedelta(seconds=self._d.settings.first_check_after_s)
         )
 
-    def _forget_settled(self, pending: set[str]) -> None:
-        for reference in set(self.watches) - pending:
+    def _forget_settled(self, watched: set[str]) -> None:
+        for reference in set(self.watches) - watched:
             del self.watches[reference]
-        self._hurried &= pending
+        self._hurried &= watched
 
     async def _read(self, attempt: PaymentAttempt) -> list[Transaction]:
-        if attempt.transaction_id is not None:
+        if attempt.transaction_id is not None and attempt.status is PaymentStatus.PENDING:
             try:
                 return [await self._d.wompi.get_transaction(attempt.transaction_id)]
             except WompiNotFoundError:
@@ -110,6 +133,25 @@ class PendingWatcher:
             )
         )
 
+    async def _final_check(self, reference: str, now: datetime) -> Tally:
+        """After the attempt's last moment to be paid, and Wompi's answer applied: stop
+        watching it unless a payment is still in progress at Wompi."""
+
+        def save(session: Session) -> Tally:
+            repo = OrderRepository(session)
+            attempt = repo.get_attempt(reference)
+            if attempt.status is PaymentStatus.PENDING and attempt.transaction_id is not None:
+                return Tally()  # Wompi is still processing a payment: watched until it settles
+            tally = Tally()
+            if repo.close_expired_attempt(reference, now):
+                tally.orders_changed.add(attempt.order_number)
+            repo.end_watch(reference, now, "final_check=pending_watcher")
+            return tally
+
+        tally = await self._d.db.write(save)
+        log.info("final check of %s: no longer watched", reference)
+        return tally
+
     def _reschedule(
         self, watch: Watch, attempt: PaymentAttempt, transactions: list[Transaction], now: datetime
     ) -> None:
@@ -119,10 +161,28 @@ class PendingWatcher:
         interval = s.schedule_for(watch.method).interval_s(watch.step)
         if (now - attempt.created_at).total_seconds() >= s.stale_after_s:
             interval = max(interval, s.stale_interval_s)
-        watch.due = now + timedelta(seconds=jittered(interval, s.watch_jitter, self._d.random))
+        due = now + timedelta(seconds=jittered(interval, s.watch_jitter, self._d.random))
+        # The final check comes right at the deadline, whatever the schedule says.
+        watch.due = _not_after_deadline(due, attempt, now)
         watch.step += 1
 
 
-def _pending_wompi(session: Session) -> list[PaymentAttempt]:
-    attempts = OrderRepository(session).pending_attempts()
-    return [a for a in attempts if a.tender is Tender.WOMPI]
+def _watched(session: Session) -> list[PaymentAttempt]:
+    return OrderRepository(session).watched_attempts()
+
+
+def _pending_count(attempts: list[PaymentAttempt]) -> int:
+    """What the status bar calls pending: attempts still waiting, not failed ones watched."""
+    return sum(1 for a in attempts if a.status is PaymentStatus.PENDING)
+
+
+def _past(attempt: PaymentAttempt, now: datetime) -> bool:
+    deadline = payable_until(attempt)
+    return deadline is not None and now >= deadline
+
+
+def _not_after_deadline(due: datetime, attempt: PaymentAttempt, now: datetime) -> datetime:
+    deadline = payable_until(attempt)
+    if deadline is None or now >= deadline:
+        return due  # no deadline, or already past it (a payment still in progress)
+    return min(due, deadline)

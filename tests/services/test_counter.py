@@ -424,9 +424,10 @@ async def test_retry_abandons_the_pending_attempt_and_signs_a_new_reference(
     assert world.order_status(first.order_number) is OrderStatus.AWAITING_PAYMENT
 
 
-async def test_retry_after_a_decline_keeps_the_declined_attempt_as_it_was(
+async def test_retry_after_a_decline_abandons_the_declined_attempt_still_watched(
     world: InProcessWorld,
 ) -> None:
+    # Wompi lets the payer retry under the declined reference (issue 9, defect 2).
     service = counter(world)
     first = await service.start_wompi(draft())
     tx_id = await pay_in_checkout(world, first.checkout_url, CARD_DECLINED, outcome="DECLINED")
@@ -437,7 +438,7 @@ async def test_retry_after_a_decline_keeps_the_declined_attempt_as_it_was(
     approved = await service.confirm_from_hint(second.reference, tx2)
 
     declined = stored(world, first.reference)
-    assert (declined.status, declined.abandoned_at) == (PaymentStatus.DECLINED, None)
+    assert declined.status is PaymentStatus.DECLINED and declined.abandoned_at is not None
     assert approved.status is PaymentStatus.APPROVED
     assert world.order_status(first.order_number) is OrderStatus.PAID
 

@@ -139,9 +139,13 @@ def test_a_second_approval_under_one_reference_is_a_double_charge_conflict(
     assert snapshot(db) == before
     attempt = repo.read(lambda r: r.get_attempt(ref))
     assert attempt.transaction_status("tx-2") is None
-    [entry] = repo.read(lambda r: r.audit_entries())
-    assert entry.action == "payment.conflict"
-    assert "pago doble" in entry.detail
+    duplicate, conflict = repo.read(lambda r: r.audit_entries())
+    assert conflict.action == "payment.conflict"
+    assert "pago doble" in conflict.detail
+    # Recorded as a duplicate payment too, for the counter and the back office (issue 9, defect 2).
+    assert duplicate.action == "payment.duplicate" and "transaction_id=tx-2" in duplicate.detail
+    [recorded] = repo.read(lambda r: r.duplicate_payments())
+    assert (recorded.first.transaction_id, recorded.extra.transaction_id) == ("tx-1", "tx-2")
 
 
 def test_an_approval_of_another_transaction_takes_over_a_failed_attempt(

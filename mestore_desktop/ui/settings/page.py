@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mestore_desktop.secrets import SecretName, SecretStore
+from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
+from mestore_desktop.services.counter_setup import can_settle_wompi_payments
 from mestore_desktop.services.mailer import send_test_message
 from mestore_desktop.settings import (
     Settings,
@@ -88,12 +89,39 @@ class SettingsPage(QScrollArea):
         )
         self.form.add_row("smtp_from", self.tr("Contraseña SMTP"), self.mail_panel)
         self.secrets_panel.changed.connect(self.secrets_changed)
+        self.settle_note = self._settle_note()
+        self.secrets_panel.changed.connect(self._show_settle_note)
         self.connection_panel = ConnectionPanel(connection_tester, lambda: self.settings)
         self.connection_panel.in_sight.connect(self.keep_in_sight)
         self.mail_panel.in_sight.connect(self.keep_in_sight)
         self.setWidget(self._build_content())
         self.setWidgetResizable(True)
         self.form.load(settings)
+        self._show_settle_note()
+
+    def _settle_note(self) -> QLabel:
+        """Under the relay's URL: why Wompi charges are refused, while they are (issue 9, defect
+        6), so the fix is in sight where it is typed, not only when a sale is refused."""
+        note = QLabel(self)
+        note.setWordWrap(True)
+        set_style_property(note, "status", "declined")
+        text = self.tr(
+            "No se puede cobrar con Wompi: sin la llave privada de Wompi ni un relay, MeStore "
+            "nunca sabría si un pago por QR se aprobó. Guarde la llave privada en Secretos, o "
+            "la URL del relay aquí y su token en Secretos. El efectivo funciona igual."
+        )
+        note.setText(text)
+        note.setAccessibleName(text)
+        note.hide()
+        self.form.add_row("relay_url", "", note)
+        return note
+
+    def _show_settle_note(self) -> None:
+        try:
+            blocked = not can_settle_wompi_payments(self.settings, self.secrets_panel.store)
+        except SecretsError:
+            blocked = False  # the secrets section already shows the keyring's problem
+        self.settle_note.setVisible(blocked)
 
     def _build_content(self) -> QWidget:
         content = QWidget()
@@ -186,6 +214,7 @@ class SettingsPage(QScrollArea):
             store = self._secrets_factory(str(saved.environment))
             self.secrets_panel.set_store(store)
             self.mail_panel.set_store(store)
+        self._show_settle_note()
         text = self.tr("Ajustes guardados.")
         if saved.language != previous.language:
             text += " " + self.tr("El idioma cambiará la próxima vez que abras MeStore.")

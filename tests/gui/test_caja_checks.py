@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mestore_desktop.domain.money import Money
-from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus, Tender
+from mestore_desktop.domain.payment import DuplicatePayment, PaymentAttempt, PaymentStatus, Tender
 from mestore_desktop.secrets import SecretsError, SecretStore
 from mestore_desktop.services.counter_setup import CounterSetup
 from mestore_desktop.settings import Settings, SettingsFile
@@ -62,6 +62,10 @@ class FlakyCounter:
     async def acknowledge_late_approval(self, reference: str) -> PaymentAttempt:
         await asyncio.sleep(0)
         return LATE
+
+    async def duplicate_payments(self) -> list[DuplicatePayment]:
+        await asyncio.sleep(0)
+        return []
 
 
 @pytest.fixture(autouse=True)

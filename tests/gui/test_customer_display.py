@@ -12,7 +12,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from mestore_desktop.domain.payment import PaymentAttempt
+from mestore_desktop.domain.payment import DuplicatePayment, PaymentAttempt
 from mestore_desktop.services.counter_setup import CounterSetup
 from mestore_desktop.settings import Settings
 from mestore_desktop.ui.customer_display import CustomerDisplay
@@ -23,13 +23,17 @@ pytestmark = pytest.mark.gui
 
 
 class QuietCounter:
-    """The two background checks the page runs, answering "nothing pending"."""
+    """The three background checks the page runs, answering "nothing pending"."""
 
     async def unfinished(self) -> list[PaymentAttempt]:
         await asyncio.sleep(0)
         return []
 
     async def late_approvals(self) -> list[PaymentAttempt]:
+        await asyncio.sleep(0)
+        return []
+
+    async def duplicate_payments(self) -> list[DuplicatePayment]:
         await asyncio.sleep(0)
         return []
 

@@ -1,5 +1,5 @@
 """The counter (Caja): the ring-up view, one payment flow at a time, the customer display, the
-pending-payments banner and the loud late-approval alert.
+pending-payments banner and the loud alert for late approvals and duplicate payments.
 
 Services come in through `CajaServices` (built by the composition root). `counter()` builds the
 payment service from the saved settings and keys; the page keeps it until Ajustes saves settings
@@ -124,6 +124,7 @@ class CajaPage(QWidget):
             self.import_button.clicked.connect(self.catalogue_import.choose_file)
         QShortcut(QKeySequence("F9"), self, self.toggle_display)
         self.alert.acknowledged.connect(self._acknowledge)
+        self.alert.duplicate_acknowledged.connect(self._acknowledge_duplicate)
 
     # -- charging ---------------------------------------------------------------------------
 
@@ -220,7 +221,7 @@ class CajaPage(QWidget):
         ring_up = self.ring_up
         return [ring_up.search, ring_up.tenders, ring_up.totals, ring_up.table, self.display_button]
 
-    # -- watching: unfinished attempts and late approvals -----------------------------------
+    # -- watching: unfinished attempts, late approvals, duplicate payments ------------------
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -236,7 +237,8 @@ class CajaPage(QWidget):
         self.refresh_pending()
 
     def refresh_pending(self) -> None:
-        """Look for unfinished attempts and late approvals; a failure is shown and retried."""
+        """Look for unfinished attempts, late approvals and duplicate payments; a failure is
+        shown and retried."""
         if self._services is None:
             return  # no counter at all: nothing to watch
         try:
@@ -251,14 +253,17 @@ class CajaPage(QWidget):
             on_error=self._check_failed,
         )
 
-    def _on_checks(self, results: tuple[object, object]) -> None:
-        unfinished, late = results
-        # Each check stands alone: a failing one must not hide what the other found.
-        if isinstance(late, list):
-            self.alert.show_attempts(late)
+    def _on_checks(self, results: tuple[object, object, object]) -> None:
+        unfinished, late, duplicates = results
+        # Each check stands alone: a failing one must not hide what the others found.
+        self.alert.show_alerts(
+            duplicates if isinstance(duplicates, list) else [],
+            late if isinstance(late, list) else [],
+        )
         if isinstance(unfinished, list):
             self._show_unfinished(unfinished)
-        failure = next((r for r in (late, unfinished) if isinstance(r, Exception)), None)
+        checks = (duplicates, late, unfinished)
+        failure = next((r for r in checks if isinstance(r, Exception)), None)
         if failure is not None:
             self._check_failed(failure)
         elif self._check_failures:
@@ -308,10 +313,21 @@ class CajaPage(QWidget):
             on_success=lambda _attempt: self.refresh_pending(),
         )
 
+    def _acknowledge_duplicate(self, duplicate_id: int) -> None:
+        counter = self._counter_setup().counter
+        run_op(
+            self,
+            lambda: counter.acknowledge_duplicate_payment(duplicate_id),
+            on_success=lambda _duplicate: self.refresh_pending(),
+        )
 
-async def _run_checks(counter: CounterService) -> tuple[object, object]:
-    """Both checks, each one's list or its exception."""
-    unfinished, late = await asyncio.gather(
-        counter.unfinished(), counter.late_approvals(), return_exceptions=True
+
+async def _run_checks(counter: CounterService) -> tuple[object, object, object]:
+    """The three checks, each one's list or its exception."""
+    unfinished, late, duplicates = await asyncio.gather(
+        counter.unfinished(),
+        counter.late_approvals(),
+        counter.duplicate_payments(),
+        return_exceptions=True,
     )
-    return unfinished, late
+    return unfinished, late, duplicates

@@ -32,6 +32,10 @@ def qloop_running(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     # waitSignal) returns at once, so later tests never process events. Mark the loop stopped
     # directly instead; close() only needs is_running() to be False.
     loop._QEventLoop__is_running = False
+    # Tasks still running when a test ends never finish (the loop closes under them), so the
+    # busy cursor each `run_op` pushed is never popped: pop them, or the next test inherits it.
+    while QApplication.overrideCursor() is not None:
+        QApplication.restoreOverrideCursor()
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)

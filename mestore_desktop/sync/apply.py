@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -28,11 +28,15 @@ from mestore_desktop.domain.payment import (
     Observation,
     Outcome,
     PaymentAttempt,
+    PaymentStatus,
     StatusSource,
     Tender,
+    decide_transition,
 )
+from mestore_desktop.store.held_events import HeldEvent, HeldEvents
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.store.sync_repository import ForeignTransaction, SyncRepository
+from mestore_desktop.sync.policy import SyncSettings
 from mestore_desktop.wompi.errors import WompiBadResponseError
 from mestore_desktop.wompi.models import Transaction
 
@@ -89,6 +93,9 @@ class Tally:
     events_applied: int = 0
     events_duplicate: int = 0
     events_skipped: int = 0
+    events_held: int = 0  # kept: Wompi's answer did not reflect them yet
+    # How many events wait for Wompi after this write (None: this write did not look).
+    unconfirmed: Unconfirmed | None = None
 
     def add(self, other: Tally) -> None:
         self.orders_changed |= other.orders_changed
@@ -98,6 +105,23 @@ class Tally:
         self.events_applied += other.events_applied
         self.events_duplicate += other.events_duplicate
         self.events_skipped += other.events_skipped
+        self.events_held += other.events_held
+        if other.unconfirmed is not None:
+            self.unconfirmed = other.unconfirmed
+
+
+@dataclass(frozen=True, slots=True)
+class Unconfirmed:
+    """Held events: still re-read (`chasing`), or left to the gap filler (`given_up`)."""
+
+    chasing: int = 0
+    given_up: int = 0
+
+    @classmethod
+    def of(cls, held: Iterable[HeldEvent]) -> Unconfirmed:
+        events = list(held)
+        given_up = sum(1 for h in events if h.given_up)
+        return cls(len(events) - given_up, given_up)
 
 
 def apply_transactions(
@@ -208,13 +232,122 @@ def _evidence(tx: Transaction, evidence: str) -> str:
     return f"{evidence} {wompi}".strip()
 
 
+def reflects(claimed: str, answer: PaymentStatus) -> bool:
+    """Whether Wompi's answer shows what the event says, or what came after it; an answer
+    still in an earlier status (PENDING after an approval, APPROVED after a void) lags."""
+    try:
+        status = PaymentStatus(claimed)
+    except ValueError:  # a status we do not know: nothing to wait for
+        return True
+    # STALE: the answer is a status that comes before the event's in Wompi's lifecycle.
+    return decide_transition(status, answer).outcome is not Outcome.STALE
+
+
 def apply_event_answer(
     session: Session, trigger: Trigger, tx: Transaction, *, at: datetime, seq: int
 ) -> Tally:
-    """Apply Wompi's answer to a relay event's re-read and record the event's dedupe key."""
-    if not OrderRepository(session).mark_event_applied(trigger.dedupe_key, at):
+    """Apply Wompi's answer to a relay event's re-read; the event is used up (its dedupe key
+    recorded) only if the answer reflects it, else it is held for `LagChaser` to re-read."""
+    key = trigger.dedupe_key
+    if SyncRepository(session).event_applied(key):
         return Tally(events_duplicate=1)
     evidence = f"relay_seq={seq} event_status={trigger.status}"
     tally = apply_transactions(session, [tx], source=StatusSource.WEBHOOK, at=at, evidence=evidence)
-    tally.events_applied += 1
+    held = HeldEvents(session)
+    if reflects(trigger.status, tx.status):
+        OrderRepository(session).mark_event_applied(key, at)
+        held.release(key)
+        tally.events_applied += 1
+    else:
+        _hold(held, trigger, tx, at=at, seq=seq)
+        tally.events_held += 1
+    tally.unconfirmed = Unconfirmed.of(held.all())
+    return tally
+
+
+def _hold(held: HeldEvents, trigger: Trigger, tx: Transaction, *, at: datetime, seq: int) -> None:
+    current = held.get(trigger.dedupe_key)
+    if current is not None and not current.given_up:
+        return  # already being re-read; a redelivery changes nothing
+    log.info("relay seq=%d %s: Wompi still says %s; kept", seq, trigger.dedupe_key, tx.status)
+    first = HeldEvent(
+        dedupe_key=trigger.dedupe_key,
+        transaction_id=tx.id,
+        status=trigger.status,
+        relay_seq=seq,
+        reference=tx.reference,
+        created_at=tx.created_at,
+        held_at=at if current is None else current.held_at,
+        due_at=at,  # the next watcher round
+    )
+    held.save(first)
+
+
+def reread_held(
+    session: Session, event: HeldEvent, tx: Transaction, *, at: datetime, settings: SyncSettings
+) -> Tally:
+    """Apply a held event's re-read: used up if Wompi's answer now reflects it, else the next
+    re-read is scheduled, or after `lag_tries` it is left to the gap filler (audited)."""
+    held = HeldEvents(session)
+    current = held.get(event.dedupe_key)
+    if current is None or current.given_up:  # settled meanwhile (e.g. delivered again)
+        return Tally(unconfirmed=Unconfirmed.of(held.all()))
+    tries = current.tries + 1
+    evidence = f"relay_seq={current.relay_seq} event_status={current.status} reread={tries}"
+    tally = apply_transactions(session, [tx], source=StatusSource.WEBHOOK, at=at, evidence=evidence)
+    if reflects(current.status, tx.status):
+        OrderRepository(session).mark_event_applied(current.dedupe_key, at)
+        held.release(current.dedupe_key)
+        tally.events_applied += 1
+    else:
+        held.save(reread_failed(session, current, at=at, settings=settings, answer=tx.status))
+    tally.unconfirmed = Unconfirmed.of(held.all())
+    return tally
+
+
+def reread_failed(
+    session: Session,
+    event: HeldEvent,
+    *,
+    at: datetime,
+    settings: SyncSettings,
+    answer: str = "sin respuesta",
+) -> HeldEvent:
+    """The held event after one more re-read that did not confirm it (not saved here)."""
+    tries = event.tries + 1
+    if tries < settings.lag_tries:
+        wait = min(settings.lag_cap_s, settings.lag_first_s * 2 ** min(tries - 1, 32))
+        return replace(event, tries=tries, due_at=at + timedelta(seconds=wait))
+    detail = (
+        f"relay_seq={event.relay_seq} transaction_id={event.transaction_id} "
+        f"reference={event.reference} event_status={event.status} wompi_status={answer} "
+        f"tries={tries}"
+    )
+    log.warning("Wompi does not confirm an event; left to the gap filler: %s", detail)
+    OrderRepository(session).audit("sync.event_unconfirmed", detail, at)
+    return replace(event, tries=tries, due_at=None, gave_up_at=at)
+
+
+def settle_given_up(
+    session: Session, seen: Mapping[str, Transaction], *, at: datetime, settings: SyncSettings
+) -> Tally:
+    """After a gap fill (whose transactions are already applied): events given up on are used
+    up when the search shows them; those still unconfirmed after `lag_forget_after_s` are
+    dropped, audited."""
+    held = HeldEvents(session)
+    orders = OrderRepository(session)
+    tally = Tally()
+    for event in held.all():
+        if not event.given_up:
+            continue
+        tx = seen.get(event.transaction_id)
+        if tx is not None and reflects(event.status, tx.status):
+            orders.mark_event_applied(event.dedupe_key, at)
+            held.release(event.dedupe_key)
+            tally.events_applied += 1
+        elif (at - event.held_at).total_seconds() >= settings.lag_forget_after_s:
+            held.release(event.dedupe_key)
+            detail = f"transaction_id={event.transaction_id} event_status={event.status}"
+            orders.audit("sync.event_unconfirmed_dropped", detail, at)
+    tally.unconfirmed = Unconfirmed.of(held.all())
     return tally

@@ -8,7 +8,9 @@ source `reconcile`, the others into `foreign_transactions`. It runs when
 * the feed asks: back from a relay outage, or after a 410 (events expired at the relay);
 * the relay is missing or offline, every `fallback_gap_interval_s` (polling Wompi directly is
   the fallback);
-* attempts were created more than `silence_after_s` ago and no event has arrived since.
+* attempts were created more than `silence_after_s` ago and no event has arrived since;
+* relay events were left unconfirmed (Wompi's answers never reflected them, lagging.py): once
+  after each, then every `fallback_gap_interval_s`, until a search shows them.
 
 The moment of its last successful run is kept in `sync_state` (`gap_filled_at`).
 """
@@ -22,11 +24,14 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from mestore_desktop.domain.payment import StatusSource
+from mestore_desktop.store.held_events import HeldEvents
 from mestore_desktop.store.sync_repository import SyncKey, SyncRepository
-from mestore_desktop.sync.apply import Tally, apply_transactions
+from mestore_desktop.sync.apply import Tally, apply_transactions, settle_given_up
 from mestore_desktop.sync.hub import Deps, Hub
+from mestore_desktop.sync.policy import SyncSettings
 from mestore_desktop.sync.status import RelayState
 from mestore_desktop.wompi.errors import WompiError
+from mestore_desktop.wompi.models import Transaction
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +50,10 @@ class _Known:
     last_event_at: datetime | None
     last_healthy_at: datetime | None
     newest_attempt_at: datetime | None
+    # Events Wompi's answers never confirmed (lagging.py): the oldest transaction's creation
+    # and the last give-up, or None when there are none.
+    unconfirmed_since: datetime | None = None
+    unconfirmed_given_up_at: datetime | None = None
 
 
 class GapFiller:
@@ -88,6 +97,9 @@ class GapFiller:
             last is None or (now - last).total_seconds() >= s.fallback_gap_interval_s
         ):
             return GapRequest("sin relay", last)
+        unconfirmed = self._unconfirmed(known, now)
+        if unconfirmed is not None:
+            return unconfirmed
         newest = known.newest_attempt_at
         if newest is None or (now - newest).total_seconds() < s.silence_after_s:
             return None
@@ -99,11 +111,25 @@ class GapFiller:
             else None
         )
 
+    def _unconfirmed(self, known: _Known, now: datetime) -> GapRequest | None:
+        """Once after each event left unconfirmed, then every `fallback_gap_interval_s`."""
+        if known.unconfirmed_since is None or known.unconfirmed_given_up_at is None:
+            return None
+        last = known.gap_filled_at
+        interval = self._d.settings.fallback_gap_interval_s
+        if last is None or last < known.unconfirmed_given_up_at:
+            return GapRequest("eventos sin confirmar", known.unconfirmed_since)
+        if (now - last).total_seconds() >= interval:
+            return GapRequest("eventos sin confirmar", known.unconfirmed_since)
+        return None
+
     async def fill(self, since: datetime, now: datetime, reason: str, tally: Tally) -> None:
         """Search Wompi over [since − margin, now], by whole days ± 1, and apply every page."""
         first, last = self.window(since, now)
         log.info("gap fill from=%s until=%s reason=%s", first, last, reason)
+        seen: dict[str, Transaction] = {}
         async for page in self._d.wompi.iter_transaction_pages(first, last):
+            seen.update((tx.id, tx) for tx in page)
             at = self._d.clock()
             done = await self._d.db.write(
                 lambda s, page=page, at=at: apply_transactions(
@@ -112,7 +138,12 @@ class GapFiller:
             )
             tally.add(done)
             self._hub.applied(done)
-        await self._d.db.write(lambda s: SyncRepository(s).set_time(SyncKey.GAP_FILLED_AT, now))
+        settings = self._d.settings
+        settled = await self._d.db.write(
+            lambda s: _after_fill(s, seen, now, self._d.clock(), settings)
+        )
+        tally.add(settled)
+        self._hub.applied(settled)
 
     def window(self, since: datetime, now: datetime) -> tuple[date, date]:
         s = self._d.settings
@@ -124,13 +155,27 @@ class GapFiller:
         return start.astimezone(UTC).date() - ONE_DAY, now.astimezone(UTC).date() + ONE_DAY
 
 
+def _after_fill(
+    session: Session,
+    seen: dict[str, Transaction],
+    now: datetime,
+    at: datetime,
+    settings: SyncSettings,
+) -> Tally:
+    SyncRepository(session).set_time(SyncKey.GAP_FILLED_AT, now)
+    return settle_given_up(session, seen, at=at, settings=settings)
+
+
 def _known(session: Session) -> _Known:
     sync = SyncRepository(session)
+    given_up = [h for h in HeldEvents(session).all() if h.given_up]
     return _Known(
         gap_filled_at=sync.get_time(SyncKey.GAP_FILLED_AT),
         last_event_at=sync.get_time(SyncKey.LAST_EVENT_AT),
         last_healthy_at=sync.get_time(SyncKey.LAST_HEALTHY_AT),
         newest_attempt_at=sync.newest_wompi_attempt_at(),
+        unconfirmed_since=min((h.created_at for h in given_up), default=None),
+        unconfirmed_given_up_at=max((h.gave_up_at or h.held_at for h in given_up), default=None),
     )
 
 

@@ -1,9 +1,10 @@
 """What the sync's parts share: their dependencies, the observers, and the status they report.
 
-`Hub` holds the relay state, the last event time, the pending count and Wompi's last problem,
-and publishes a `SyncStatus` to the `on_status` observers whenever what they would show
-changes. Changed orders go to `on_orders_changed`. Observers run on the event loop's thread
-(the Qt thread under qasync); one that raises is logged and does not stop the sync.
+`Hub` holds the relay state, the last event time, the pending count, Wompi's last problem and
+the events waiting for Wompi's answers to reflect them, and publishes a `SyncStatus` to the
+`on_status` observers whenever what they would show changes. Changed orders go to
+`on_orders_changed`. Observers run on the event loop's thread (the Qt thread under qasync); one
+that raises is logged and does not stop the sync.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from mestore_desktop.store.executor import DbExecutor
-from mestore_desktop.sync.apply import Tally
+from mestore_desktop.sync.apply import Tally, Unconfirmed
 from mestore_desktop.sync.policy import SyncSettings
 from mestore_desktop.sync.status import RelayState, SyncStatus
 from mestore_desktop.wompi.client import WompiClient
@@ -49,6 +50,7 @@ class Hub:
         self.pending_attempts = 0
         self.wompi_problem: str | None = None
         self.wompi_answered = False  # any call to Wompi finished, well or badly
+        self.unconfirmed = Unconfirmed()  # events Wompi's answers do not reflect yet
         self._published: SyncStatus | None = None
 
     @property
@@ -56,7 +58,12 @@ class Hub:
         detail = self.relay_detail
         if self.wompi_problem:
             detail = f"{detail} {self.wompi_problem}"
-        wompi = (self.wompi_problem or "") if self.wompi_answered else None
+        lag = unconfirmed_text(self.unconfirmed)
+        if lag:
+            detail = f"{detail} {lag}"
+        # Events left to the gap filler are Wompi's trouble too: its light says so.
+        wompi_lag = lag if self.unconfirmed.given_up else ""
+        wompi = (self.wompi_problem or wompi_lag) if self.wompi_answered else None
         return SyncStatus(self.relay, self.last_event_at, detail, self.pending_attempts, wompi)
 
     def set_relay(self, state: RelayState, detail: str) -> None:
@@ -77,6 +84,10 @@ class Hub:
         self.wompi_answered = True
         self.publish()
 
+    def set_unconfirmed(self, unconfirmed: Unconfirmed) -> None:
+        self.unconfirmed = unconfirmed
+        self.publish()
+
     def publish(self) -> None:
         status = self.status
         if status == self._published:
@@ -88,10 +99,31 @@ class Hub:
     def applied(self, tally: Tally) -> None:
         """Add to the totals and tell observers which orders changed."""
         self.totals.add(tally)
+        if tally.unconfirmed is not None:
+            self.set_unconfirmed(tally.unconfirmed)
         if not tally.orders_changed:
             return
         for callback in list(self.on_orders_changed):
             _safely(callback, set(tally.orders_changed))
+
+
+def unconfirmed_text(unconfirmed: Unconfirmed) -> str:
+    """Spanish, for staff: events whose change Wompi's answers do not show yet."""
+    parts = []
+    if unconfirmed.chasing:
+        parts.append(
+            f"{_events(unconfirmed.chasing)} de Wompi sin confirmar: se vuelven a consultar."
+        )
+    if unconfirmed.given_up:
+        parts.append(
+            f"{_events(unconfirmed.given_up)} de Wompi sin confirmar tras varias consultas: "
+            "quedan para la búsqueda por fechas."
+        )
+    return " ".join(parts)
+
+
+def _events(count: int) -> str:
+    return "1 evento" if count == 1 else f"{count} eventos"
 
 
 def _safely(callback: Callable[[Any], None], value: Any) -> None:

@@ -65,6 +65,12 @@ class SyncSettings:
     # Wompi answers that cannot be read: after this many tries the event is audited and skipped
     # (the pending watcher and the gap filler still cover its transaction).
     bad_answer_tries: int = 3
+    # -- events Wompi's read-back does not reflect yet: re-read after first, doubling up to cap,
+    # this many times; then left to the gap filler, and dropped (audited) after forget_after.
+    lag_first_s: float = 2.0
+    lag_cap_s: float = 60.0
+    lag_tries: int = 8
+    lag_forget_after_s: float = 24 * 3600.0
     # -- pending watcher
     first_check_after_s: float = 20.0
     watch_tick_s: float = 2.0

@@ -148,6 +148,7 @@ class CustomerDisplay(QWidget):
         # The theme sizes the text for across the counter, or for a preview on the cashier's screen.
         self._set_mode("full" if len(screens) > 1 else "preview")
         if len(screens) > 1:
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
             self.setScreen(screens[1])
             self.setGeometry(screens[1].availableGeometry())
             self.showFullScreen()
@@ -158,6 +159,9 @@ class CustomerDisplay(QWidget):
         frame = handle.frameMargins() if handle is not None else QMargins()
         size = _preview_size(screen).expandedTo(self.minimumSizeHint())
         self.setGeometry(_preview_geometry(screen, size, frame, keep_visible))
+        # Never activated, a window manager stacks it under the counter it was opened from, where
+        # the customer cannot see it: keep it above (it still never takes the keyboard).
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.showNormal()
 
     def _mode(self) -> str:

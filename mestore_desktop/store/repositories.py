@@ -611,7 +611,8 @@ def _change(update: AttemptUpdate, obs: Observation, evidence: str) -> StatusCha
         to_status=update.attempt.status,
         source=obs.source,
         at=obs.observed_at,
-        transaction_id=obs.transaction_id,
+        # The transaction now deciding the attempt: a retry's when the observed one failed.
+        transaction_id=update.attempt.transaction_id or obs.transaction_id,
         evidence=evidence,
     )
 

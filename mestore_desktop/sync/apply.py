@@ -7,9 +7,12 @@ that is not ours, a payment-link payment) is kept in `foreign_transactions` for 
 A transaction Wompi created before our attempt (beyond `CLOCK_SKEW_MARGIN`) is another sale's
 under a reused reference: recorded once as a conflict, never applied.
 
-`Trigger` reads the few fields of a relay event that we use: the dedupe key only. Those fields
-are the ones Wompi signs (id, status, amount), and applying is idempotent anyway; the state
-that is applied always comes from Wompi's own answer, never from the event body.
+`Trigger` reads the few fields of a relay event that we use: the dedupe key and the status it
+claims. Those fields are the ones Wompi signs (id, status, amount), and applying is idempotent
+anyway; the state that is applied always comes from Wompi's own answer, never from the event
+body. An event is used up (its dedupe key recorded, `apply_event_answer`) only when that answer
+`reflects` it; otherwise it is held (store/held_events.py) and re-read (lagging.py,
+`reread_held`), then left to the gap filler (`settle_given_up`).
 """
 
 from __future__ import annotations

@@ -189,3 +189,26 @@ async def test_a_kept_event_delivered_again_is_still_one_event(world: InProcessW
     assert world.database.read(lambda s: HeldEvents(s).all()) == []
     paid = [h for h in world.history(sale.reference) if h.to_status is A]
     assert len(paid) == 1
+
+
+async def test_a_retry_taking_over_is_written_in_the_history_under_its_own_id(
+    world: InProcessWorld,
+) -> None:
+    # The followed transaction fails while an (older-looking) retry is still open: the attempt
+    # goes back to PENDING through the retry, and its history line names the retry.
+    sale = world.sale()
+    followed, retry = "9-1800000100-10001", "9-1800000000-10002"
+    now = datetime.now(UTC)
+
+    def observe(tx_id: str, status: PaymentStatus) -> None:
+        seen = Observation(tx_id, status, StatusSource.POLL, now, amount=sale.amount)
+        world.database.write(lambda s: OrderRepository(s).apply_observation(sale.reference, seen))
+
+    observe(followed, P)
+    observe(retry, P)
+    observe(followed, D)
+    attempt = world.database.read(lambda s: OrderRepository(s).get_attempt(sale.reference))
+    assert (attempt.status, attempt.transaction_id) == (P, retry)
+    last = world.history(sale.reference)[-1]
+    assert (last.to_status, last.transaction_id) == (P, retry)
+    assert world.order_status(sale.order_number) is OrderStatus.AWAITING_PAYMENT

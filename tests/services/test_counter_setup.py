@@ -43,6 +43,8 @@ def test_the_return_url_is_on_a_host_we_control_and_is_always_caught(db, relay_u
         environment=Environment.SANDBOX, public_key="pub_test_x", relay_url=relay_url
     )
     SecretStore(settings.environment).set(SecretName.INTEGRITY_SECRET, "test_integrity_x")
+    # Without it (or a relay's token) the counter refuses to charge (test_charging_guard.py).
+    SecretStore(settings.environment).set(SecretName.WOMPI_PRIVATE_KEY, "prv_test_x")
 
     setup = build_counter(settings, db, httpx.AsyncClient())
 

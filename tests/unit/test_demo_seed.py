@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,7 +135,12 @@ def test_a_folder_already_in_use_is_not_seeded(database, sandbox):
 def test_a_seed_interrupted_after_its_sandbox_payments_is_redone_on_the_same_transactions(
     tmp_path, sandbox
 ):
-    # The sandbox kept its transactions but the database never committed (a kill mid-seed).
+    # The sandbox kept its transactions but the database never committed (a kill mid-seed):
+    # the second start finds the database as it was before the seed (its installation id, so
+    # its references, included).
+    first = Database.open(tmp_path / "first.sqlite3")
+    first.close()
+    shutil.copyfile(tmp_path / "first.sqlite3", tmp_path / "second.sqlite3")
     first = Database.open(tmp_path / "first.sqlite3")
     seed_first_start(first, sandbox, "T01", NOW)
     first.close()

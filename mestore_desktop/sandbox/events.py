@@ -196,16 +196,24 @@ class EventDispatcher:
             "X-Event-Checksum": outgoing.body["signature"]["checksum"],
         }
         status: int | None
+        # When it was sent (what Wompi's retry schedule counts from), not when it was answered:
+        # a slow receiver must not make two attempts look closer together than they were.
+        sent_at = now_iso()
         try:
             response = await self._http().post(outgoing.target, content=content, headers=headers)
             status = response.status_code
         except httpx.HTTPError:
             status = None  # unreachable or timed out: a failed notification like any non-200
-        self._record(outgoing, attempt, headers, status)
+        self._record(outgoing, attempt, headers, status, sent_at)
         return status == 200
 
     def _record(
-        self, outgoing: _Outgoing, attempt: int, headers: dict[str, str], status: int | None
+        self,
+        outgoing: _Outgoing,
+        attempt: int,
+        headers: dict[str, str],
+        status: int | None,
+        sent_at: str,
     ) -> None:
         with self._lock:
             self._sent.append(
@@ -215,7 +223,7 @@ class EventDispatcher:
                     "target": outgoing.target,
                     "attempt": attempt,
                     "status_code": status,
-                    "at": now_iso(),
+                    "at": sent_at,
                 }
             )
 

@@ -26,21 +26,27 @@ from mestore_desktop.store.repositories import OrderRepository
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = 5
-# Early kills land in imports, migration or the first commits; later ones mid-stream.
-DELAYS = ((0.15, 0.6), (0.4, 0.9), (0.6, 1.2), (0.6, 1.2), (0.6, 1.2))
+# The first kill lands anywhere from the imports and the migration to the first commits; the
+# later ones come a random moment after the writer's first commit, so a machine slowed by load
+# (a slow start) still sees kills mid-stream rather than only before anything was written.
+FIRST_DELAY = (0.15, 0.6)
+MID_STREAM_DELAY = (0.0, 0.5)
 
 
-def run_then_kill(path: Path, delay: float) -> list[int]:
-    """Start the writer, SIGKILL it after `delay` seconds; the numbers it reported committed."""
+def run_then_kill(path: Path, delay: float, *, after_first_commit: bool) -> list[int]:
+    """Start the writer, SIGKILL it `delay` seconds after its start (or after its first commit);
+    the numbers it reported committed."""
     writer = subprocess.Popen(
         [sys.executable, str(WRITER), str(path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    first = writer.stdout.readline() if after_first_commit else ""  # type: ignore[union-attr]
     time.sleep(delay)
     writer.kill()
     out, err = writer.communicate(timeout=30)
+    out = first + out
     assert writer.returncode == -signal.SIGKILL, f"writer died by itself:\n{err}"
     *complete, _partial = out.split("\n")
     return [int(line) for line in complete]
@@ -67,8 +73,10 @@ def test_sigkilled_writer_never_loses_a_committed_order(home: Path) -> None:
     rng = random.Random(seed)
     path = home / "crash.db"
     committed: list[int] = []
-    for low, high in DELAYS[:KILLS]:
-        committed += run_then_kill(path, rng.uniform(low, high))
+    committed += run_then_kill(path, rng.uniform(*FIRST_DELAY), after_first_commit=False)
+    for _ in range(KILLS - 1):
+        delay = rng.uniform(*MID_STREAM_DELAY)
+        committed += run_then_kill(path, delay, after_first_commit=True)
 
     assert committed, f"the writer never committed (seed {seed})"
     # Numbers only grow, across crashes too: a number in a Wompi reference is never reused.

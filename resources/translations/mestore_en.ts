@@ -69,12 +69,12 @@
         <translation>Import catalogue…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="153"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="154"/>
         <source>La caja no está configurada: complete Ajustes.</source>
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="279"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="284"/>
         <source>Caja: no se pudieron revisar los pagos pendientes. %1 Nuevo intento en %2 s.</source>
         <translation>Counter: the pending payments could not be checked. %1 Trying again in %2 s.</translation>
     </message>
@@ -544,20 +544,41 @@
 <context>
     <name>LateApprovalAlert</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="24"/>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="33"/>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="55"/>
         <source>¡Pago aprobado después de cancelar!</source>
         <translation>Payment approved after cancelling!</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="26"/>
-        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="27"/>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="35"/>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="36"/>
         <source>Entendido</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="38"/>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="58"/>
         <source>El pedido %1 se canceló en la caja, pero Wompi aprobó el pago de %2 (referencia %3). Entregue la compra al cliente o haga la devolución.</source>
         <translation>Order %1 was cancelled at the counter, but Wompi approved the payment of %2 (reference %3). Hand the purchase to the customer or issue a refund.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="69"/>
+        <source>¡Pago doble!</source>
+        <translation>Duplicate payment!</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="72"/>
+        <source>Pago doble: el pedido %1 se pagó dos veces, %2 cada vez: %3 y %4. Devuelva uno de los dos pagos desde el panel de comercios de Wompi (o el efectivo, si uno fue en efectivo) y entregue la compra una sola vez.</source>
+        <translation>Duplicate payment: order %1 was paid twice, %2 each time: %3 and %4. Refund one of the two payments from Wompi&apos;s merchant dashboard (or hand back the cash, if one was paid in cash) and hand over the purchase only once.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="85"/>
+        <source>en efectivo (referencia %1)</source>
+        <translation>in cash (reference %1)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/late_approval.py" line="87"/>
+        <source>con Wompi (referencia %1, transacción %2)</source>
+        <translation>with Wompi (reference %1, transaction %2)</translation>
     </message>
 </context>
 <context>
@@ -1072,82 +1093,82 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="129"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="132"/>
         <source>Detalles del pago</source>
         <translation>Payment details</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="134"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="137"/>
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="140"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="143"/>
         <source>Aviso</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="142"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="145"/>
         <source>Imprimir recibo</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="143"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="146"/>
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="144"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="147"/>
         <source>Enviar por correo</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="145"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="148"/>
         <source>Nueva venta</source>
         <translation>New sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="146"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="149"/>
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="152"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="155"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="192"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="195"/>
         <source>Pago aprobado</source>
         <translation>Payment approved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="196"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="199"/>
         <source>Venta en efectivo registrada</source>
         <translation>Cash sale recorded</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="199"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="202"/>
         <source>Cambio: %1</source>
         <translation>Change: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="203"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="206"/>
         <source>Pago rechazado</source>
         <translation>Payment declined</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="206"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="209"/>
         <source>Error en el pago</source>
         <translation>Payment error</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="210"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="213"/>
         <source>Cobro vencido</source>
         <translation>Payment expired</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/panels.py" line="148"/>
+        <location filename="../../mestore_desktop/ui/payment/panels.py" line="151"/>
         <source>Otro medio de pago</source>
         <translation>Another payment method</translation>
     </message>
@@ -1456,59 +1477,64 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="69"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="100"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="70"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="128"/>
         <source>Ajustes</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="74"/>
         <location filename="../../mestore_desktop/ui/settings/page.py" line="75"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="76"/>
         <source>Guardar ajustes</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="79"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="80"/>
         <source>Resultado de guardar</source>
         <translation>Save result</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="89"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="90"/>
         <source>Contraseña SMTP</source>
         <translation>SMTP password</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="105"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="109"/>
+        <source>No se puede cobrar con Wompi: sin la llave privada de Wompi ni un relay, MeStore nunca sabría si un pago por QR se aprobó. Guarde la llave privada en Secretos, o la URL del relay aquí y su token en Secretos. El efectivo funciona igual.</source>
+        <translation>Wompi charges are blocked: without the Wompi private key or a relay, MeStore would never know whether a QR payment was approved. Save the private key under Secrets, or the relay URL here and its token under Secrets. Cash works as before.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="133"/>
         <source>Secretos</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="107"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="135"/>
         <source>Conexión con Wompi</source>
         <translation>Connection with Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="140"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="168"/>
         <source>No se guardaron los ajustes.</source>
         <translation>The settings were not saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="173"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="201"/>
         <source>No se guardó nada. {field}: {message}</source>
         <translation>Nothing was saved. {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="177"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="205"/>
         <source>No se guardó nada; revisa estos campos: {fields}.</source>
         <translation>Nothing was saved; check these fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="189"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="218"/>
         <source>Ajustes guardados.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="191"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="220"/>
         <source>El idioma cambiará la próxima vez que abras MeStore.</source>
         <translation>The language will change the next time you open MeStore.</translation>
     </message>

@@ -273,7 +273,7 @@ def _hold(held: HeldEvents, trigger: Trigger, tx: Transaction, *, at: datetime, 
     if current is not None and not current.given_up:
         return  # already being re-read; a redelivery changes nothing
     log.info("relay seq=%d %s: Wompi still says %s; kept", seq, trigger.dedupe_key, tx.status)
-    first = HeldEvent(
+    kept = HeldEvent(
         dedupe_key=trigger.dedupe_key,
         transaction_id=tx.id,
         status=trigger.status,
@@ -283,7 +283,7 @@ def _hold(held: HeldEvents, trigger: Trigger, tx: Transaction, *, at: datetime, 
         held_at=at if current is None else current.held_at,
         due_at=at,  # the next watcher round
     )
-    held.save(first)
+    held.save(kept)
 
 
 def reread_held(

@@ -8,13 +8,13 @@ filler and reported, whatever order the events and read-backs come in.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
 
 from mestore_desktop.domain.payment import Observation, OrderStatus, PaymentStatus, StatusSource
-from mestore_desktop.store.held_events import HeldEvents
+from mestore_desktop.store.held_events import HeldEvent, HeldEvents
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.sync.apply import Tally
 from mestore_desktop.sync.policy import SyncSettings
@@ -212,3 +212,34 @@ async def test_a_retry_taking_over_is_written_in_the_history_under_its_own_id(
     last = world.history(sale.reference)[-1]
     assert (last.to_status, last.transaction_id) == (P, retry)
     assert world.order_status(sale.order_number) is OrderStatus.AWAITING_PAYMENT
+
+
+async def test_an_event_never_confirmed_is_searched_again_then_dropped_after_a_day(
+    world: InProcessWorld, clock: FakeClock
+) -> None:
+    service = world.service(clock=clock)
+    held_at = clock() - timedelta(hours=1)
+    never = HeldEvent(
+        dedupe_key="transaction.updated:9-1800000000-10001:VOIDED:100",
+        transaction_id="9-1800000000-10001",
+        status="VOIDED",
+        relay_seq=7,
+        reference="OTRA-1",
+        created_at=held_at,
+        held_at=held_at,
+        tries=8,
+        due_at=None,
+        gave_up_at=held_at,
+    )
+    world.database.write(lambda s: HeldEvents(s).save(never))
+    assert await service.gaps.fill_if_due(Tally(), [])  # once after giving up
+    assert not await service.gaps.fill_if_due(Tally(), [])
+    clock.advance(SyncSettings().fallback_gap_interval_s)
+    assert await service.gaps.fill_if_due(Tally(), [])  # still unconfirmed: again, later
+    assert world.database.read(lambda s: HeldEvents(s).all()) == [never]
+    clock.advance(24 * 3600)
+    assert await service.gaps.fill_if_due(Tally(), [])
+    assert world.database.read(lambda s: HeldEvents(s).all()) == []
+    [dropped] = audits(world, "sync.event_unconfirmed_dropped")
+    assert "9-1800000000-10001" in dropped
+    assert "sin confirmar" not in service.status.detail

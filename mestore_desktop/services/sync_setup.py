@@ -26,20 +26,24 @@ class SyncConfigError(Exception):
 @dataclass(frozen=True)
 class SyncKeys:
     settings: Settings
-    private_key: Secret
+    private_key: Secret | None  # None only with a relay: payments are then heard of through it
     relay_token: Secret | None
 
 
 def load_keys(settings: Settings) -> SyncKeys:
-    """Everything the sync needs, or SyncConfigError/MissingSecretError naming what is missing."""
+    """Everything the sync needs, or SyncConfigError/MissingSecretError naming what is missing.
+
+    A relay (URL and token) or the private key is enough: the same rule as the counter's guard
+    against charges nothing could confirm (services/counter_setup.py)."""
     if not settings.public_key:
         raise SyncConfigError(
             "Falta la llave pública de Wompi: configúrela con «mestore config set public_key …»."
         )
     store = SecretStore(settings.environment)
-    private_key = store.require(SecretName.WOMPI_PRIVATE_KEY)
     token = store.require(SecretName.RELAY_TOKEN) if settings.relay_url else None
-    return SyncKeys(settings, private_key, token)
+    if token is None:
+        return SyncKeys(settings, store.require(SecretName.WOMPI_PRIVATE_KEY), None)
+    return SyncKeys(settings, store.get(SecretName.WOMPI_PRIVATE_KEY), token)
 
 
 def build_service(keys: SyncKeys, db: DbExecutor, http: httpx.AsyncClient) -> SyncService:
@@ -48,9 +52,9 @@ def build_service(keys: SyncKeys, db: DbExecutor, http: httpx.AsyncClient) -> Sy
         http,
         api_base_url=settings.effective_api_url,
         public_key=settings.public_key,
-        private_key=keys.private_key.reveal,
+        private_key=keys.private_key.reveal if keys.private_key is not None else None,
     )
     relay = None
     if keys.relay_token is not None:
         relay = RelayClient(http, settings.relay_url, keys.relay_token.reveal)
-    return SyncService(db=db, wompi=wompi, relay=relay)
+    return SyncService(db=db, wompi=wompi, relay=relay, searches=keys.private_key is not None)

@@ -73,6 +73,8 @@ class GapFiller:
 
     async def fill_if_due(self, tally: Tally, problems: list[str]) -> bool:
         """Run once if a reason holds; True if Wompi was searched."""
+        if not self._d.searches:
+            return False  # no private key: the relay is the only way payments are heard of
         now = self._d.clock()
         known = await self._d.db.read(_known)
         request = self.request or self._due(known, now)

@@ -35,6 +35,9 @@ class Deps:
     sleep: Callable[[float], Awaitable[None]]
     random: Callable[[], float]
     settings: SyncSettings
+    # Searching Wompi (by reference, by date) needs the private key. A terminal with a relay but
+    # no private key hears of payments through the relay and reads each by id (public key).
+    searches: bool = True
 
 
 class Hub:

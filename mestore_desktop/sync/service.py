@@ -108,9 +108,10 @@ class SyncService:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         random: Callable[[], float] = _random.random,
         settings: SyncSettings | None = None,
+        searches: bool = True,
     ) -> None:
         self.settings = settings or SyncSettings()
-        self._deps = Deps(db, wompi, clock, sleep, random, self.settings)
+        self._deps = Deps(db, wompi, clock, sleep, random, self.settings, searches)
         self._hub = Hub(relay_configured=relay is not None)
         self.relay = relay
         self.gaps = GapFiller(self._deps, self._hub)

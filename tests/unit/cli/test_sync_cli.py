@@ -110,19 +110,27 @@ def test_an_unreachable_relay_is_exit_1_after_the_summary(
 
 
 @pytest.mark.parametrize(
-    ("missing", "message"),
+    ("missing", "message", "relay"),
     [
-        ("public_key", "llave pública"),
-        ("wompi_private_key", "Llave privada de Wompi"),
-        ("relay_token", "Token del relay"),
+        ("public_key", "llave pública", True),
+        # Without a relay the private key is the only way to hear of payments (with a relay it
+        # may be left out: tests/sync/test_relay_only.py).
+        ("wompi_private_key", "Llave privada de Wompi", False),
+        ("relay_token", "Token del relay", True),
     ],
 )
 def test_missing_keys_fail_closed_in_one_line(
-    home: Path, memory_keyring, capsys: pytest.CaptureFixture[str], missing: str, message: str
+    home: Path,
+    memory_keyring,
+    capsys: pytest.CaptureFixture[str],
+    missing: str,
+    message: str,
+    relay: bool,
 ) -> None:
     if missing != "public_key":
         assert run(home, "config", "set", "public_key", "pub_test_abc123") == 0
-    assert run(home, "config", "set", "relay_url", "https://relay.example.com") == 0
+    if relay:
+        assert run(home, "config", "set", "relay_url", "https://relay.example.com") == 0
     for name in ("wompi_private_key", "relay_token"):
         if name != missing:
             assert run(home, "secrets", "set", name, stdin="prv_test_x1\n") == 0

@@ -6,6 +6,7 @@ and QtWebEngine must be imported before the QApplication and run without its san
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,7 +73,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# Cyclic garbage is collected only here, on the main (GUI) thread, as the app does (app.py):
+# the loopback sandbox and relay run Python in server threads, and an automatic collection
+# there can delete a Qt object left over from an earlier GUI test off its thread, leaving its
+# timers armed for a later event loop to fire at freed memory (a segfault several tests later).
+# A young-generation pass after every test is cheap; a full one every FULL_COLLECT_EVERY tests.
+FULL_COLLECT_EVERY = 25
+_tests_run = 0
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_main_thread() -> Iterator[None]:
+    global _tests_run
+    yield
+    _tests_run += 1
+    gc.collect(2 if _tests_run % FULL_COLLECT_EVERY == 0 else 1)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    gc.disable()  # see collect_garbage_on_the_main_thread
     # The fault tests size themselves from the environment at import, which comes later.
     profile = config.getoption("--fault-profile")
     if profile is not None:

@@ -33,8 +33,7 @@ def journey_factory(qtbot, qloop_running, tmp_path: Path) -> Iterator[JourneyFac
     yield start
     for journey in reversed(started):
         journey.close()
-    gc.enable()  # the app hands cyclic collection to a GUI-thread timer; give it back to pytest
-    gc.collect()
+    gc.collect()  # on this (the GUI) thread; tests/conftest.py keeps automatic collection off
 
 
 @pytest.fixture

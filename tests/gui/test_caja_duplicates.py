@@ -60,6 +60,8 @@ def test_defect2_decline_f5_then_the_old_qr_approved_then_both_paid_alerts_at_th
     customer_pays(stack, first, "decline")
     assert "rechazado" in rig.wait_result().lower()
 
+    # F5 is the dialog's window shortcut: it acts once the dialog is the active window.
+    qtbot.waitUntil(flow.dialog.isActiveWindow, timeout=TIMEOUT_MS)
     qtbot.keyClick(flow.dialog, Qt.Key.Key_F5)  # Reintentar: a new attempt, a new QR
     qtbot.waitUntil(lambda: flow.reference not in ("", first), timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: flow.dialog.current_view() is View.QR, timeout=TIMEOUT_MS)

@@ -213,8 +213,14 @@ def test_cancel_then_the_customer_pays_anyway_is_flagged_loudly(rig, stack, qtbo
     rig.ring_up(CAFE)
     flow = rig.charge("wompi_qr")
     reference = flow.reference
+    # Esc is the dialog's window shortcut: it acts once the dialog is the active window, which
+    # a loaded machine may take a moment to make it.
+    qtbot.waitUntil(flow.dialog.isActiveWindow, timeout=TIMEOUT_MS)
     qtbot.keyClick(flow.dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: flow.dialog.findChild(QMessageBox, "ConfirmCancelPayment") is not None)
+    qtbot.waitUntil(
+        lambda: flow.dialog.findChild(QMessageBox, "ConfirmCancelPayment") is not None,
+        timeout=TIMEOUT_MS,
+    )
     confirm = flow.dialog.findChild(QMessageBox, "ConfirmCancelPayment")
     confirm.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: rig.flow is None, timeout=TIMEOUT_MS)

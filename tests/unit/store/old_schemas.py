@@ -39,6 +39,18 @@ def migrate_to(path: Path, revision: str) -> None:
         engine.dispose()
 
 
+def downgrade_to(path: Path, revision: str) -> None:
+    """Take the database at `path` down to `revision` (each migration's downgrade test)."""
+    engine = make_engine(path)
+    try:
+        with with_mode(engine, "write").begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
 def seed_sales(path: Path) -> None:
     """Five orders: paid by Wompi, paid in cash, cancelled then paid late, awaiting payment,
     and awaiting payment at another terminal."""

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
@@ -17,7 +16,7 @@ from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import IvaRate
 from mestore_desktop.domain.payment import PaymentStatus, Tender
 from mestore_desktop.store.catalogue_repository import CatalogueRepository
-from mestore_desktop.store.db import Database, alembic_config, make_engine, with_mode
+from mestore_desktop.store.db import Database, alembic_config
 from mestore_desktop.store.tables import Base
 from tests.unit.store.factories import PLENTY, Repo, at, make_order
 from tests.unit.store.old_schemas import (
@@ -25,6 +24,7 @@ from tests.unit.store.old_schemas import (
     PAID_BY_WOMPI,
     PAID_IN_CASH,
     STILL_PENDING,
+    downgrade_to,
     migrate_to,
     seed_sales,
 )
@@ -88,14 +88,7 @@ def test_0003_downgrades_to_0002_keeping_the_sales(upgraded: Database, db_path: 
         )
     )
     upgraded.close()
-    engine = make_engine(db_path)
-    try:
-        with with_mode(engine, "write").begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0002")
-    finally:
-        engine.dispose()
+    downgrade_to(db_path, "0002")
     conn = sqlite3.connect(db_path)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}

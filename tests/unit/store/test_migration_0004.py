@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from mestore_desktop.domain.payment import PaymentStatus, Tender
-from mestore_desktop.store.db import Database, alembic_config, make_engine, with_mode
+from mestore_desktop.store.db import Database
 from tests.unit.store.factories import Repo, at, make_order
-from tests.unit.store.old_schemas import STILL_PENDING, migrate_to, seed_sales
+from tests.unit.store.old_schemas import STILL_PENDING, downgrade_to, migrate_to, seed_sales
 
 
 @pytest.fixture
@@ -58,14 +57,7 @@ def test_the_expiry_must_be_an_integer(upgraded: Database) -> None:
 
 def test_0004_downgrades_to_0003(upgraded: Database, db_path: Path) -> None:
     upgraded.close()
-    engine = make_engine(db_path)
-    try:
-        with with_mode(engine, "write").begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0003")
-    finally:
-        engine.dispose()
+    downgrade_to(db_path, "0003")
     conn = sqlite3.connect(db_path)
     try:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(payment_attempts)")}

@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from mestore_desktop.domain.payment import PaymentStatus, Tender
 from mestore_desktop.domain.reference import INSTALLATION_ID_PATTERN, parse_reference
-from mestore_desktop.store.db import Database, alembic_config, make_engine, with_mode
+from mestore_desktop.store.db import Database
 from tests.unit.store.factories import Repo, at
-from tests.unit.store.old_schemas import STILL_PENDING, migrate_to, seed_sales
+from tests.unit.store.old_schemas import STILL_PENDING, downgrade_to, migrate_to, seed_sales
 
 
 @pytest.fixture
@@ -101,14 +100,7 @@ def test_a_database_without_the_row_makes_one_on_its_first_reference(upgraded: D
 
 def test_0005_downgrades_to_0004(upgraded: Database, db_path: Path) -> None:
     upgraded.close()
-    engine = make_engine(db_path)
-    try:
-        with with_mode(engine, "write").begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0004")
-    finally:
-        engine.dispose()
+    downgrade_to(db_path, "0004")
     conn = sqlite3.connect(db_path)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}

@@ -8,16 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.payment import Approval, DuplicatePayment, PaymentStatus
-from mestore_desktop.store.db import Database, alembic_config, make_engine, with_mode
+from mestore_desktop.store.db import Database, make_engine, with_mode
 from mestore_desktop.store.tables import to_micros
 from tests.unit.store.factories import Repo, at
-from tests.unit.store.old_schemas import PAID_BY_WOMPI, STILL_PENDING, migrate_to, seed_sales
+from tests.unit.store.old_schemas import (
+    PAID_BY_WOMPI,
+    STILL_PENDING,
+    downgrade_to,
+    migrate_to,
+    seed_sales,
+)
 
 OLD_DECLINED = "T01-000004-2"
 EXPIRING_DECLINED = "T01-000004-3"
@@ -137,14 +142,7 @@ def test_an_ended_watch_is_kept_and_an_expired_attempt_is_closed_once(
 
 def test_0006_downgrades_to_0005(upgraded: Database, db_path: Path) -> None:
     upgraded.close()
-    engine = make_engine(db_path)
-    try:
-        with with_mode(engine, "write").begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0005")
-    finally:
-        engine.dispose()
+    downgrade_to(db_path, "0005")
     conn = sqlite3.connect(db_path)
     try:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(payment_attempts)")}

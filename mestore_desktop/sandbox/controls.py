@@ -3,6 +3,7 @@
 | Method and path | Body | Effect |
 |---|---|---|
 | GET  /_sandbox/transactions | | every transaction |
+| POST /_sandbox/transactions/inject | {"reference", "amount_in_cents", "status"…} | see below |
 | POST /_sandbox/transactions/{id}/approve, …/decline, …/error | | finalize a PENDING one |
 | POST /_sandbox/transactions/{id}/void | | APPROVED CARD → VOIDED |
 | POST /_sandbox/transactions/{id}/lag | {"reads": n} or {"seconds": s} | read-back lag (below) |
@@ -23,6 +24,13 @@
 Read-back lag (sandbox/lag.py): after the transaction's next change, the next n reads by id
 (`GET /v1/transactions/{id}`), or those during s seconds, still answer it as it was when the lag
 was set, as Wompi's API may just after an event; 0 ends the lag. Searches are not held back.
+
+Injection (sandbox/injection.py): `reference` (any, reused ones too), `amount_in_cents`,
+`status` (PENDING, APPROVED, DECLINED, ERROR, VOIDED: card only), optional `currency` ("COP"),
+`payment_method_type` ("CARD"), `payment_link_id` (an existing link; its reference is made when
+`reference` is left out), `created_at` (ISO-8601, not in the future), `customer_email`,
+`status_message`, and `silent` (true: no `transaction.updated`, so only a search finds it).
+Answers 201 with the transaction; a final one sends its event unless silent.
 
 (`/_sandbox/pse/{id}` is the PSE bank page and `/_sandbox/3ds/{id}` the 3-D Secure challenge,
 served by pages.py.)
@@ -47,6 +55,11 @@ MAX_ADVANCE_S = 366 * 24 * 3600  # a year at a time: beyond any checkout or toke
 
 async def list_transactions(request: Request) -> Response:
     return data(sandbox_of(request).transactions())
+
+
+async def inject_transaction(request: Request) -> Response:
+    body = await json_object(request)
+    return data(sandbox_of(request).inject_transaction(body), status_code=201)
 
 
 async def transaction_action(request: Request) -> Response:
@@ -163,6 +176,7 @@ def _seconds(body: dict[str, Any], field: str) -> float:
 def control_routes() -> list[BaseRoute]:
     return [
         Route("/_sandbox/transactions", list_transactions, methods=["GET"]),
+        Route("/_sandbox/transactions/inject", inject_transaction, methods=["POST"]),
         Route("/_sandbox/transactions/{tx_id}/lag", lag_read_back, methods=["POST"]),
         Route("/_sandbox/transactions/{tx_id}/{action}", transaction_action, methods=["POST"]),
         Route("/_sandbox/events", sent_events, methods=["GET"]),

@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from mestore_desktop.sandbox import acceptance, links, payments, persistence
+from mestore_desktop.sandbox import acceptance, injection, links, payments, persistence
 from mestore_desktop.sandbox.acceptance import Contract
 from mestore_desktop.sandbox.clock import DeadlineClock, iso, now, now_iso, parse_iso, unix_now
 from mestore_desktop.sandbox.config import SandboxConfig
@@ -418,6 +418,54 @@ class Sandbox:
             self._changed(tx, unix_now())
             return full_view(tx, self.merchant())
 
+    def inject_transaction(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """A transaction as if a payer had paid (`/_sandbox/transactions/inject`, injection.py);
+        returns the GET JSON. A final one sends its `transaction.updated` unless `silent`; a
+        PENDING one waits for a control (approve, decline, error)."""
+        with self._lock:
+            req = injection.parse_injection(body, lambda link_id: link_id in self._links)
+            stamp = int(req.created_at.timestamp())
+            reference = req.reference or links.link_reference(str(req.payment_link_id), stamp)
+            tx_id = _unique(lambda: _transaction_id(self.merchant_id, stamp), self._transactions)
+            final = req.status != PENDING
+            tx = {
+                **self._new_transaction_fields(tx_id, req, reference),
+                "finalized_at": iso(req.created_at) if final else None,
+                "status_message": req.status_message
+                or injection.default_status_message(req.method_type, req.status),
+            }
+            method = payments.PaymentMethod(
+                req.method_type, tx["payment_method"], APPROVED, awaits_payer=True
+            )
+            self._store(tx, method)
+            if final and not req.silent:
+                self._changed(tx, unix_now())
+            return full_view(tx, self.merchant())
+
+    def _new_transaction_fields(
+        self, tx_id: str, req: injection.Injection, reference: str
+    ) -> dict[str, Any]:
+        return {
+            "id": tx_id,
+            "created_at": iso(req.created_at),
+            "amount_in_cents": req.amount_in_cents,
+            "reference": reference,
+            "customer_email": req.customer_email,
+            "currency": req.currency,
+            "payment_method_type": req.method_type,
+            "payment_method": injection.payment_method_json(req.method_type, req.status),
+            "status": req.status,
+            "shipping_address": None,
+            "redirect_url": None,
+            "payment_source_id": None,
+            "payment_link_id": req.payment_link_id,
+            "customer_data": None,
+            "billing_data": None,
+            "bill_id": None,
+            "taxes": [],
+            "tip_in_cents": None,
+        }
+
     def challenge_url(self, tx_id: str) -> str | None:
         """Where the payer authenticates (3-D Secure challenge), while it waits; else None."""
         with self._lock:
@@ -799,9 +847,10 @@ def _merchant_id(public_key: str) -> int:
     return 10000 + int(hashlib.sha256(public_key.encode()).hexdigest()[:8], 16) % 90000
 
 
-def _transaction_id(merchant_id: int) -> str:
+def _transaction_id(merchant_id: int, unix: int | None = None) -> str:
     """`<merchant id>-<unix seconds>-<5 digits>` (REFERENCE §5.4, §12.4)."""
-    return f"{merchant_id}-{unix_now()}-{secrets.randbelow(90000) + 10000}"
+    seconds = unix_now() if unix is None else unix
+    return f"{merchant_id}-{seconds}-{secrets.randbelow(90000) + 10000}"
 
 
 def _unique(make: Any, existing: Mapping[str, Any]) -> str:

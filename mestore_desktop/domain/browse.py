@@ -4,14 +4,21 @@ pages and an order's full detail. Pure types; the store answers them with indexe
 Pages are keyset pages: `PageKey` is the last row's sort value and order number, and the next
 page starts strictly after it. Unlike OFFSET, a page costs the same at row 10 and at row
 1,000,000, and an order saved while someone scrolls neither repeats nor hides a row.
+
+The search box takes a reference (or its start), a Wompi transaction id (or its start), an
+e-mail (or its start: anything with an «@») or the start of any word of the customer's name,
+in any case and with or without accents. `search_terms` gives what an order is found by, and
+`parse_search` what a typed search looks for; both fold text the same way.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from mestore_desktop.domain.catalogue import fold_for_search
 from mestore_desktop.domain.order import Order, OrderSummary
 from mestore_desktop.domain.payment import (
     OrderStatus,
@@ -21,6 +28,8 @@ from mestore_desktop.domain.payment import (
 )
 
 MAX_PAGE_SIZE = 500
+MAX_SEARCH_LENGTH = 100
+_WORD_SEPARATORS = re.compile(r"[^\w]+")
 
 
 class SortKey(StrEnum):
@@ -78,3 +87,48 @@ class OrderDetail:
     status: OrderStatus
     attempts: tuple[AttemptDetail, ...]
     notes: tuple[ManualNote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    """What a typed search looks for; an empty field is not looked for."""
+
+    words: tuple[str, ...]  # folded; each must start a name word (or the e-mail) of the order
+    email: str  # folded start of an e-mail ("" unless the text has an «@»)
+    reference: str  # upper-cased start of a reference
+    transaction_id: str  # start of a Wompi transaction id, as typed
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.email or self.reference or self.transaction_id)
+
+
+def search_terms(name: str, email: str) -> frozenset[str]:
+    """What an order is found by: each folded word of the customer's name, and the whole
+    folded e-mail."""
+    terms = set(_words(name))
+    folded_email = fold_for_search(email).replace(" ", "")
+    if folded_email:
+        terms.add(folded_email)
+    return frozenset(terms)
+
+
+def parse_search(text: str) -> SearchQuery:
+    """An «@» makes it an e-mail search; otherwise it may be a reference, a transaction id or
+    name words (a text with spaces can only be name words)."""
+    text = text.strip()[:MAX_SEARCH_LENGTH]
+    if not text:
+        return SearchQuery((), "", "", "")
+    if "@" in text:
+        return SearchQuery((), fold_for_search(text).replace(" ", ""), "", "")
+    single = not any(ch.isspace() for ch in text)
+    return SearchQuery(
+        words=tuple(dict.fromkeys(_words(text))),
+        email="",
+        reference=text.upper() if single else "",
+        transaction_id=text if single else "",
+    )
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD_SEPARATORS.split(fold_for_search(text)) if w]

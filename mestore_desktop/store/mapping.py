@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from mestore_desktop.domain.browse import search_terms
 from mestore_desktop.domain.catalogue import Product, fold_for_search
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import Customer, DocumentType, IvaRate, Order, OrderLine
@@ -27,6 +28,7 @@ from mestore_desktop.store.tables import (
     DuplicatePaymentRow,
     OrderLineRow,
     OrderRow,
+    OrderSearchTermRow,
     PaymentAttemptRow,
     StatusHistoryRow,
 )
@@ -48,6 +50,9 @@ def order_row(order: Order, status: str) -> OrderRow:
         ),
         customer_document_number=customer.document_number,
         lines=[line_row(line, position) for position, line in enumerate(order.lines)],
+        search_terms=[
+            OrderSearchTermRow(term=term) for term in search_terms(customer.name, customer.email)
+        ],
     )
 
 

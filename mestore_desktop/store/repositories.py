@@ -12,6 +12,7 @@ it with an index instead of recomputing it for every row.
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -61,6 +62,9 @@ from mestore_desktop.store.tables import (
 
 MAX_PAGE = 1000
 SYSTEM_ACTOR = "system"
+# How an audit line names its order (`audit`; migration 0007 backfills with the same rule).
+_AUDIT_ORDER = re.compile(r"\border=(\d+)")
+_AUDIT_REFERENCE = re.compile(r"\breference=(\S+)")
 # What the pending watcher polls: no money taken yet, but the payer may still pay or retry.
 _WATCHED_STATUSES = (
     PaymentStatus.PENDING.value,
@@ -148,6 +152,12 @@ class OrderRepository:
         if status is not None:
             query = query.where(OrderRow.status == status.value)
         rows = self._session.execute(query.order_by(OrderRow.number.desc()).limit(limit)).all()
+        return self.summaries(rows)
+
+    def summaries(self, rows: Sequence[_SummaryRow]) -> list[OrderSummary]:
+        """Browser rows from (number, terminal_id, created_at, total_cents, status,
+        customer_name, customer_email) rows, each with its shown attempt; the back office's
+        browser builds its rows here too."""
         shown = self._shown_attempts([row.number for row in rows])
         return [_summary(row, shown.get(row.number)) for row in rows]
 
@@ -517,8 +527,21 @@ class OrderRepository:
         return result.rowcount == 1
 
     def audit(self, action: str, detail: str, at: datetime, actor: str = SYSTEM_ACTOR) -> None:
-        self._session.add(AuditLogRow(at=at, actor=actor, action=action, detail=detail))
+        """A line about an order names it in `detail` as `order=N` or `reference=R` (one of
+        our attempts'): it is then listed in that order's detail in the back office."""
+        number = self._audited_order(detail)
+        self._session.add(
+            AuditLogRow(at=at, actor=actor, action=action, detail=detail, order_number=number)
+        )
         self._session.flush()
+
+    def _audited_order(self, detail: str) -> int | None:
+        found = _AUDIT_ORDER.search(detail)
+        if found:
+            return int(found.group(1))
+        found = _AUDIT_REFERENCE.search(detail)
+        row = None if found is None else self._find_attempt_row(found.group(1))
+        return None if row is None else row.order_number
 
     def audit_entries(self, *, limit: int = 100) -> list[AuditEntry]:
         """The newest audit entries first."""
@@ -557,6 +580,10 @@ class OrderRepository:
         attempts = [mapping.to_attempt(a) for a in row.attempts]
         status = derive_order_status(attempts, cancelled=row.cancelled_at is not None)
         row.status = status.value
+        # The browser filters by the shown attempt's tender and method (tables.OrderRow).
+        shown = shown_attempt(attempts)
+        row.tender = "" if shown is None else shown.tender.value
+        row.payment_method = "" if shown is None else _method(shown.payment_method, shown.tender)
 
     def _shown_attempts(self, numbers: Sequence[int]) -> dict[int, _Shown]:
         """Per order, the attempt a clerk cares about: the approved one, else the newest."""
@@ -630,10 +657,19 @@ def _conflict_detail(update: AttemptUpdate, obs: Observation, evidence: str) -> 
 _SummaryRow = Row[int, str, datetime, int, str, str, str]
 
 
+def shown_attempt(attempts: Sequence[PaymentAttempt]) -> PaymentAttempt | None:
+    """The attempt a clerk cares about (as `_shown_attempts`): the approved one, else the newest."""
+    ordered = sorted(attempts, key=lambda a: a.attempt_number)
+    approved = [a for a in ordered if a.status is PaymentStatus.APPROVED]
+    return approved[0] if approved else (ordered[-1] if ordered else None)
+
+
+def _method(payment_method: str, tender: str) -> str:
+    return payment_method or (Tender.CASH.value if tender == Tender.CASH else "")
+
+
 def _summary(row: _SummaryRow, shown: _Shown | None) -> OrderSummary:
-    method = ""
-    if shown is not None:
-        method = shown.payment_method or (Tender.CASH.value if shown.tender == Tender.CASH else "")
+    method = "" if shown is None else _method(shown.payment_method, shown.tender)
     return OrderSummary(
         number=row.number,
         terminal_id=row.terminal_id,

@@ -11,8 +11,9 @@ The Alembic migrations (`migrations/versions/0001_initial.py`, then `0002_sync.p
 status sync's tables, `0003_catalogue_cash.py` for the product catalogue and the cash and
 late-approval columns of payment attempts, `0004_attempt_expiry.py` for the checkout's expiry,
 `0005_installation_id.py` for the installation id in references, `0006_duplicate_payments.py`
-for duplicate payments and the end of an attempt's watch) are a frozen copy of this schema; a
-test checks that the two agree.
+for duplicate payments and the end of an attempt's watch, `0007_back_office.py` for the orders
+browser's indexes and search terms, the audit log's order and the day closes) are a frozen copy
+of this schema; a test checks that the two agree.
 """
 
 from __future__ import annotations
@@ -124,6 +125,12 @@ class OrderRow(Base):
         Index(None, "created_at"),
         # `number` is the rowid, so this index is (status, number): the browser's filtered pages.
         Index(None, "status"),
+        # The back office's browser (migration 0007): every sort walks an index in order (the
+        # rowid, `number`, breaks ties), and every filter can count or list its rows by index.
+        Index(None, "total_cents"),
+        Index(None, "terminal_id", "created_at"),
+        Index(None, "tender"),
+        Index(None, "payment_method"),
         # AUTOINCREMENT: an order number is in Wompi references and must never be handed out
         # twice, even if the newest order were ever deleted.
         {"sqlite_autoincrement": True},
@@ -140,6 +147,13 @@ class OrderRow(Base):
     customer_phone: Mapped[str]
     customer_document_type: Mapped[str | None]
     customer_document_number: Mapped[str]
+    # Added by migration 0007 with ALTER TABLE ADD COLUMN (column-level CHECKs, as in 0003): the
+    # tender and method of the attempt the browser shows (the approved one, else the newest;
+    # "CASH" for cash), kept up to date with `status`, so the browser filters them by index.
+    tender: Mapped[str] = mapped_column(
+        _check(f"tender IN ('', {_quoted(TENDERS)})", "tender"), default="", server_default=""
+    )
+    payment_method: Mapped[str] = mapped_column(default="", server_default="")
 
     lines: Mapped[list[OrderLineRow]] = relationship(
         order_by="OrderLineRow.position", cascade="all, delete-orphan", lazy="selectin"
@@ -147,6 +161,8 @@ class OrderRow(Base):
     attempts: Mapped[list[PaymentAttemptRow]] = relationship(
         back_populates="order", order_by="PaymentAttemptRow.attempt_number"
     )
+    # Written with the order (the customer never changes); only searched, never loaded.
+    search_terms: Mapped[list[OrderSearchTermRow]] = relationship(lazy="raise")
 
 
 class OrderLineRow(Base):
@@ -189,6 +205,9 @@ class PaymentAttemptRow(Base):
         Index(None, "abandoned_at"),
         # The watcher's attempts (pending or failed, watch not ended) without reading the rest.
         Index(None, "status", "watch_ended_at"),
+        # Back office (0007): a day's attempts (reconciliation, day close), a transaction id.
+        Index(None, "created_at"),
+        Index(None, "transaction_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -240,6 +259,8 @@ class AttemptTransactionRow(Base):
     __table_args__ = (
         UniqueConstraint("attempt_id", "transaction_id"),
         _check(in_check("status", PAYMENT_STATUSES), "status"),
+        # The browser's search by a Wompi transaction id any attempt has seen (0007).
+        Index(None, "transaction_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -310,13 +331,19 @@ class AppliedEventRow(Base):
 
 class AuditLogRow(Base):
     __tablename__ = "audit_log"
-    __table_args__ = (_timestamp("at"),)
+    __table_args__ = (_timestamp("at"), Index(None, "order_number"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
     actor: Mapped[str]
     action: Mapped[str]
     detail: Mapped[str]
+    # Added by migration 0007 (ALTER TABLE ADD COLUMN): the order a line is about, found from
+    # its detail's `order=N` or `reference=R` (`OrderRepository.audit`), so an order's detail
+    # lists its notes by index. NULL for lines about no order of ours.
+    order_number: Mapped[int | None] = mapped_column(
+        _check(integer_check("order_number", nullable=True), "order_number")
+    )
 
 
 class SyncStateRow(Base):
@@ -408,3 +435,61 @@ class ForeignTransactionRow(Base):
     created_at: Mapped[datetime]
     last_seen_at: Mapped[datetime]
     source: Mapped[str]
+
+
+class OrderSearchTermRow(Base):
+    """One search term of an order (migration 0007): each word of the customer's name and the
+    whole e-mail, folded by `fold_for_search`. The browser finds a name or e-mail by a prefix
+    range on the key; `order_number`'s index lets it check one order's terms instead."""
+
+    __tablename__ = "order_search_terms"
+    __table_args__ = (
+        _check("length(term) > 0", "term"),
+        Index(None, "order_number"),
+        {"sqlite_with_rowid": False},
+    )
+
+    term: Mapped[str] = mapped_column(primary_key=True)
+    order_number: Mapped[int] = mapped_column(ForeignKey("orders.number"), primary_key=True)
+
+
+class DayCloseRow(Base):
+    """A terminal's closed day (domain `DayCloseRecord`): the report as JSON (`DayCloseReport.
+    to_json`), its cash figures as columns, who closed it and when, and, once reopened, who
+    reopened it, when and why. One row per (terminal, Bogotá day); closing it again after a
+    reopening rewrites the row, and the audit log keeps every close and reopening."""
+
+    __tablename__ = "day_closes"
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "day"),
+        _check("length(terminal_id) > 0", "terminal_id"),
+        _check(
+            "typeof(day) = 'text' AND day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'", "day"
+        ),
+        _check("json_valid(report)", "report"),
+        _cents("cash_expected_cents"),
+        _check(integer_check("cash_counted_cents", nullable=True, minimum=0), "cash_counted_cents"),
+        _check(
+            "(cash_counted_cents IS NULL AND difference_cents IS NULL) OR "
+            "(cash_counted_cents IS NOT NULL AND typeof(difference_cents) = 'integer' AND "
+            "difference_cents = cash_counted_cents - cash_expected_cents)",
+            "difference_cents",
+        ),
+        _timestamp("closed_at"),
+        _timestamp("reopened_at", nullable=True),
+        _check("reopened_at IS NULL OR length(trim(reopen_reason)) > 0", "reopen_reason"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    terminal_id: Mapped[str]
+    day: Mapped[str]
+    report: Mapped[str]
+    cash_expected_cents: Mapped[int]
+    cash_counted_cents: Mapped[int | None]
+    difference_cents: Mapped[int | None]
+    note: Mapped[str]
+    closed_at: Mapped[datetime]
+    closed_by: Mapped[str]
+    reopened_at: Mapped[datetime | None]
+    reopened_by: Mapped[str]
+    reopen_reason: Mapped[str]

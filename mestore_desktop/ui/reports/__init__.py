@@ -1,0 +1,1 @@
+"""Printed reports (PDF). Importing this package loads no Qt (the command line uses its JSON)."""

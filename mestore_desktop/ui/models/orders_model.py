@@ -1,37 +1,66 @@
-"""`OrdersTableModel`: the orders browser's rows, updated in place as payments settle.
+"""`OrdersTableModel`: every order, one keyset page at a time, updated in place as payments settle.
 
-The model holds immutable `OrderSummary` rows keyed by order number. `apply()` takes a fresh list
-from the store and turns the difference into the smallest Qt notifications (rows inserted,
-removed, or one row's cells changed), so a table keeps its selection and scroll position while
-the sync engine turns an order green underneath it.
+The model never holds more than what has been scrolled to. It asks its source (the back office's
+`OrdersService`, whose reads run on the store's executor) for the first page when the filter or
+the sort changes, and for the next one when the view calls `fetchMore` (the user scrolled near
+the end). One request is in flight at a time; a page asked for meanwhile waits for it, and a new
+filter or sort cancels it (its answer would describe rows no longer wanted). A failed request is
+reported through `load_failed`, stops further paging until `retry()`, and is never swallowed.
+
+Live updates (`refresh(numbers)`, from the sync engine or the counter) re-read those orders and
+change their rows in place (`dataChanged`: selection and scroll position stay put). Orders the
+model has not loaded are new: when the table is sorted newest first, the first page is read
+again and the ones newer than the top row are inserted above it. In another sort a new order
+shows up when the user sorts or filters again (rows never jump under the pointer).
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from enum import IntEnum
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
+from mestore_desktop.domain.browse import OrderFilter, OrderPage, SortKey
 from mestore_desktop.domain.order import OrderSummary
+from mestore_desktop.ui import icons
 from mestore_desktop.ui.formatting import (
     STATUS_COLOUR,
     STATUS_HEX,
     local_time,
     method_word,
-    status_mark,
     status_word,
 )
+from mestore_desktop.ui.orders.source import OrdersSource
+
+log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the OrderStatus value, for delegates and tests
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
+PAGE_SIZE = 100  # about five screens of rows: one page fills the first paint with room to scroll
+SUMMARY_CHUNK = 500  # order numbers per `summaries` call on a refresh of everything loaded
+
+# The icon shown beside each status word (resources/icons), so colour is never the only signal.
+STATUS_ICON = {
+    "approved": "approved",
+    "pending": "pending",
+    "declined": "declined",
+    "error": "error",
+    "voided": "cancelled",
+}
 
 
 class Column(IntEnum):
@@ -56,12 +85,49 @@ class Column(IntEnum):
         return words[self]
 
 
-class OrdersTableModel(QAbstractTableModel):
-    """Newest orders first; one row per order."""
+# The columns a header click sorts by, and the store's sort key for each.
+SORT_KEYS: dict[Column, SortKey] = {
+    Column.CREATED_AT: SortKey.CREATED_AT,
+    Column.TOTAL: SortKey.TOTAL,
+    Column.STATUS: SortKey.STATUS,
+}
+SORT_COLUMNS: dict[SortKey, Column] = {key: column for column, key in SORT_KEYS.items()}
 
-    def __init__(self, parent: object | None = None) -> None:
+
+class OrdersTableModel(QAbstractTableModel):
+    """Orders matching a filter, in the chosen sort, fetched page by page."""
+
+    loading_changed = Signal(bool)  # a request started (True) or ended (False)
+    load_failed = Signal(object)  # the exception of a failed request
+    rows_loaded = Signal()  # rows were added, or the model restarted (count or emptiness moved)
+
+    def __init__(
+        self,
+        parent: object | None = None,
+        *,
+        source: OrdersSource | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
+        self._source = source
+        self._page_size = page_size
+        self._filter = OrderFilter()
+        self._sort = SortKey.CREATED_AT
+        self._descending = True
         self._rows: list[OrderSummary] = []
+        self._positions: dict[int, int] = {}
+        self._next_key: Any = None
+        self._more = source is not None
+        self._started = False  # the first page of the current filter and sort has arrived
+        self._task: asyncio.Future[Any] | None = None
+        self._generation = 0
+        self._error: Exception | None = None
+        self._retry: Callable[[], None] | None = None
+        self._pending: set[int] = set()
+        self._pending_all = False
+        self._want_more = False
+
+    # -- what the model shows ----------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -72,15 +138,23 @@ class OrdersTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return Column(section).header() if 0 <= section < len(Column) else None
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return Column(section).header()
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and Column(section) in SORT_KEYS:
+            return QCoreApplication.translate(
+                "OrdersTableModel", "Clic para ordenar por esta columna"
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return _display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -88,42 +162,269 @@ class OrdersTableModel(QAbstractTableModel):
             return row.status.value
         if role == NUMBER_ROLE:
             return row.number
-        if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS:
-            return QBrush(QColor(STATUS_HEX[STATUS_COLOUR[row.status]]))
+        if column is Column.STATUS:
+            colour = STATUS_COLOUR[row.status]
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(STATUS_HEX[colour]))
+            if role == Qt.ItemDataRole.DecorationRole:
+                return icons.icon(STATUS_ICON[colour])
         return None
 
     def row_of(self, number: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.number == number), None)
+        return self._positions.get(number)
 
     def summary(self, row: int) -> OrderSummary:
         return self._rows[row]
 
-    def apply(self, rows: list[OrderSummary]) -> None:
-        """Show `rows` (newest first), notifying Qt of only what changed."""
-        wanted = {r.number for r in rows}
-        for index in reversed(range(len(self._rows))):
-            if self._rows[index].number not in wanted:
-                self.beginRemoveRows(QModelIndex(), index, index)
-                del self._rows[index]
-                self.endRemoveRows()
-        for position, row in enumerate(rows):
-            self._place(position, row)
+    @property
+    def filter(self) -> OrderFilter:
+        return self._filter
 
-    def _place(self, position: int, row: OrderSummary) -> None:
-        current = self.row_of(row.number)
-        if current is None:
-            self.beginInsertRows(QModelIndex(), position, position)
-            self._rows.insert(position, row)
-            self.endInsertRows()
+    @property
+    def sort_key(self) -> SortKey:
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
+    def is_loading(self) -> bool:
+        return self._task is not None
+
+    @property
+    def started(self) -> bool:
+        """The first page of the current filter and sort has arrived (an empty one included)."""
+        return self._started
+
+    @property
+    def error(self) -> Exception | None:
+        """The last request's failure, until a request works again."""
+        return self._error
+
+    @property
+    def has_more(self) -> bool:
+        return self._more
+
+    # -- choosing what to show ---------------------------------------------------------------
+
+    def set_source(self, source: OrdersSource | None) -> None:
+        self._source = source
+        self.restart()
+
+    def set_filter(self, order_filter: OrderFilter) -> None:
+        if order_filter == self._filter and self._started:
             return
-        if current != position:
-            # Orders never change their place (newest first by number), but be correct anyway.
-            self.beginMoveRows(QModelIndex(), current, current, QModelIndex(), position)
-            self._rows.insert(position, self._rows.pop(current))
-            self.endMoveRows()
-        if self._rows[position] != row:
-            self._rows[position] = row
-            self.dataChanged.emit(self.index(position, 0), self.index(position, len(Column) - 1))
+        self._filter = order_filter
+        self.restart()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: dates, totals and statuses sort in the store, from the first page."""
+        key = SORT_KEYS.get(Column(column)) if 0 <= column < len(Column) else None
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending) and (self._started or self._task):
+            return
+        self._sort, self._descending = key, descending
+        self.restart()
+
+    def restart(self) -> None:
+        """Forget every row and read the first page again (a new filter or sort)."""
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.beginResetModel()
+        self._rows.clear()
+        self._positions.clear()
+        self._next_key = None
+        self._more = self._source is not None
+        self._started = False
+        self._error = self._retry = None
+        self._pending.clear()
+        self._pending_all = self._want_more = False
+        self.endResetModel()
+        self.rows_loaded.emit()
+        if self._source is not None:
+            self._fetch_page()
+        else:
+            self.loading_changed.emit(False)
+
+    def retry(self) -> None:
+        """Run the request that failed again."""
+        retry, self._retry = self._retry, None
+        self._error = None
+        if retry is not None and self._task is None:
+            retry()
+
+    # -- paging ------------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._more and self._error is None
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        if self._task is not None:
+            self._want_more = True  # after the request in flight
+            return
+        self._fetch_page()
+
+    def _fetch_page(self) -> None:
+        source, after = self._source, self._next_key
+        if source is None:
+            return
+        order_filter, sort, descending = self._filter, self._sort, self._descending
+        self._launch(
+            lambda: source.page(order_filter, sort, descending, after, self._page_size),
+            self._on_page,
+            retry=self._fetch_page,
+        )
+
+    def _on_page(self, page: OrderPage) -> None:
+        # A row moved by a status change between two pages could come twice: keep the first.
+        fresh = [row for row in page.rows if row.number not in self._positions]
+        # The cursor moves first: a view may ask for the next page from inside rowsInserted.
+        self._next_key = page.next_key
+        self._more = page.next_key is not None
+        self._started = True
+        self._append(fresh)
+        self.rows_loaded.emit()
+
+    def _append(self, rows: Sequence[OrderSummary]) -> None:
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        for offset, row in enumerate(rows):
+            self._positions[row.number] = first + offset
+            self._rows.append(row)
+        self.endInsertRows()
+
+    # -- live updates ------------------------------------------------------------------------
+
+    def refresh(self, numbers: Iterable[int] | None = None) -> None:
+        """These orders changed (None: any may have): re-read them and show new ones."""
+        if self._source is None:
+            return
+        if numbers is None:
+            self._pending_all = True
+        else:
+            self._pending.update(int(n) for n in numbers)
+        if self._task is None and self._started:
+            self._run_refresh()
+
+    def _run_refresh(self) -> None:
+        source = self._source
+        if source is None:
+            return
+        asked, everything = set(self._pending), self._pending_all
+        self._pending.clear()
+        self._pending_all = False
+        known = list(self._positions) if everything else [n for n in asked if n in self._positions]
+        newest_first = self._sort is SortKey.CREATED_AT and self._descending
+        look_at_head = newest_first and (everything or len(known) < len(asked))
+        order_filter, limit = self._filter, self._page_size
+
+        async def reread() -> tuple[list[OrderSummary], OrderPage | None]:
+            summaries: list[OrderSummary] = []
+            for start in range(0, len(known), SUMMARY_CHUNK):
+                summaries += await source.summaries(known[start : start + SUMMARY_CHUNK])
+            head = None
+            if look_at_head:
+                head = await source.page(order_filter, SortKey.CREATED_AT, True, None, limit)
+            return summaries, head
+
+        def again() -> None:
+            self._pending.update(asked)
+            self._pending_all = self._pending_all or everything
+            self._run_refresh()
+
+        self._launch(reread, self._on_refreshed, retry=again)
+
+    def _on_refreshed(self, result: tuple[list[OrderSummary], OrderPage | None]) -> None:
+        summaries, head = result
+        for summary in summaries:
+            position = self._positions.get(summary.number)
+            if position is not None and self._rows[position] != summary:
+                self._rows[position] = summary
+                last = len(Column) - 1
+                self.dataChanged.emit(self.index(position, 0), self.index(position, last))
+        if head is not None:
+            self._insert_newer(head)
+
+    def _insert_newer(self, head: OrderPage) -> None:
+        top = (self._rows[0].created_at, self._rows[0].number) if self._rows else None
+        newer = [
+            row
+            for row in head.rows
+            if row.number not in self._positions
+            and (top is None or (row.created_at, row.number) > top)
+        ]
+        if not newer:
+            return
+        if len(newer) == len(head.rows) and head.next_key is not None and self._rows:
+            # More new orders than one page: the gap below them cannot be paged; start over.
+            self.restart()
+            return
+        if not self._rows:
+            self._next_key, self._more = head.next_key, head.next_key is not None
+        self.beginInsertRows(QModelIndex(), 0, len(newer) - 1)
+        self._rows[:0] = newer
+        self._positions = {row.number: i for i, row in enumerate(self._rows)}
+        self.endInsertRows()
+        self.rows_loaded.emit()
+
+    # -- one request at a time ---------------------------------------------------------------
+
+    def _launch(
+        self,
+        op: Callable[[], Awaitable[Any]],
+        on_result: Callable[[Any], None],
+        *,
+        retry: Callable[[], None],
+    ) -> None:
+        """Run `op` as the one request in flight; `retry` runs it again after a failure."""
+        generation = self._generation
+
+        async def runner() -> Any:
+            return await op()  # inside the task, so even a synchronous raise is routed
+
+        task = asyncio.ensure_future(runner())
+        self._task = task
+        self.loading_changed.emit(True)
+
+        def finished(done: asyncio.Future[Any]) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return  # the model is gone, or restarted: this answer is about other rows
+            self._task = None
+            if done.cancelled():
+                self.loading_changed.emit(False)
+                return
+            exc = done.exception()
+            if exc is None:
+                self._error = self._retry = None  # the store answers again
+                on_result(done.result())
+            elif isinstance(exc, Exception):
+                self._failed(exc, retry)
+            self.loading_changed.emit(self._task is not None)
+            if self._task is None and self._error is None:
+                self._next_step()
+
+        task.add_done_callback(finished)
+
+    def _failed(self, exc: Exception, retry: Callable[[], None]) -> None:
+        log.warning("orders request failed: %s", exc, exc_info=exc)
+        self._error, self._retry = exc, retry
+        self.load_failed.emit(exc)
+
+    def _next_step(self) -> None:
+        if self._pending or self._pending_all:
+            self._run_refresh()
+        elif self._want_more:
+            self._want_more = False
+            self.fetchMore(QModelIndex())
 
 
 def _display(row: OrderSummary, column: Column) -> str:
@@ -139,4 +440,4 @@ def _display(row: OrderSummary, column: Column) -> str:
         return row.total.format()
     if column is Column.METHOD:
         return method_word(row.payment_method)
-    return f"{status_mark(row.status)} {status_word(row.status)}"
+    return status_word(row.status)

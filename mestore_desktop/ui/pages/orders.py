@@ -1,104 +1,711 @@
-"""Orders (Pedidos): every sale with its payment status, updated live as payments settle.
+"""Orders (Pedidos): every sale, filtered and searched in the store, with its detail and actions.
 
-The page reads through an injected loader (the UI never touches the database) and reloads
-whenever the sync engine reports changed orders. Reloads are coalesced: a burst of changes
-while one load runs causes exactly one more load, never a queue of them.
+The page reads through the back office's `OrdersService` (every call a coroutine: the UI never
+touches the database). The table loads page by page as it scrolls (`OrdersTableModel`), the
+filter bar restarts it, and the sync engine's `on_orders_changed(numbers)` updates rows in place
+(new sales appear at the top while sorted newest first). The selected order's detail, with its
+status timeline, fills the pane on the right, above which sit the actions: *Consultar en Wompi*,
+*Anular…*, *Reimprimir*, *Guardar PDF*, *Reenviar*; *Exportar CSV* writes the filtered rows.
+
+Built with an older `load_orders()` callable instead of a `BackOffice`, the page lists what it
+returns (filtered in memory) and has no detail or actions; with None it shows its empty state.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import logging
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from mestore_desktop.domain.order import OrderSummary
-from mestore_desktop.ui.errors import present_error
-from mestore_desktop.ui.models.orders_model import Column, OrdersTableModel
+from mestore_desktop.domain.browse import OrderDetail, OrderFilter
+from mestore_desktop.domain.payment import PaymentAttempt, StatusChange
+from mestore_desktop.services.receipt import Receipt, ReceiptNotAvailableError, build_receipt
+from mestore_desktop.settings import Settings
+from mestore_desktop.ui.errors import present_error, user_message
+from mestore_desktop.ui.models.orders_model import SORT_COLUMNS, Column, OrdersTableModel
+from mestore_desktop.ui.orders.actions import (
+    OrderActionsBar,
+    OrderReceipts,
+    no_void_reason,
+    receipt_attempt,
+    void_candidates,
+)
+from mestore_desktop.ui.orders.detail_pane import OrderDetailPane
+from mestore_desktop.ui.orders.export import ask_csv_path, csv_filename, orders_folder
+from mestore_desktop.ui.orders.filter_bar import OrdersFilterBar, bogota_today
+from mestore_desktop.ui.orders.source import (
+    LoaderSource,
+    OrderActionsSource,
+    OrdersLoader,
+    OrdersSource,
+)
+from mestore_desktop.ui.orders.timeline import Source, payment_status_word
+from mestore_desktop.ui.orders.void_dialog import VoidDialog
+from mestore_desktop.ui.orders.void_receipt import VoidDoneDialog, VoidReceipt
+from mestore_desktop.ui.payment.receipt_actions import ReceiptActions, receipts_folder
 from mestore_desktop.ui.qt_async import run_op
 
-OrdersLoader = Callable[[], Awaitable[list[OrderSummary]]]
+if TYPE_CHECKING:
+    from mestore_desktop.services.back_office import BackOffice
+
+__all__ = ["OrderReceipts", "OrdersLoader", "OrdersPage"]
+
+log = logging.getLogger(__name__)
+
+DETAIL_PAUSE_MS = 120  # arrowing through rows loads the detail of the row it stops on
+Clock = Callable[[], datetime]
 
 
 class OrdersPage(QWidget):
-    """The orders table with an empty state that says how it fills."""
+    """Filter bar, the lazily loaded table, the selected order's detail and its actions."""
 
     def __init__(
-        self, load_orders: OrdersLoader | None = None, parent: QWidget | None = None
+        self,
+        back_office: BackOffice | OrdersLoader | None = None,
+        parent: QWidget | None = None,
+        *,
+        receipts: OrderReceipts | None = None,
+        clock: Clock | None = None,
+        csv_folder: Callable[[], Path] = orders_folder,
+        receipt_folder: Callable[[], Path] = receipts_folder,
     ) -> None:
         super().__init__(parent)
         self.title = self.tr("Pedidos")
-        self._load_orders = load_orders
-        self._loading = False
-        self._stale = False
-        self.model = OrdersTableModel(self)
-        self.table = self._build_table()
-        self.empty = QLabel(
-            self.tr(
-                "Todavía no hay ventas. Las ventas de la Caja aparecerán aquí con su estado "
-                "de pago, que se actualiza solo cuando Wompi confirma."
-            )
+        self._back_office: Any = None if callable(back_office) else back_office
+        self._service: OrderActionsSource | None = (
+            self._back_office.orders if self._back_office is not None else None
         )
+        self._source: OrdersSource | None = (
+            LoaderSource(back_office) if callable(back_office) else self._service
+        )
+        self._receipts = receipts
+        self._clock: Clock = clock or (lambda: datetime.now(UTC))
+        self._csv_folder = csv_folder
+        self._receipt_folder = receipt_folder
+        self._shown_once = False
+        self._detail_number: int | None = None
+        self.model = OrdersTableModel(self)
+        self.filters = OrdersFilterBar(self, clock=self._clock)
+        self.table = self._build_table()
+        self.empty = QLabel(self)
         self.empty.setObjectName("PlaceholderText")
         self.empty.setWordWrap(True)
-        heading = QLabel(self.title)
-        heading.setObjectName("PageTitle")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(heading)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table, 1)
-        self._show_rows([])
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.detail = OrderDetailPane(self)
+        self.actions = OrderActionsBar(self)
+        self.receipt_actions = ReceiptActions(
+            self,
+            receipts.send_mail if receipts else None,
+            receipts.printer_factory if receipts else None,
+            folder=receipt_folder,
+        )
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_PAUSE_MS)
+        self._build()
+        self._connect()
+        self._shortcuts()
+        self._show_state()
+
+    # -- building ----------------------------------------------------------------------------
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)
+        table.setObjectName("OrdersTable")
         table.setAccessibleName(self.tr("Pedidos"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
         table.verticalHeader().hide()
+        metrics = QFontMetrics(table.font())
+        # Fixed row heights and column widths: measuring contents would read every loaded row.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        samples = {
+            Column.CREATED_AT: "00/00/0000 00:00",
+            Column.NUMBER: "000000",
+            Column.REFERENCE: "T01-XXXX-000000-0",
+            Column.CUSTOMER: "Nombre Apellido",
+            Column.TOTAL: "$ 00.000.000",
+            Column.METHOD: "Bancolombia",
+            Column.STATUS: "Esperando pago",
+        }
+        for column, sample in samples.items():
+            extra = 44 if column is Column.STATUS else 24  # icon, sort arrow, padding
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + extra)
         header.setSectionResizeMode(Column.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(Column.CREATED_AT, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        table.setSortingEnabled(True)
         return table
 
-    def refresh(self) -> None:
-        """Reload from the store; safe to call as often as changes arrive."""
-        if self._load_orders is None:
-            return
-        if self._loading:
-            self._stale = True
-            return
-        self._loading = True
-        run_op(self, self._load_orders, on_success=self._on_loaded, on_error=self._on_failed)
+    def _build(self) -> None:
+        heading = QLabel(self.title, self)
+        heading.setObjectName("PageTitle")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("PlaceholderText")
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("OrdersBusy")
+        self.busy.setRange(0, 0)  # indeterminate: a page has no progress to show
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(120)
+        self.busy.setAccessibleName(self.tr("Cargando pedidos"))
+        self.busy_label = QLabel(self.tr("Cargando pedidos…"), self)
+        self.busy_label.setObjectName("PlaceholderText")
+        self.export_button = QPushButton(self.tr("Exportar CSV…  Ctrl+S"), self)
+        self.export_button.setAccessibleName(self.tr("Exportar CSV"))
+        self.export_button.setToolTip(
+            self.tr("Guarda los pedidos que coinciden con los filtros en un archivo para Excel.")
+        )
+        self.export_button.setVisible(self._service is not None)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(16)
+        top.addWidget(self.count_label)
+        top.addSpacing(8)
+        top.addWidget(self.busy)
+        top.addWidget(self.busy_label)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self._build_error_banner())
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("OrdersSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_list_side())
+        self.splitter.addWidget(self._build_detail_side())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
 
-    def on_orders_changed(self, _numbers: object = None) -> None:
-        self.refresh()
+    def _build_error_banner(self) -> QFrame:
+        self.error_banner = QFrame(self)
+        self.error_banner.setObjectName("PendingBanner")  # the theme's amber notice look
+        self.error_text = QLabel(self.error_banner)
+        self.error_text.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Reintentar"), self.error_banner)
+        self.retry_button.setAccessibleName(self.tr("Reintentar"))
+        row = QHBoxLayout(self.error_banner)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.error_text, 1)
+        row.addWidget(self.retry_button)
+        self.error_banner.hide()
+        return self.error_banner
+
+    def _build_list_side(self) -> QWidget:
+        side = QWidget(self)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.empty, 1)
+        side.setMinimumWidth(420)
+        return side
+
+    def _build_detail_side(self) -> QWidget:
+        side = QWidget(self)
+        side.setObjectName("OrderDetailSide")
+        self.notice = QLabel(side)
+        self.notice.setObjectName("Notice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(8, 0, 0, 0)
+        column.addWidget(self.actions)
+        column.addWidget(self.notice)
+        column.addWidget(self.detail, 1)
+        side.setMinimumWidth(360)
+        side.setVisible(self._service is not None)
+        return side
+
+    def _connect(self) -> None:
+        self.model.loading_changed.connect(lambda _busy: self._show_state())
+        self.model.rows_loaded.connect(self._show_state)
+        self.model.load_failed.connect(self._on_load_failed)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.filters.filter_changed.connect(self._on_filter)
+        self.retry_button.clicked.connect(self.model.retry)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_indicator)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._detail_timer.timeout.connect(self._load_current_detail)
+        self.actions.requery_clicked.connect(self.requery)
+        self.actions.void_clicked.connect(self.start_void)
+        self.actions.reprint_clicked.connect(lambda: self._receipt("print"))
+        self.actions.pdf_clicked.connect(lambda: self._receipt("pdf"))
+        self.actions.resend_clicked.connect(lambda: self._receipt("email"))
+        self.export_button.clicked.connect(self.export_csv)
+
+    def _shortcuts(self) -> None:
+        # Window-wide, like the counter's keys: Qt ignores them while the page is hidden.
+        keys: dict[str, Callable[[], object]] = {
+            "Ctrl+F": lambda: self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "F5": lambda: self._click_if_enabled(self.actions.requery),
+            "Ctrl+P": lambda: self._click_if_enabled(self.actions.reprint),
+            "Ctrl+E": lambda: self._click_if_enabled(self.actions.resend),
+            "Ctrl+S": lambda: self._click_if_enabled(self.export_button),
+        }
+        self.shortcuts: dict[str, QShortcut] = {}
+        for key, slot in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts[key] = shortcut
+
+    @staticmethod
+    def _click_if_enabled(button: QPushButton) -> None:
+        if button.isVisible() and button.isEnabled() and button.window().isEnabled():
+            button.click()
+
+    # -- loading and live updates --------------------------------------------------------------
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        self.refresh()
+        if not self._shown_once:
+            self._shown_once = True
+            self.model.set_filter(self.filters.current_filter())
+            self.model.set_source(self._source)
+        else:
+            self.model.refresh(None)  # the page was away: whatever changed meanwhile
+        self._load_options()
 
-    def _on_loaded(self, rows: list[OrderSummary]) -> None:
-        self._loading = False
-        self._show_rows(rows)
-        if self._stale:
-            self._stale = False
-            self.refresh()
+    def refresh(self) -> None:
+        """Re-read every loaded row and look for new orders."""
+        self.model.refresh(None)
 
-    def _on_failed(self, exc: Exception) -> None:
-        self._loading = False
-        self._stale = False
-        present_error(self, exc)
+    def on_orders_changed(self, numbers: object = None) -> None:
+        """The sync engine or the counter changed these orders (None: any)."""
+        if not self._shown_once:
+            return  # the first show reads everything fresh
+        changed = _numbers(numbers)
+        self.model.refresh(changed)
+        if self._detail_number is not None and (changed is None or self._detail_number in changed):
+            self._load_detail(self._detail_number, keep_notice=True)
 
-    def _show_rows(self, rows: list[OrderSummary]) -> None:
-        self.model.apply(rows)
-        self.empty.setVisible(not rows)
-        self.table.setVisible(bool(rows))
+    def _on_filter(self, order_filter: OrderFilter) -> None:
+        if self._shown_once:
+            self.model.set_filter(order_filter)
+        self._show_state()
+
+    def _on_sort_indicator(self, section: int, order: Qt.SortOrder) -> None:
+        if Column(section) not in (SORT_COLUMNS[key] for key in SORT_COLUMNS):
+            # Only dates, totals and statuses sort (in the store); put the arrow back.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            current = SORT_COLUMNS[self.model.sort_key]
+            direction = (
+                Qt.SortOrder.DescendingOrder
+                if self.model.descending
+                else Qt.SortOrder.AscendingOrder
+            )
+            header.setSortIndicator(current, direction)
+            header.blockSignals(False)
+
+    def _load_options(self) -> None:
+        service = self._service
+        if service is None:
+            return
+
+        async def options() -> tuple[list[str], list[str]]:
+            return await service.terminals(), await service.methods()
+
+        run_op(
+            self,
+            options,
+            on_success=lambda found: self.filters.set_options(*found),
+            on_error=lambda exc: self.show_notice(
+                self.tr("No se pudieron leer las terminales y medios de pago: %1").replace(
+                    "%1", user_message(exc)
+                )
+            ),
+        )
+
+    def _on_load_failed(self, exc: Exception) -> None:
+        self.error_text.setText(
+            self.tr("No se pudieron cargar los pedidos: %1").replace("%1", user_message(exc))
+        )
+        self._show_state()
+
+    def _show_state(self) -> None:
+        model = self.model
+        rows = model.rowCount()
+        failed = model.error is not None
+        self.error_banner.setVisible(failed)
+        loading = model.is_loading or (
+            self._source is not None and not model.started and not failed
+        )
+        self.busy.setVisible(loading)
+        self.busy_label.setVisible(loading)
+        empty = rows == 0 and not loading and not failed
+        if empty:
+            self.empty.setText(self._empty_text())
+        self.empty.setVisible(empty)
+        self.table.setVisible(not empty)
+        self.count_label.setText(self._count_text(rows, model.has_more))
+
+    def _empty_text(self) -> str:
+        if self._source is not None and not self.filters.is_default():
+            return self.tr(
+                "Ningún pedido coincide con los filtros. Pruebe otras fechas u otra búsqueda, "
+                "o use «Limpiar filtros»."
+            )
+        return self.tr(
+            "Todavía no hay ventas. Las ventas de la Caja aparecerán aquí con su estado "
+            "de pago, que se actualiza solo cuando Wompi confirma."
+        )
+
+    def _count_text(self, rows: int, more: bool) -> str:
+        if rows == 1:
+            text = self.tr("1 pedido cargado")
+        else:
+            text = self.tr("%1 pedidos cargados").replace("%1", f"{rows:,}".replace(",", "."))
+        if more:
+            text += self.tr(" · baje para ver más")
+        return text
+
+    # -- the selected order ----------------------------------------------------------------------
+
+    def selected_number(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.summary(index.row()).number
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._service is None:
+            return
+        if not current.isValid():
+            self._clear_detail()
+            return
+        self._detail_timer.start()
+
+    def _on_model_reset(self) -> None:
+        self._detail_timer.stop()
+        self._clear_detail()
+
+    def _clear_detail(self) -> None:
+        self._detail_number = None
+        self.detail.show_message(self.tr("Elija un pedido de la lista para ver su detalle."))
+        self.actions.set_detail(None, can_mail=False)
+
+    def _load_current_detail(self) -> None:
+        number = self.selected_number()
+        if number is None:
+            self._clear_detail()
+            return
+        self._load_detail(number)
+
+    def _load_detail(self, number: int, *, keep_notice: bool = False) -> None:
+        service = self._service
+        if service is None:
+            return
+        changed_order = number != self._detail_number
+        self._detail_number = number
+        if changed_order:
+            if not keep_notice:
+                self.show_notice("")
+            self.detail.show_message(self.tr("Cargando el pedido %1…").replace("%1", str(number)))
+            self.actions.set_detail(None, can_mail=False)
+        run_op(
+            self,
+            lambda: service.detail(number),
+            on_success=lambda detail: self._on_detail(number, detail),
+            on_error=lambda exc: self._on_detail_failed(number, exc),
+        )
+
+    def _on_detail(self, number: int, detail: OrderDetail | None) -> None:
+        if number != self._detail_number:
+            return  # another order was chosen meanwhile
+        if detail is None:
+            self.detail.show_message(
+                self.tr("El pedido %1 ya no existe en esta base de datos.").replace(
+                    "%1", str(number)
+                )
+            )
+            self.actions.set_detail(None, can_mail=False)
+            return
+        self.detail.show_detail(detail)
+        self.actions.set_detail(detail, can_mail=self._can_mail())
+
+    def _on_detail_failed(self, number: int, exc: Exception) -> None:
+        if number != self._detail_number:
+            return
+        log.warning("order %s detail failed: %s", number, exc, exc_info=exc)
+        self.detail.show_message(
+            self.tr("No se pudo leer el pedido %1: %2")
+            .replace("%1", str(number))
+            .replace("%2", user_message(exc))
+        )
+
+    def _can_mail(self) -> bool:
+        return self._receipts is not None and self._receipts.send_mail is not None
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def requery(self) -> None:
+        """*Consultar en Wompi*: read the order's attempts from Wompi now; say what changed."""
+        service, number = self._service, self._detail_number
+        if service is None or number is None:
+            return
+        self.show_notice(self.tr("Consultando el pedido %1 en Wompi…").replace("%1", str(number)))
+        run_op(
+            self,
+            lambda: service.requery(number),
+            on_success=lambda changes: self._on_requeried(number, changes),
+            on_error=lambda exc: self._action_failed(exc),
+            busy=self.actions,
+        )
+
+    def _on_requeried(self, number: int, changes: list[StatusChange]) -> None:
+        if not changes:
+            self.show_notice(
+                self.tr(
+                    "Wompi no tiene cambios para el pedido %1: el estado aquí está al día."
+                ).replace("%1", str(number))
+            )
+        else:
+            lines = [
+                self.tr("%1: %2 → %3 (%4)")
+                .replace("%1", change.reference)
+                .replace(
+                    "%2", payment_status_word(change.from_status) if change.from_status else "—"
+                )
+                .replace("%3", payment_status_word(change.to_status))
+                .replace("%4", Source.of_change(change.source, change.evidence).word())
+                for change in changes
+            ]
+            self.show_notice(
+                self.tr("Wompi cambió el pedido %1:").replace("%1", str(number))
+                + "\n"
+                + "\n".join(lines)
+            )
+        self.on_orders_changed({number})
+
+    def start_void(self) -> None:
+        """*Anular…*: ask Wompi whether the payment can be voided, then confirm, then void."""
+        service, detail = self._service, self.detail.detail
+        if service is None or detail is None:
+            return
+        candidates = void_candidates(detail)
+        if not candidates:
+            self._explain_no_void(no_void_reason(detail))
+            return
+
+        async def checks() -> list[tuple[Any, Any]]:
+            return [(c, await service.void_check(c.attempt.reference)) for c in candidates]
+
+        self.show_notice(self.tr("Consultando en Wompi si el pago se puede anular…"))
+        run_op(
+            self,
+            checks,
+            on_success=lambda found: self._confirm_void(detail, found),
+            on_error=self._action_failed,
+            busy=self.actions,
+        )
+
+    def _confirm_void(self, detail: OrderDetail, found: list[tuple[Any, Any]]) -> None:
+        self.show_notice("")
+        voidable = [candidate for candidate, check in found if check.can_void]
+        if not voidable:
+            self._explain_no_void("\n\n".join(check.reason for _c, check in found))
+            return
+        notes = {c.attempt.reference: check.reason for c, check in found if check.can_void}
+        number = detail.order.number or 0
+        dialog = VoidDialog(number, voidable, self, notes=notes)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.void_dialog = dialog
+        dialog.accepted.connect(
+            lambda: self._void(detail, dialog.chosen.attempt.reference, dialog.reason())
+        )
+        dialog.finished.connect(lambda _result: self.give_focus_back())
+        dialog.open()
+
+    def _explain_no_void(self, reason: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("No se puede anular"),
+            reason,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("NoVoidDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for button in box.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        box.finished.connect(lambda _result: self.give_focus_back())
+        self.actions.set_void_reason(reason)
+        box.open()
+
+    def _void(self, detail: OrderDetail, reference: str, reason: str) -> None:
+        service = self._service
+        if service is None:
+            return
+        actor = str(getattr(self._back_office, "actor", "") or "")
+        self.show_notice(self.tr("Anulando el pago %1 en Wompi…").replace("%1", reference))
+        run_op(
+            self,
+            lambda: service.void(reference, actor, reason),
+            on_success=lambda attempt: self._voided(detail, attempt, actor, reason),
+            on_error=self._action_failed,
+            busy=self.actions,
+        )
+
+    def _voided(
+        self, detail: OrderDetail, attempt: PaymentAttempt, actor: str, reason: str
+    ) -> None:
+        self.show_notice(
+            self.tr("Pago %1 anulado: %2.")
+            .replace("%1", attempt.reference)
+            .replace("%2", attempt.amount.format())
+        )
+        settings = self._settings()
+        receipt = VoidReceipt(
+            store_name=settings.store_name,
+            store_nit=settings.store_nit,
+            terminal_id=detail.order.terminal_id,
+            order_number=attempt.order_number,
+            reference=attempt.reference,
+            transaction_id=attempt.transaction_id or "",
+            amount=attempt.amount,
+            method=attempt.payment_method,
+            voided_at=attempt.updated_at,
+            actor=actor,
+            reason=reason,
+        )
+        done = VoidDoneDialog(
+            receipt,
+            self,
+            printer_factory=self._receipts.printer_factory if self._receipts else None,
+            folder=self._receipt_folder,
+        )
+        done.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.void_done = done
+        done.finished.connect(lambda _result: self.give_focus_back())
+        done.open()
+        self.on_orders_changed({attempt.order_number})
+
+    def _receipt(self, action: str) -> None:
+        """*Reimprimir* ("print"), *Guardar PDF* ("pdf") or *Reenviar* ("email")."""
+        service, number, shown = self._service, self._detail_number, self.detail.detail
+        if service is None or number is None:
+            return
+        settings = self._settings()
+
+        async def receipt() -> Receipt:
+            detail = await service.detail(number)  # fresh: a void since the pane was drawn
+            paid = receipt_attempt(detail) if detail is not None else None
+            if detail is None or paid is None:
+                raise ReceiptNotAvailableError(
+                    QCoreApplication.translate(
+                        "OrdersPage", "El pedido %1 no tiene un pago aprobado: no hay recibo."
+                    ).replace("%1", str(number))
+                )
+            return build_receipt(
+                detail.order,
+                paid.attempt,
+                store_name=settings.store_name,
+                store_nit=settings.store_nit,
+            )
+
+        email = shown.order.customer.email if shown is not None else ""
+        self.receipt_actions.run(receipt, action, email)
+
+    def _settings(self) -> Settings:
+        if self._receipts is None:
+            return Settings()
+        try:
+            return self._receipts.settings()
+        except Exception:  # the receipt still prints, with the default store name; say why
+            log.exception("settings unreadable for a receipt")
+            return Settings()
+
+    def export_csv(self) -> None:
+        """*Exportar CSV*: the rows the filters match, in the table's order, to a file."""
+        service = self._service
+        if service is None:
+            return
+        order_filter = self.model.filter
+        sort, descending = self.model.sort_key, self.model.descending
+        suggested = csv_filename(order_filter, bogota_today(self._clock()))
+
+        def chosen(path: Path) -> None:
+            self.show_notice(self.tr("Exportando pedidos a %1…").replace("%1", str(path)))
+            run_op(
+                self,
+                lambda: service.export_csv(order_filter, sort, descending, path),
+                on_success=lambda count: self._exported(count, path),
+                on_error=self._action_failed,
+                busy=self.export_button,
+            )
+
+        self.csv_dialog = ask_csv_path(
+            self, suggested, chosen, self.give_focus_back, folder=self._csv_folder
+        )
+
+    def _exported(self, count: int, path: Path) -> None:
+        text = (
+            self.tr("Se exportó 1 pedido a %1")
+            if count == 1
+            else self.tr("Se exportaron %2 pedidos a %1").replace("%2", str(count))
+        )
+        self.show_notice(text.replace("%1", str(path)))
+
+    def _action_failed(self, exc: Exception) -> None:
+        self.show_notice("")
+        box = present_error(self, exc)
+        box.finished.connect(lambda _result: self.give_focus_back())
+
+    # -- what ReceiptActions and the dialogs call back -------------------------------------------
+
+    def show_notice(self, text: str) -> None:
+        """A line above the detail saying what an action did (where a file went…)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def give_focus_back(self) -> None:
+        """A dialog closed: the keyboard returns to the table (or the search when it is empty)."""
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return
+        self.window().activateWindow()
+        target = self.table if self.table.isVisible() else self.filters.search
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _numbers(numbers: object) -> set[int] | None:
+    """The order numbers a change signal carries; None when it does not say."""
+    if numbers is None or isinstance(numbers, (str, bytes)):
+        return None
+    if isinstance(numbers, int):
+        return {numbers}
+    if isinstance(numbers, Iterable):
+        return {int(n) for n in numbers}
+    return None

@@ -1,0 +1,139 @@
+"""The buttons above an order's detail: *Consultar en Wompi*, *Anular…*, *Reimprimir*, *Guardar
+PDF* and *Reenviar*; which of them an order allows and why not.
+
+Each button's accessible name is its caption without the key hint. *Anular…* stays clickable
+for any order with a payment: when the payment cannot be voided (cash, Nequi, PSE, not approved,
+already voided) the click explains why and how to refund it at Wompi instead of doing nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+
+from mestore_desktop.domain.browse import AttemptDetail, OrderDetail
+from mestore_desktop.domain.payment import PaymentStatus, Tender
+from mestore_desktop.settings import Settings
+from mestore_desktop.ui.payment.receipt_actions import MailSender, PrinterFactory
+
+
+@dataclass
+class OrderReceipts:
+    """What reprinting and resending a receipt needs from the composition root (the same as
+    the counter's `CajaServices`): the store's name and NIT, the mailer and the printer."""
+
+    settings: Callable[[], Settings]
+    send_mail: MailSender | None = None
+    printer_factory: PrinterFactory | None = None  # None: the system's default printer
+
+
+def approved_attempts(detail: OrderDetail) -> list[AttemptDetail]:
+    return [a for a in detail.attempts if a.attempt.status is PaymentStatus.APPROVED]
+
+
+def receipt_attempt(detail: OrderDetail) -> AttemptDetail | None:
+    """The approved payment a receipt is printed for: the first one (a second one is a
+    duplicate payment to refund, not a second sale)."""
+    approved = approved_attempts(detail)
+    return approved[0] if approved else None
+
+
+def void_candidates(detail: OrderDetail) -> list[AttemptDetail]:
+    """Approved Wompi payments: the ones Wompi may be asked to void (void_check decides)."""
+    return [a for a in approved_attempts(detail) if a.attempt.tender is Tender.WOMPI]
+
+
+def no_void_reason(detail: OrderDetail) -> str:
+    """Why an order without an approved Wompi payment has nothing to void."""
+    if not detail.attempts:
+        return QCoreApplication.translate("OrderActions", "Este pedido no tiene pagos.")
+    if any(a.attempt.tender is Tender.CASH for a in approved_attempts(detail)):
+        return QCoreApplication.translate(
+            "OrderActions",
+            "Es un pago en efectivo: no pasó por Wompi. Devuelva el efectivo en la caja y "
+            "deje la nota en el cierre del día.",
+        )
+    if any(a.attempt.status is PaymentStatus.VOIDED for a in detail.attempts):
+        return QCoreApplication.translate("OrderActions", "El pago ya está anulado.")
+    return QCoreApplication.translate(
+        "OrderActions", "Solo se puede anular un pago aprobado; este pedido no tiene ninguno."
+    )
+
+
+class OrderActionsBar(QWidget):
+    """The order's action buttons; `set_detail` enables what the order allows."""
+
+    requery_clicked = Signal()
+    void_clicked = Signal()
+    reprint_clicked = Signal()
+    pdf_clicked = Signal()
+    resend_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("OrderActions")
+        self.requery = _button(self.tr("Consultar en Wompi"), "F5")
+        self.void = _button(self.tr("Anular…"))
+        self.reprint = _button(self.tr("Reimprimir"), "Ctrl+P")
+        self.pdf = _button(self.tr("Guardar PDF"))
+        self.resend = _button(self.tr("Reenviar"), "Ctrl+E")
+        self.buttons = (self.requery, self.void, self.reprint, self.pdf, self.resend)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        for button in self.buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        self.requery.clicked.connect(self.requery_clicked)
+        self.void.clicked.connect(self.void_clicked)
+        self.reprint.clicked.connect(self.reprint_clicked)
+        self.pdf.clicked.connect(self.pdf_clicked)
+        self.resend.clicked.connect(self.resend_clicked)
+        self.set_detail(None, can_mail=False)
+
+    def set_detail(self, detail: OrderDetail | None, *, can_mail: bool) -> None:
+        """Enable what `detail` allows (None: no order chosen, every button off)."""
+        has_wompi = detail is not None and any(
+            a.attempt.tender is Tender.WOMPI for a in detail.attempts
+        )
+        self.requery.setEnabled(has_wompi)
+        self.requery.setToolTip(
+            self.tr("Pregunta a Wompi ahora por cada pago de este pedido (F5).")
+            if has_wompi
+            else self.tr("Este pedido no tiene pagos con Wompi.")
+        )
+        self.void.setEnabled(detail is not None and bool(detail.attempts))
+        paid = detail is not None and receipt_attempt(detail) is not None
+        for button in (self.reprint, self.pdf):
+            button.setEnabled(paid)
+        self.resend.setEnabled(paid and can_mail)
+        no_receipt = self.tr("Solo los pedidos pagados tienen recibo.")
+        self.reprint.setToolTip(
+            self.tr("Imprime el recibo otra vez (Ctrl+P).") if paid else no_receipt
+        )
+        self.pdf.setToolTip(self.tr("Guarda el recibo en PDF.") if paid else no_receipt)
+        self.resend.setToolTip(
+            self.tr("Envía el recibo por correo (Ctrl+E).")
+            if paid and can_mail
+            else no_receipt
+            if not paid
+            else self.tr("El correo no está configurado: complete Ajustes › Correo.")
+        )
+
+    def set_void_reason(self, reason: str) -> None:
+        """Say on the button why this payment cannot be voided ("" : it can)."""
+        self.void.setToolTip(reason or self.tr("Anula el pago con tarjeta en Wompi."))
+
+    def set_busy(self, busy: bool) -> None:
+        self.setEnabled(not busy)
+
+
+def _button(caption: str, key: str = "") -> QPushButton:
+    button = QPushButton(f"{caption}  {key}" if key else caption)
+    button.setAccessibleName(caption)
+    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return button

@@ -19,12 +19,14 @@ Queue of a transaction matched to an attempt, first rule that holds
 --------------------------------------------------------------------
 * APPROVED_AFTER_CANCEL: APPROVED at Wompi while the attempt was abandoned or its order
   cancelled (the customer paid after staff gave up: a refund or a sale to recover).
-* DUPLICATE_PAYMENT: APPROVED at Wompi while its order already held an earlier approval: every
-  approval after the first, by creation time. An order's approvals are its approved Wompi
-  transactions among those fetched (after-cancel ones included), its approved cash attempts,
-  and its approved Wompi attempts created outside the range whose transaction was not fetched
-  (seen approved by the sync before the range; an approval expected among those fetched but
-  missing is a PAID_WITHOUT_APPROVAL instead, and counts as no money).
+* DUPLICATE_PAYMENT: APPROVED at Wompi while its order holds another approval: every approval
+  but the first. An order's approvals are its approved Wompi transactions among those fetched
+  (after-cancel ones included), its approved cash attempts, and its approved Wompi attempts
+  created outside the range whose transaction was not fetched (seen approved by the sync before
+  the range; an approval expected among those fetched but missing is a PAID_WITHOUT_APPROVAL
+  instead, and counts as no money). The first is the earliest created, except that a cash
+  payment always ranks first: cash never shows in a Wompi queue, so an order paid by card and
+  in cash must show its card payment as the duplicate, whichever came first.
 * PAID_WITHOUT_APPROVAL: the attempt's own transaction (the one it follows), APPROVED locally,
   is not APPROVED at Wompi, Wompi's status cannot simply be applied (`decide_transition` does
   not say APPLY: a DECLINED, an ERROR, a PENDING), and no other fetched transaction of the
@@ -65,9 +67,9 @@ Rows keep the order transactions were given in, then local-only rows in attempt 
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
 from types import MappingProxyType
@@ -244,57 +246,80 @@ class Reconciliation:
 
 
 # -- matching -----------------------------------------------------------------------------------
+#
+# 100,000 transactions against 100,000 attempts must take well under half a second: every step
+# is one pass over a list with dict and set lookups, matches are plain tuples, and the status
+# machine's answers are tabulated once.
+
+# (what we hold of a transaction, Wompi's status) -> whether Wompi's status applies: the status
+# machine's own answer (domain/payment.py), tabulated.
+_APPLIES: dict[PaymentStatus, dict[PaymentStatus, bool]] = {
+    held: {wompi: decide_transition(held, wompi).applies for wompi in PaymentStatus}
+    for held in PaymentStatus
+}
+
+# One transaction with what it matched (attempt, else None) and its Bogota day.
+_Match = tuple[WompiTransaction, LocalAttempt | None, date]
 
 
-class _Index:
-    """Our attempts by transaction id and by reference (WOMPI tender only), built in one pass."""
+class _Days:
+    """Bogota days of instants, fast for the range: one subtraction instead of a conversion."""
 
-    def __init__(self, attempts: list[LocalAttempt]) -> None:
-        self.by_tx: dict[str, LocalAttempt] = {}
-        self.by_ref: dict[str, LocalAttempt] = {}
-        for attempt in attempts:
-            if attempt.tender is not Tender.WOMPI:
-                continue
-            self.by_ref[attempt.reference] = attempt
-            if attempt.transaction_id:
-                self.by_tx[attempt.transaction_id] = attempt
-            for tx_id, _status in attempt.transactions:
-                self.by_tx[tx_id] = attempt
+    def __init__(self, first_day: date, last_day: date) -> None:
+        self.start, end = day_bounds(first_day, last_day)
+        self.days = [first_day + timedelta(days=n) for n in range((end - self.start).days)]
 
-    def find(self, tx: WompiTransaction) -> LocalAttempt | None:
-        return self.by_tx.get(tx.transaction_id) or self.by_ref.get(tx.reference)
+    def of(self, at: datetime) -> date:
+        if at.tzinfo is not None:
+            n = (at - self.start).days
+            if 0 <= n < len(self.days):
+                return self.days[n]
+        return bogota_day(at)
 
 
-def known_statuses(attempt: LocalAttempt) -> dict[str, PaymentStatus]:
-    """What the attempt holds of each transaction; its followed one at least at its status."""
+def _index(attempts: list[LocalAttempt]) -> tuple[dict[str, LocalAttempt], dict[str, LocalAttempt]]:
+    """Our Wompi attempts by every transaction id they know, and by reference."""
+    wompi = [a for a in attempts if a.tender is Tender.WOMPI]
+    by_ref = {a.reference: a for a in wompi}
+    by_tx = {a.transaction_id: a for a in wompi if a.transaction_id}
+    by_tx.update({tx_id: a for a in wompi for tx_id, _status in a.transactions})
+    return by_tx, by_ref
+
+
+def held_status(attempt: LocalAttempt, transaction_id: str) -> PaymentStatus | None:
+    """What the attempt holds of one transaction (its followed one at least at the attempt's
+    status); None when it never saw it."""
+    for known_id, status in attempt.transactions:
+        if known_id == transaction_id:
+            return status
+    return attempt.status if transaction_id == attempt.transaction_id else None
+
+
+def is_behind(attempt: LocalAttempt, tx: WompiTransaction, held: PaymentStatus | None) -> bool:
+    """Whether Wompi's status of `tx` is news we should apply (see the module docstring);
+    `held`: what the attempt holds of `tx` (`held_status`)."""
+    if held is not None:
+        return _APPLIES[held][tx.status]
     known = dict(attempt.transactions)
     if attempt.transaction_id and attempt.transaction_id not in known:
         known[attempt.transaction_id] = attempt.status
-    return known
+    known[tx.transaction_id] = tx.status
+    decider = deciding_transaction(known, attempt.transaction_id)
+    return decider is not None and known[decider] is not attempt.status
 
 
-def is_behind(attempt: LocalAttempt, known: dict[str, PaymentStatus], tx: WompiTransaction) -> bool:
-    """Whether Wompi's status of `tx` is news we should apply (see the module docstring)."""
-    held = known.get(tx.transaction_id)
-    if held is not None:
-        return decide_transition(held, tx.status).applies
-    with_it = dict(known)
-    with_it[tx.transaction_id] = tx.status
-    decider = deciding_transaction(with_it, attempt.transaction_id)
-    return decider is not None and with_it[decider] is not attempt.status
-
-
-@dataclass(slots=True)
-class _Match:
-    tx: WompiTransaction
-    attempt: LocalAttempt | None
-    day: date
-
-
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Approval:
+    """Money an order holds: an approved transaction, or an approved attempt with none fetched."""
+
     at: datetime
-    key: str  # transaction id, or "ref:<reference>" for an approval with no fetched transaction
+    key: str  # transaction id, or "ref:<reference>"
+    cash: bool = False
+
+    def rank(self) -> tuple[bool, datetime, str]:
+        """Cash first (see the module docstring), then the earliest; the key breaks ties."""
+        at = self.at if self.at.tzinfo is not None else self.at.replace(tzinfo=UTC)
+        return (not self.cash, at, self.key)
 
 
 def reconcile(
@@ -310,91 +335,126 @@ def reconcile(
     `local`: attempts created in the range (a day before too is welcome: an attempt created
     before midnight may be paid after it; local-only rows and cash totals only come from
     attempts created in the range). `link_amounts`: our payment links, id -> amount in cents
-    (None: the payer chooses).
+    (None: the payer chooses). Raises ReconciliationError for an inverted range.
     """
-    day_bounds(first_day, last_day)  # refuses an inverted range
+    days = _Days(first_day, last_day)
     attempts = list(local)
-    index = _Index(attempts)
-    matches = _match_all(wompi, index)
-    fetched = {m.tx.transaction_id for m in matches}
-    first_approvals = _first_approvals(matches, attempts, fetched, first_day, last_day)
-    approved_refs = {m.attempt.reference for m in matches if m.attempt and m.tx.status is _APPROVED}
+    matches = _match_all(wompi, attempts, days)
+    fetched = {m[0].transaction_id for m in matches}
+    approved_refs = {a.reference for tx, a, _ in matches if a and tx.status is _APPROVED}
+    firsts = _first_approvals(matches, attempts, fetched, days)
     queues: dict[Queue, list[QueueRow]] = {q: [] for q in Queue}
     for m in matches:
-        row = _classify(m, link_amounts, first_approvals, approved_refs)
+        if m[1] is None:
+            row = _unmatched_row(m, link_amounts)
+        else:
+            row = _matched_row(m, firsts, approved_refs)
         queues[row.queue].append(row)
-    for row in _local_only(attempts, fetched, approved_refs, first_day, last_day):
+    for row in _local_only(attempts, fetched, approved_refs, days):
         queues[row.queue].append(row)
-    totals = _totals(matches, attempts, first_day, last_day)
     return Reconciliation(
         first_day,
         last_day,
         MappingProxyType({q: tuple(rows) for q, rows in queues.items()}),
-        totals,
+        _totals(matches, attempts, days),
     )
 
 
-def _match_all(wompi: Iterable[WompiTransaction], index: _Index) -> list[_Match]:
-    by_id: dict[str, _Match] = {}
-    for tx in wompi:
-        # The later sighting of one transaction wins (pages fetched a moment apart).
-        by_id[tx.transaction_id] = _Match(tx, index.find(tx), bogota_day(tx.created_at))
+def _match_all(
+    wompi: Iterable[WompiTransaction], attempts: list[LocalAttempt], days: _Days
+) -> list[_Match]:
+    by_tx, by_ref = _index(attempts)
+    tx_get, ref_get, day_of = by_tx.get, by_ref.get, days.of
+    # Keyed by id: the later sighting of one transaction wins (pages fetched a moment apart).
+    by_id: dict[str, _Match] = {
+        tx.transaction_id: (
+            tx,
+            tx_get(tx.transaction_id) or ref_get(tx.reference),
+            day_of(tx.created_at),
+        )
+        for tx in wompi
+    }
     return list(by_id.values())
 
 
 def _first_approvals(
-    matches: list[_Match],
-    attempts: list[LocalAttempt],
-    fetched: set[str],
-    first_day: date,
-    last_day: date,
-) -> dict[int, str]:
-    """Per order with an approval: the key of its earliest approval (module docstring)."""
-    per_order: dict[int, list[_Approval]] = defaultdict(list)
-    for m in matches:
-        if m.attempt is not None and m.tx.status is _APPROVED:
-            approval = _Approval(m.tx.created_at, m.tx.transaction_id)
-            per_order[m.attempt.order_number].append(approval)
-    for a in attempts:
-        if a.status is _APPROVED and (
+    matches: list[_Match], attempts: list[LocalAttempt], fetched: set[str], days: _Days
+) -> dict[int, _Approval]:
+    """Per order holding more than one approval: its first (module docstring)."""
+    # Most orders hold one approval: count first, build approvals only for the others.
+    paid_by_wompi = [(a.order_number, tx) for tx, a, _ in matches if a and tx.status is _APPROVED]
+    paid_here = [
+        a
+        for a in attempts
+        if a.status is _APPROVED
+        and (
             a.tender is Tender.CASH
-            or (
-                a.transaction_id not in fetched
-                and not first_day <= bogota_day(a.created_at) <= last_day
-            )
-        ):
-            per_order[a.order_number].append(_Approval(a.created_at, "ref:" + a.reference))
-    return {
-        order: min(approvals, key=lambda ap: (_utc(ap.at), ap.key)).key
-        for order, approvals in per_order.items()
-        if len(approvals) > 1
-    }
+            or (a.transaction_id not in fetched and not _in_range(days, days.of(a.created_at)))
+        )
+    ]
+    counts = Counter(order for order, _tx in paid_by_wompi)
+    counts.update(a.order_number for a in paid_here)
+    several = {order for order, n in counts.items() if n > 1}
+    if not several:
+        return {}
+    approvals: dict[int, list[_Approval]] = defaultdict(list)
+    for order, tx in paid_by_wompi:
+        if order in several:
+            approvals[order].append(_Approval(tx.created_at, tx.transaction_id))
+    for a in paid_here:
+        if a.order_number in several:
+            cash = a.tender is Tender.CASH
+            approvals[a.order_number].append(_Approval(a.created_at, "ref:" + a.reference, cash))
+    return {order: min(found, key=_Approval.rank) for order, found in approvals.items()}
 
 
-def _utc(at: datetime) -> datetime:
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at
+def _in_range(days: _Days, day: date) -> bool:
+    return days.days[0] <= day <= days.days[-1]
 
 
-def _classify(
-    m: _Match,
-    link_amounts: Mapping[str, int | None],
-    first_approvals: dict[int, str],
+def _matched_row(m: _Match, firsts: dict[int, _Approval], approved_refs: set[str]) -> QueueRow:
+    """The row of a transaction matched to one of our attempts."""
+    tx, attempt, day = m
+    assert attempt is not None  # noqa: S101  callers pass matched transactions only
+    held = held_status(attempt, tx.transaction_id)
+    local_status = attempt.status if held is None else held
+    queue = _queue_of(tx, attempt, held, firsts, approved_refs)
+    if queue is Queue.MATCHED:
+        detail = f"Coincide con el pedido {attempt.order_number}."
+    else:
+        detail = _exception_detail(queue, tx, attempt, local_status, firsts)
+    return _new_row(
+        queue,
+        tx.reference,
+        tx.transaction_id,
+        tx.status,
+        local_status,
+        tx.amount_cents,
+        attempt.amount_cents,
+        attempt.order_number,
+        tx.payment_method,
+        day,
+        detail,
+    )
+
+
+def _queue_of(
+    tx: WompiTransaction,
+    attempt: LocalAttempt,
+    held: PaymentStatus | None,
+    firsts: dict[int, _Approval],
     approved_refs: set[str],
-) -> QueueRow:
-    tx, attempt = m.tx, m.attempt
-    if attempt is None:
-        if tx.payment_link_id is not None and tx.payment_link_id in link_amounts:
-            return _link_row(m, link_amounts[tx.payment_link_id])
-        return _tx_row(m, Queue.ORPHAN, None, _orphan_detail(tx))
-    known = known_statuses(attempt)
-    local_status = known.get(tx.transaction_id, attempt.status)
+) -> Queue:
+    """The first rule of the module docstring that holds for a matched transaction."""
     approved = tx.status is _APPROVED
-    if approved and (attempt.abandoned or attempt.order_cancelled):
-        return _tx_row(m, Queue.APPROVED_AFTER_CANCEL, local_status, _after_cancel_detail(m))
-    first = first_approvals.get(attempt.order_number)
-    if approved and first is not None and first != tx.transaction_id:
-        return _tx_row(m, Queue.DUPLICATE_PAYMENT, local_status, _duplicate_detail(m))
-    behind = is_behind(attempt, known, tx)
+    if approved:
+        if attempt.abandoned or attempt.order_cancelled:
+            return Queue.APPROVED_AFTER_CANCEL
+        first = firsts.get(attempt.order_number)
+        if first is not None and first.key != tx.transaction_id:
+            return Queue.DUPLICATE_PAYMENT
+    # The common case inline: a transaction the attempt knows (is_behind's first branch).
+    behind = _APPLIES[held][tx.status] if held is not None else is_behind(attempt, tx, held)
     if (
         not approved
         and not behind
@@ -402,33 +462,93 @@ def _classify(
         and tx.transaction_id == attempt.transaction_id
         and attempt.reference not in approved_refs
     ):
-        return _tx_row(m, Queue.PAID_WITHOUT_APPROVAL, local_status, _unpaid_detail(m))
+        return Queue.PAID_WITHOUT_APPROVAL
     if tx.amount_cents != attempt.amount_cents or tx.currency != attempt.currency:
-        return _tx_row(m, Queue.AMOUNT_MISMATCH, local_status, _mismatch_detail(m))
-    if behind:
-        return _tx_row(m, Queue.STALE_PENDING, local_status, _stale_detail(m, local_status))
-    return _tx_row(m, Queue.MATCHED, local_status, _matched_detail(m))
+        return Queue.AMOUNT_MISMATCH
+    return Queue.STALE_PENDING if behind else Queue.MATCHED
 
 
-def _tx_row(m: _Match, queue: Queue, local_status: PaymentStatus | None, detail: str) -> QueueRow:
-    tx, attempt = m.tx, m.attempt
+def _exception_detail(
+    queue: Queue,
+    tx: WompiTransaction,
+    attempt: LocalAttempt,
+    local_status: PaymentStatus,
+    firsts: dict[int, _Approval],
+) -> str:
+    if queue is Queue.APPROVED_AFTER_CANCEL:
+        return _after_cancel(tx, attempt)
+    if queue is Queue.DUPLICATE_PAYMENT:
+        return _duplicate(tx, attempt, firsts[attempt.order_number])
+    if queue is Queue.PAID_WITHOUT_APPROVAL:
+        return _unpaid(tx, attempt)
+    if queue is Queue.AMOUNT_MISMATCH:
+        return _mismatch(tx, attempt)
+    return _stale(tx, attempt, local_status)
+
+
+def _unmatched_row(m: _Match, link_amounts: Mapping[str, int | None]) -> QueueRow:
+    """A transaction for none of our attempts: one of our links', else an orphan."""
+    tx, _attempt, day = m
+    if tx.payment_link_id is not None and tx.payment_link_id in link_amounts:
+        return _link_row(m, link_amounts[tx.payment_link_id])
     return QueueRow(
-        queue,
+        Queue.ORPHAN,
         tx.reference,
         tx.transaction_id,
         tx.status,
-        local_status,
+        None,
         tx.amount_cents,
-        None if attempt is None else attempt.amount_cents,
-        None if attempt is None else attempt.order_number,
+        None,
+        None,
         tx.payment_method,
-        m.day,
-        detail,
+        day,
+        _orphan_detail(tx),
     )
 
 
+def _row_factory() -> Callable[..., QueueRow]:
+    """QueueRow(...) by its eleven positional fields, faster than the frozen dataclass's own
+    __init__ (eleven object.__setattr__ calls: a third of the time budget for 100,000 rows).
+    The same object: each slot is set through its own descriptor."""
+    names = [f.name for f in fields(QueueRow)]
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = (getattr(QueueRow, n).__set__ for n in names)
+    new = object.__new__
+
+    def make(
+        queue: Queue,
+        reference: str,
+        transaction_id: str,
+        status: PaymentStatus | None,
+        local_status: PaymentStatus | None,
+        amount_cents: int,
+        local_amount_cents: int | None,
+        order_number: int | None,
+        payment_method: str,
+        day: date,
+        detail: str,
+    ) -> QueueRow:
+        row = new(QueueRow)
+        s0(row, queue)
+        s1(row, reference)
+        s2(row, transaction_id)
+        s3(row, status)
+        s4(row, local_status)
+        s5(row, amount_cents)
+        s6(row, local_amount_cents)
+        s7(row, order_number)
+        s8(row, payment_method)
+        s9(row, day)
+        s10(row, detail)
+        return row
+
+    return make
+
+
+_new_row = _row_factory()
+
+
 def _link_row(m: _Match, link_amount: int | None) -> QueueRow:
-    tx = m.tx
+    tx, _attempt, day = m
     wrong_amount = link_amount is not None and tx.amount_cents != link_amount
     if wrong_amount or tx.currency != "COP":
         expected = "" if link_amount is None else f" y no {_pesos(link_amount)}"
@@ -450,29 +570,22 @@ def _link_row(m: _Match, link_amount: int | None) -> QueueRow:
         link_amount,
         None,
         tx.payment_method,
-        m.day,
+        day,
         detail,
     )
 
 
 def _local_only(
-    attempts: list[LocalAttempt],
-    fetched: set[str],
-    approved_refs: set[str],
-    first_day: date,
-    last_day: date,
+    attempts: list[LocalAttempt], fetched: set[str], approved_refs: set[str], days: _Days
 ) -> Iterable[QueueRow]:
     for a in attempts:
         if a.tender is not Tender.WOMPI or a.status is not _APPROVED:
             continue
         if a.reference in approved_refs or (a.transaction_id and a.transaction_id in fetched):
             continue
-        day = bogota_day(a.created_at)
-        if not first_day <= day <= last_day:
+        day = days.of(a.created_at)
+        if not _in_range(days, day):
             continue
-        tx_text = (
-            f"su transacción {a.transaction_id}" if a.transaction_id else "ninguna transacción"
-        )
         yield QueueRow(
             Queue.PAID_WITHOUT_APPROVAL,
             a.reference,
@@ -484,24 +597,24 @@ def _local_only(
             a.order_number,
             a.payment_method,
             day,
-            f"El pedido {a.order_number} figura pagado por {_pesos(a.amount_cents)}, pero Wompi "
-            f"no muestra {tx_text} aprobada.",
+            _paid_here_only(a),
         )
 
 
 def _totals(
-    matches: list[_Match], attempts: list[LocalAttempt], first_day: date, last_day: date
+    matches: list[_Match], attempts: list[LocalAttempt], days: _Days
 ) -> tuple[MethodDayTotal, ...]:
     sums: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0, 0])
-    for m in matches:
-        if m.tx.status is _APPROVED and first_day <= m.day <= last_day:
-            cell = sums[(m.day, m.tx.payment_method or UNKNOWN_METHOD)]
+    in_range = set(days.days)
+    for tx, _attempt, day in matches:
+        if tx.status is _APPROVED and day in in_range:
+            cell = sums[(day, tx.payment_method or UNKNOWN_METHOD)]
             cell[0] += 1
-            cell[1] += m.tx.amount_cents
+            cell[1] += tx.amount_cents
     for a in attempts:
         if a.tender is Tender.CASH and a.status is _APPROVED:
-            day = bogota_day(a.created_at)
-            if first_day <= day <= last_day:
+            day = days.of(a.created_at)
+            if day in in_range:
                 cell = sums[(day, CASH_METHOD)]
                 cell[0] += 1
                 cell[1] += a.amount_cents
@@ -537,48 +650,46 @@ def _orphan_detail(tx: WompiTransaction) -> str:
     )
 
 
-def _after_cancel_detail(m: _Match) -> str:
-    assert m.attempt is not None  # noqa: S101  matched rows only
-    what = "el pedido fue cancelado" if m.attempt.order_cancelled else "el cobro fue abandonado"
+def _after_cancel(tx: WompiTransaction, a: LocalAttempt) -> str:
+    what = "el pedido fue cancelado" if a.order_cancelled else "el cobro fue abandonado"
     return (
-        f"Wompi aprobó {_pesos(m.tx.amount_cents)} del pedido {m.attempt.order_number} después "
-        f"de que {what}: devuelva el dinero o recupere la venta."
+        f"Wompi aprobó {_pesos(tx.amount_cents)} del pedido {a.order_number} después de que "
+        f"{what}: devuelva el dinero o recupere la venta."
     )
 
 
-def _duplicate_detail(m: _Match) -> str:
-    assert m.attempt is not None  # noqa: S101  matched rows only
+def _duplicate(tx: WompiTransaction, a: LocalAttempt, first: _Approval) -> str:
+    how = "en efectivo" if first.cash else "con otro pago"
     return (
-        f"El pedido {m.attempt.order_number} ya estaba pagado y Wompi aprobó otro pago de "
-        f"{_pesos(m.tx.amount_cents)}: devuelva uno de los dos."
+        f"El pedido {a.order_number} también se pagó {how} y Wompi aprobó este pago de "
+        f"{_pesos(tx.amount_cents)}: devuelva uno de los dos."
     )
 
 
-def _unpaid_detail(m: _Match) -> str:
-    assert m.attempt is not None  # noqa: S101  matched rows only
+def _unpaid(tx: WompiTransaction, a: LocalAttempt) -> str:
     return (
-        f"El pedido {m.attempt.order_number} figura pagado, pero Wompi tiene su transacción "
-        f"{_status_es(m.tx.status)}."
+        f"El pedido {a.order_number} figura pagado, pero Wompi tiene su transacción "
+        f"{_status_es(tx.status)}."
     )
 
 
-def _mismatch_detail(m: _Match) -> str:
-    assert m.attempt is not None  # noqa: S101  matched rows only
-    tx, a = m.tx, m.attempt
+def _paid_here_only(a: LocalAttempt) -> str:
+    tx_text = f"su transacción {a.transaction_id}" if a.transaction_id else "ninguna transacción"
+    return (
+        f"El pedido {a.order_number} figura pagado por {_pesos(a.amount_cents)}, pero Wompi "
+        f"no muestra {tx_text} aprobada."
+    )
+
+
+def _mismatch(tx: WompiTransaction, a: LocalAttempt) -> str:
     return (
         f"Wompi registró {_pesos(tx.amount_cents)} {tx.currency} para el pedido {a.order_number}, "
         f"que es de {_pesos(a.amount_cents)} {a.currency}."
     )
 
 
-def _stale_detail(m: _Match, local_status: PaymentStatus) -> str:
-    assert m.attempt is not None  # noqa: S101  matched rows only
+def _stale(tx: WompiTransaction, a: LocalAttempt, local_status: PaymentStatus) -> str:
     return (
-        f"Wompi tiene la transacción de {_pesos(m.tx.amount_cents)} {_status_es(m.tx.status)}, "
-        f"pero aquí sigue {_status_es(local_status)} (pedido {m.attempt.order_number})."
+        f"Wompi tiene la transacción de {_pesos(tx.amount_cents)} {_status_es(tx.status)}, "
+        f"pero aquí sigue {_status_es(local_status)} (pedido {a.order_number})."
     )
-
-
-def _matched_detail(m: _Match) -> str:
-    assert m.attempt is not None  # noqa: S101  matched rows only
-    return f"Coincide con el pedido {m.attempt.order_number}."

@@ -46,7 +46,7 @@ class MissingPrivateKeyError(BackOfficeError):
 
     def __init__(self, what: str = "consultar las transacciones de Wompi") -> None:
         super().__init__(
-            f"Falta la llave privada de Wompi: sin ella no se puede {what}. Guárdela en "
+            f"Falta la llave privada de Wompi: sin ella no es posible {what}. Guárdela en "
             "Ajustes › Secretos (o «mestore secrets set wompi_private_key»)."
         )
 

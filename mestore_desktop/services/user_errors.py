@@ -7,9 +7,12 @@ forgotten by one screen and shown by another.
 
 from __future__ import annotations
 
+from mestore_desktop.domain.day_close import DayCloseError
 from mestore_desktop.domain.money import MoneyError
 from mestore_desktop.domain.order import OrderError
+from mestore_desktop.domain.reconciliation import ReconciliationError
 from mestore_desktop.secrets import SecretsError
+from mestore_desktop.services.back_office_base import BackOfficeError
 from mestore_desktop.services.checkout import CheckoutNotConfiguredError
 from mestore_desktop.services.counter import CounterError
 from mestore_desktop.services.mailer import MailError
@@ -35,4 +38,7 @@ USER_FACING_ERRORS: tuple[type[Exception], ...] = (
     WompiError,
     CheckoutUrlError,
     SyncConfigError,
+    BackOfficeError,
+    DayCloseError,
+    ReconciliationError,
 )

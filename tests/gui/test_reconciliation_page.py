@@ -56,7 +56,7 @@ def run_to_result(qtbot, page: ReconciliationPage) -> None:
 
 
 def tab_titles(page: ReconciliationPage) -> list[str]:
-    return [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    return page.tabs.captions()
 
 
 def open_dialog(qtbot, page: ReconciliationPage) -> ReasonDialog:
@@ -197,7 +197,7 @@ def test_each_queue_has_its_tab_with_count_in_the_title(qtbot, page) -> None:
         "Totales por medio y día",
     ]
     # The first queue that needs a person is open.
-    assert page.tabs.currentWidget() is page.queue_tabs[Queue.STALE_PENDING]
+    assert page.tabs.current_widget() is page.queue_tabs[Queue.STALE_PENDING]
 
 
 def test_each_tab_says_its_count_and_total_and_lists_its_rows(qtbot, page) -> None:
@@ -306,7 +306,7 @@ def test_aplicar_on_a_selection_applies_only_to_it(qtbot, page, office) -> None:
 
 def test_marcar_como_resuelta_needs_a_reason_and_is_recorded(qtbot, page, office) -> None:
     run_to_result(qtbot, page)
-    page.tabs.setCurrentWidget(page.queue_tabs[Queue.AMOUNT_MISMATCH])
+    page.tabs.set_current(Queue.AMOUNT_MISMATCH)
     tab = page.queue_tabs[Queue.AMOUNT_MISMATCH]
     tab.table.selectRow(0)
     assert tab.action is not None and tab.action.text() == "Marcar como resuelta"
@@ -335,7 +335,7 @@ def test_marcar_como_resuelta_needs_a_reason_and_is_recorded(qtbot, page, office
 def test_marcar_como_resuelta_without_a_selection_asks_for_one(qtbot, page, office) -> None:
     run_to_result(qtbot, page)
     tab = page.queue_tabs[Queue.ORPHAN]
-    page.tabs.setCurrentWidget(tab)
+    page.tabs.set_current(tab.queue)
     tab.table.clearSelection()
     qtbot.mouseClick(tab.action, Qt.MouseButton.LeftButton)
 
@@ -493,13 +493,13 @@ def test_applied_rows_move_to_conciliadas_when_the_service_can_rematch(qtbot, pa
     qtbot.waitUntil(lambda: tab_titles(page)[1] == "Pendientes resueltas en Wompi (0)")
     assert rematched == [(TODAY, TODAY)]
     assert tab_titles(page)[0] == "Conciliadas (4)"
-    assert page.tabs.currentWidget() is tab  # the clerk stays where they were
+    assert page.tabs.current_widget() is tab  # the clerk stays where they were
 
 
 def test_resolved_rows_stay_marked_after_a_new_run(qtbot, page, office) -> None:
     run_to_result(qtbot, page)
     tab = page.queue_tabs[Queue.ORPHAN]
-    page.tabs.setCurrentWidget(tab)
+    page.tabs.set_current(tab.queue)
     tab.table.selectRow(0)
     qtbot.mouseClick(tab.action, Qt.MouseButton.LeftButton)
     dialog = open_dialog(qtbot, page)
@@ -512,3 +512,39 @@ def test_resolved_rows_stay_marked_after_a_new_run(qtbot, page, office) -> None:
 
     assert tab.model.data(tab.model.index(0, Column.HANDLED)) == "✔ Resuelta"
     assert not tab.action.isEnabled()
+
+
+# -- the queue switcher ----------------------------------------------------------------------
+
+
+def test_queue_buttons_are_named_without_the_count_and_switch_by_keys(qtbot, page) -> None:
+    run_to_result(qtbot, page)
+    buttons = page.tabs.buttons
+    assert buttons[Queue.ORPHAN].accessibleName() == "Sin pedido"
+    assert buttons[Queue.ORPHAN].text() == "Sin pedido (1)"
+    assert buttons[Queue.STALE_PENDING].hasFocus()  # the first queue to look at has the keys
+
+    QTest.keyClick(buttons[Queue.STALE_PENDING], Qt.Key.Key_Right)
+    assert page.tabs.current() is Queue.AMOUNT_MISMATCH
+    QTest.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert page.tabs.current() is Queue.ORPHAN
+    QTest.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
+    )
+    assert page.tabs.current() is Queue.AMOUNT_MISMATCH
+    qtbot.mouseClick(buttons["totals"], Qt.MouseButton.LeftButton)
+    assert page.tabs.current_widget() is page.totals
+
+
+def test_queues_that_need_a_person_are_marked(qtbot, page) -> None:
+    run_to_result(qtbot, page)
+    marked = {q for q in Queue if page.tabs.buttons[q].property("attention") == "true"}
+    assert marked == {
+        Queue.STALE_PENDING,
+        Queue.AMOUNT_MISMATCH,
+        Queue.ORPHAN,
+        Queue.PAID_WITHOUT_APPROVAL,
+        Queue.DUPLICATE_PAYMENT,
+    }

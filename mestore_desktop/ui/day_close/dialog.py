@@ -136,16 +136,21 @@ class DayCloseDialog(QDialog):
         self.unresolved = self._list(self.tr("Colas sin resolver"))
         lists = QHBoxLayout()
         lists.addWidget(
-            self._group(self.tr("Pagos pendientes (pasan al día siguiente)"), self.pending)
+            self._group(self.tr("Pagos pendientes (pasan al día siguiente)"), self.pending), 3
         )
-        lists.addWidget(self._group(self.tr("Colas de conciliación sin resolver"), self.unresolved))
+        lists.addWidget(
+            self._group(self.tr("Colas de conciliación sin resolver"), self.unresolved), 2
+        )
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         self.message.hide()
+        title = QLabel(self.tr("Cierre del día"), self)
+        title.setObjectName("PageTitle")
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addLayout(header)
         layout.addWidget(self.state)
-        layout.addLayout(totals, 1)
+        layout.addLayout(totals)
         layout.addWidget(self._cash_box())
         layout.addLayout(lists, 1)
         layout.addWidget(self.message)
@@ -166,6 +171,7 @@ class DayCloseDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         table.verticalHeader().hide()
+        table.setMaximumHeight(150)  # three or four rows: the lists below want the room
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -175,6 +181,7 @@ class DayCloseDialog(QDialog):
     def _list(self, name: str) -> QListWidget:
         widget = QListWidget(self)
         widget.setAccessibleName(name)
+        widget.setWordWrap(True)
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         return widget

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +43,7 @@ from mestore_desktop.ui.reconciliation.queue_model import Handled
 from mestore_desktop.ui.reconciliation.queue_tab import QueueTab
 from mestore_desktop.ui.reconciliation.reason_dialog import ReasonDialog
 from mestore_desktop.ui.reconciliation.summary import SummaryStrip
+from mestore_desktop.ui.reconciliation.switcher import Switcher
 from mestore_desktop.ui.reconciliation.totals import TotalsView
 from mestore_desktop.ui.reconciliation.words import queue_name
 from mestore_desktop.ui.theme import set_style_property
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from mestore_desktop.services.back_office import BackOffice
 
 log = logging.getLogger(__name__)
+TOTALS = "totals"  # the switcher's key of the totals, beside the queues
 
 
 def _placeholder_body() -> str:
@@ -133,22 +135,29 @@ class ReconciliationPage(QWidget):
             self.tr(
                 "Elija los días y pulse Conciliar: MeStore traerá de Wompi cada transacción de "
                 "esos días y la comparará con sus ventas. Necesita la llave privada de Wompi "
-                "(Ajustes → Wompi)."
+                "(Ajustes › Secretos)."
             ),
             self,
         )
         self.empty.setObjectName("PlaceholderText")
         self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary = SummaryStrip(self)
-        self.summary.hide()
         self.tabs = self._build_tabs()
-        self.tabs.hide()
+        results = QWidget(self)
+        inner = QVBoxLayout(results)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.summary)
+        inner.addWidget(self.tabs, 1)
+        # Before the first run the explanation; after it the results (never both).
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.empty)
+        self.body.addWidget(results)
         for row in (top, controls):
             self._layout.addLayout(row)
-        for widget in (self.progress, self.message, self.summary):
+        for widget in (self.progress, self.message):
             self._layout.addWidget(widget)
-        self._layout.addWidget(self.empty)
-        self._layout.addWidget(self.tabs, 1)
+        self._layout.addWidget(self.body, 1)
         self._shortcuts()
 
     def _button(self, caption: str, slot: Callable[[], None]) -> QPushButton:
@@ -157,17 +166,17 @@ class ReconciliationPage(QWidget):
         button.clicked.connect(lambda _checked=False: slot())
         return button
 
-    def _build_tabs(self) -> QTabWidget:
-        tabs = QTabWidget(self)
+    def _build_tabs(self) -> Switcher:
+        tabs = Switcher(self)
         tabs.setAccessibleName(self.tr("Colas de conciliación"))
         self.queue_tabs: dict[Queue, QueueTab] = {}
         for queue in Queue:
             tab = QueueTab(queue, tabs)
             tab.act.connect(self._act)
-            tabs.addTab(tab, queue_name(queue))
+            tabs.add(queue, queue_name(queue), tab)
             self.queue_tabs[queue] = tab
         self.totals = TotalsView(tabs)
-        tabs.addTab(self.totals, self.tr("Totales por medio y día"))
+        tabs.add(TOTALS, self.tr("Totales por medio y día"), self.totals)
         return tabs
 
     def _shortcuts(self) -> None:
@@ -238,7 +247,7 @@ class ReconciliationPage(QWidget):
                 open=result.open_exceptions(),
             )
         )
-        self.tabs.setFocus()
+        self.tabs.buttons[self.tabs.current()].setFocus()
 
     def _on_failed(self, exc: Exception) -> None:
         self._task = None
@@ -255,12 +264,13 @@ class ReconciliationPage(QWidget):
             tab.show_rows(rows, result.total_cents(queue))
             for how in Handled:
                 tab.mark([n for n, r in enumerate(rows) if self._handled.get(_key(r)) is how], how)
-            index = self.tabs.indexOf(tab)
-            self.tabs.setTabText(index, f"{queue_name(queue)} ({result.count(queue)})")
+            self.tabs.set_caption(
+                queue,
+                f"{queue_name(queue)} ({result.count(queue)})",
+                attention=queue is not Queue.MATCHED and bool(rows),
+            )
         self.totals.show_totals(result.totals)
-        self.empty.hide()
-        self.summary.show()
-        self.tabs.show()
+        self.body.setCurrentIndex(1)
         self.export_button.setEnabled(True)
         if not keep_tab:
             self._open_first_exception(result)
@@ -268,7 +278,7 @@ class ReconciliationPage(QWidget):
     def _open_first_exception(self, result: Reconciliation) -> None:
         """Show the first queue that needs a person, or Conciliadas when none does."""
         waiting = [q for q in EXCEPTION_QUEUES if result.count(q)]
-        self.tabs.setCurrentWidget(self.queue_tabs[waiting[0] if waiting else Queue.MATCHED])
+        self.tabs.set_current(waiting[0] if waiting else Queue.MATCHED)
 
     # -- messages ----------------------------------------------------------------------------
 

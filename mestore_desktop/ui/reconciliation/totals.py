@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QToolTip,
@@ -109,11 +110,17 @@ class TotalsView(QWidget):
             QCoreApplication.translate("TotalsView", "Gráfico por día y medio")
         )
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumWidth(360)
+        self.chart_view.setMinimumWidth(320)
+        # A splitter: with many methods the table wants the width, with many days the chart.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.chart_view)
+        self.splitter.setStretchFactor(0, 0)  # extra width goes to the chart
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.chart_view, 1)
+        layout.addWidget(self.splitter)
         self.series: QStackedBarSeries | None = None
 
     def show_totals(self, totals: Iterable[MethodDayTotal]) -> None:
@@ -147,6 +154,14 @@ class TotalsView(QWidget):
         self._set_money(last, len(headers) - 1, count, grand, bold=True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The table as wide as its columns, the chart the rest (the splitter still moves)."""
+        self.table.resizeColumnsToContents()
+        needed = self.table.horizontalHeader().length() + 2 * self.table.frameWidth() + 2
+        available = max(self.splitter.width(), self.width(), needed + 320)
+        self.splitter.setSizes([needed, max(available - needed, 320)])
 
     def _set(self, row: int, column: int, text: str, *, bold: bool = False) -> QTableWidgetItem:
         item = QTableWidgetItem(text)

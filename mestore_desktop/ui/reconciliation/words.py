@@ -75,7 +75,7 @@ def payment_status_word(status: PaymentStatus | None) -> str:
         return QCoreApplication.translate("PaymentStatusWord", "— sin registro")
     words = {
         PaymentStatus.APPROVED: QCoreApplication.translate("PaymentStatusWord", "✔ Aprobado"),
-        PaymentStatus.PENDING: QCoreApplication.translate("PaymentStatusWord", "⏳ Pendiente"),
+        PaymentStatus.PENDING: QCoreApplication.translate("PaymentStatusWord", "◔ Pendiente"),
         PaymentStatus.DECLINED: QCoreApplication.translate("PaymentStatusWord", "✖ Rechazado"),
         PaymentStatus.ERROR: QCoreApplication.translate("PaymentStatusWord", "⚠ Error"),
         PaymentStatus.VOIDED: QCoreApplication.translate("PaymentStatusWord", "↺ Anulado"),

@@ -131,6 +131,7 @@ def day_close_html(document: DayCloseDocument, *, now: datetime) -> str:
         _cash(report),
         _pending(report),
         _unresolved(report),
+        _signatures(),
         f"<p style='color: #52606d; font-size: 8pt;'>"
         f"{e(_t('Generado el {at} con MeStore Desktop.').format(at=when_text(now)))}</p>",
         "</body></html>",
@@ -168,8 +169,9 @@ def _totals_table(totals: tuple, *, with_total: bool) -> str:  # type: ignore[ty
         return f"<p>{e(_t('Ninguno.'))}</p>"
     rows = [
         _TABLE,
-        f"<tr><th align='left'>{e(_t('Medio'))}</th><th {_RIGHT}>{e(_t('Cantidad'))}</th>"
-        f"<th {_RIGHT}>{e(_t('Total'))}</th></tr>",
+        f"<tr><th align='left' width='50%'>{e(_t('Medio'))}</th>"
+        f"<th {_RIGHT} width='20%'>{e(_t('Cantidad'))}</th>"
+        f"<th {_RIGHT} width='30%'>{e(_t('Total'))}</th></tr>",
     ]
     for total in totals:
         rows.append(
@@ -234,6 +236,18 @@ def _unresolved(report: DayCloseReport) -> str:
         return title + f"<p>{e(_t('Ninguna registrada.'))}</p>"
     items = "".join(f"<li>{e(line)}</li>" for line in lines)
     return f"{title}<ul>{items}</ul>"
+
+
+def _signatures() -> str:
+    """Room to sign on paper: who counted the cash and who checked it."""
+    e = html.escape
+    line = "_" * 28
+    return (
+        "<br/><table width='100%' cellpadding='8'><tr>"
+        f"<td width='50%'>{e(_t('Contó'))}: {line}</td>"
+        f"<td width='50%'>{e(_t('Revisó'))}: {line}</td>"
+        "</tr></table>"
+    )
 
 
 # -- the program ----------------------------------------------------------------------------

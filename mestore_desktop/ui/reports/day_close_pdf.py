@@ -25,7 +25,12 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from mestore_desktop.domain.day_close import DayCloseError, DayCloseRecord, DayCloseReport
+from mestore_desktop.domain.day_close import (
+    DayCloseError,
+    DayCloseRecord,
+    DayCloseReport,
+    TenderTotal,
+)
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.reconciliation import bogota_day
 from mestore_desktop.ui.day_close.words import (
@@ -44,10 +49,6 @@ from mestore_desktop.ui.reports.day_close_json import (
 
 PDF_RESOLUTION = 300
 MARGIN_MM = 15.0
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DayClosePdf", text)
 
 
 def render_day_close_pdf(
@@ -110,49 +111,83 @@ def default_filename(report: DayCloseReport) -> str:
 # -- the HTML ---------------------------------------------------------------------------------
 
 
+def _words() -> dict[str, str]:
+    """Every fixed word of the report, translated (literal calls, so lupdate finds them)."""
+    return {
+        "title": QCoreApplication.translate("DayClosePdf", "Cierre del día {day} — {terminal}"),
+        "nit": QCoreApplication.translate("DayClosePdf", "NIT {nit}"),
+        "preview": QCoreApplication.translate(
+            "DayClosePdf", "Vista previa: el día todavía no está cerrado."
+        ),
+        "by_tender": QCoreApplication.translate("DayClosePdf", "Por medio de pago"),
+        "by_method": QCoreApplication.translate("DayClosePdf", "Por método de Wompi"),
+        "method": QCoreApplication.translate("DayClosePdf", "Medio"),
+        "count": QCoreApplication.translate("DayClosePdf", "Cantidad"),
+        "total": QCoreApplication.translate("DayClosePdf", "Total"),
+        "cash": QCoreApplication.translate("DayClosePdf", "Efectivo"),
+        "expected": QCoreApplication.translate("DayClosePdf", "Efectivo esperado"),
+        "counted": QCoreApplication.translate("DayClosePdf", "Efectivo contado"),
+        "not_counted": QCoreApplication.translate("DayClosePdf", "Sin contar"),
+        "difference": QCoreApplication.translate("DayClosePdf", "Diferencia"),
+        "note": QCoreApplication.translate("DayClosePdf", "Nota"),
+        "pending": QCoreApplication.translate(
+            "DayClosePdf", "Pagos pendientes (pasan al día siguiente)"
+        ),
+        "order": QCoreApplication.translate("DayClosePdf", "Pedido"),
+        "reference": QCoreApplication.translate("DayClosePdf", "Referencia"),
+        "day": QCoreApplication.translate("DayClosePdf", "Día"),
+        "amount": QCoreApplication.translate("DayClosePdf", "Monto"),
+        "none_m": QCoreApplication.translate("DayClosePdf", "Ninguno."),
+        "unresolved": QCoreApplication.translate(
+            "DayClosePdf", "Colas de conciliación sin resolver"
+        ),
+        "none_f": QCoreApplication.translate("DayClosePdf", "Ninguna registrada."),
+        "counted_by": QCoreApplication.translate("DayClosePdf", "Contó"),
+        "checked_by": QCoreApplication.translate("DayClosePdf", "Revisó"),
+        "generated": QCoreApplication.translate(
+            "DayClosePdf", "Generado el {at} con MeStore Desktop."
+        ),
+    }
+
+
 def _title(document: DayCloseDocument) -> str:
     report = document.report
-    return _t("Cierre del día {day} — {terminal}").format(
+    return _words()["title"].format(
         day=report.day.strftime("%d/%m/%Y"), terminal=report.terminal_id
     )
 
 
 def day_close_html(document: DayCloseDocument, *, now: datetime) -> str:
-    report, e = document.report, html.escape
+    report, w, e = document.report, _words(), html.escape
+    state = state_text(document.record) if document.record is not None else w["preview"]
     parts = [
         "<html><body style='font-family: sans-serif; font-size: 10pt;'>",
-        _header(document),
+        _header(document, w),
         f"<h2>{e(_title(document))}</h2>",
-        f"<p><b>{e(_state(document))}</b></p>",
-        f"<h3>{e(_t('Por medio de pago'))}</h3>",
-        _totals_table(report.by_tender, with_total=True),
-        f"<h3>{e(_t('Por método de Wompi'))}</h3>",
-        _totals_table(report.by_method, with_total=False),
-        _cash(report),
-        _pending(report),
-        _unresolved(report),
-        _signatures(),
-        f"<p style='color: #52606d; font-size: 8pt;'>"
-        f"{e(_t('Generado el {at} con MeStore Desktop.').format(at=when_text(now)))}</p>",
+        f"<p><b>{e(state)}</b></p>",
+        f"<h3>{e(w['by_tender'])}</h3>",
+        _totals_table(report.by_tender, w, with_total=True),
+        f"<h3>{e(w['by_method'])}</h3>",
+        _totals_table(report.by_method, w, with_total=False),
+        _cash(report, w),
+        _pending(report, w),
+        _unresolved(report, w),
+        _signatures(w),
+        "<p style='color: #52606d; font-size: 8pt;'>"
+        f"{e(w['generated'].format(at=when_text(now)))}</p>",
         "</body></html>",
     ]
     return "\n".join(parts)
 
 
-def _header(document: DayCloseDocument) -> str:
+def _header(document: DayCloseDocument, w: dict[str, str]) -> str:
     e = html.escape
     lines = []
     if document.store_name:
         lines.append(f"<h1 style='margin-bottom: 0;'>{e(document.store_name)}</h1>")
     if document.store_nit:
-        lines.append(f"<p>{e(_t('NIT {nit}').format(nit=document.store_nit))}</p>")
+        lines.append(f"<p>{e(w['nit'].format(nit=document.store_nit))}</p>")
     return "\n".join(lines)
-
-
-def _state(document: DayCloseDocument) -> str:
-    if document.record is None:
-        return _t("Vista previa: el día todavía no está cerrado.")
-    return state_text(document.record)
 
 
 def _money(cents: int) -> str:
@@ -163,15 +198,15 @@ _TABLE = "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
 _RIGHT = "align='right'"
 
 
-def _totals_table(totals: tuple, *, with_total: bool) -> str:  # type: ignore[type-arg]
+def _totals_table(totals: tuple[TenderTotal, ...], w: dict[str, str], *, with_total: bool) -> str:
     e = html.escape
     if not totals:
-        return f"<p>{e(_t('Ninguno.'))}</p>"
+        return f"<p>{e(w['none_m'])}</p>"
     rows = [
         _TABLE,
-        f"<tr><th align='left' width='50%'>{e(_t('Medio'))}</th>"
-        f"<th {_RIGHT} width='20%'>{e(_t('Cantidad'))}</th>"
-        f"<th {_RIGHT} width='30%'>{e(_t('Total'))}</th></tr>",
+        f"<tr><th align='left' width='50%'>{e(w['method'])}</th>"
+        f"<th {_RIGHT} width='20%'>{e(w['count'])}</th>"
+        f"<th {_RIGHT} width='30%'>{e(w['total'])}</th></tr>",
     ]
     for total in totals:
         rows.append(
@@ -180,7 +215,7 @@ def _totals_table(totals: tuple, *, with_total: bool) -> str:  # type: ignore[ty
         )
     if with_total:
         rows.append(
-            f"<tr><td><b>{e(_t('Total'))}</b></td>"
+            f"<tr><td><b>{e(w['total'])}</b></td>"
             f"<td {_RIGHT}><b>{sum(t.count for t in totals)}</b></td>"
             f"<td {_RIGHT}><b>{_money(sum(t.total_cents for t in totals))}</b></td></tr>"
         )
@@ -188,64 +223,58 @@ def _totals_table(totals: tuple, *, with_total: bool) -> str:  # type: ignore[ty
     return "\n".join(rows)
 
 
-def _cash(report: DayCloseReport) -> str:
+def _cash(report: DayCloseReport, w: dict[str, str]) -> str:
     e = html.escape
-    counted = (
-        _t("Sin contar")
-        if report.cash_counted_cents is None
-        else Money(report.cash_counted_cents).format()
-    )
+    counted = report.cash_counted_cents
     rows = [
-        (_t("Efectivo esperado"), Money(report.cash_expected_cents).format()),
-        (_t("Efectivo contado"), counted),
-        (_t("Diferencia"), difference_text(report.difference_cents)),
-        (_t("Nota"), report.note or "—"),
+        (w["expected"], Money(report.cash_expected_cents).format()),
+        (w["counted"], w["not_counted"] if counted is None else Money(counted).format()),
+        (w["difference"], difference_text(report.difference_cents)),
+        (w["note"], report.note or "—"),
     ]
     body = "".join(f"<tr><td width='35%'><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows)
-    return f"<h3>{e(_t('Efectivo'))}</h3>{_TABLE}{body}</table>"
+    return f"<h3>{e(w['cash'])}</h3>{_TABLE}{body}</table>"
 
 
-def _pending(report: DayCloseReport) -> str:
+def _pending(report: DayCloseReport, w: dict[str, str]) -> str:
     e = html.escape
-    title = f"<h3>{e(_t('Pagos pendientes (pasan al día siguiente)'))}</h3>"
+    title = f"<h3>{e(w['pending'])}</h3>"
     if not report.pending:
-        return title + f"<p>{e(_t('Ninguno.'))}</p>"
-    rows = [
-        title,
-        _TABLE,
-        f"<tr><th align='left'>{e(_t('Pedido'))}</th><th align='left'>{e(_t('Referencia'))}</th>"
-        f"<th align='left'>{e(_t('Medio'))}</th><th align='left'>{e(_t('Día'))}</th>"
-        f"<th {_RIGHT}>{e(_t('Monto'))}</th></tr>",
-    ]
+        return title + f"<p>{e(w['none_m'])}</p>"
+    head = "".join(
+        f"<th align='left'>{e(w[k])}</th>" for k in ("order", "reference", "method", "day")
+    )
+    rows = [title, _TABLE, f"<tr>{head}<th {_RIGHT}>{e(w['amount'])}</th></tr>"]
     for attempt in report.pending:
         method = method_word(attempt.payment_method) if attempt.payment_method else "Wompi"
+        created = bogota_day(attempt.created_at).strftime("%d/%m/%Y")
         rows.append(
             f"<tr><td>{attempt.order_number}</td><td>{e(attempt.reference)}</td>"
-            f"<td>{e(method)}</td><td>{bogota_day(attempt.created_at).strftime('%d/%m/%Y')}</td>"
+            f"<td>{e(method)}</td><td>{created}</td>"
             f"<td {_RIGHT}>{_money(attempt.amount_cents)}</td></tr>"
         )
     rows.append("</table>")
     return "\n".join(rows)
 
 
-def _unresolved(report: DayCloseReport) -> str:
+def _unresolved(report: DayCloseReport, w: dict[str, str]) -> str:
     e = html.escape
-    title = f"<h3>{e(_t('Colas de conciliación sin resolver'))}</h3>"
+    title = f"<h3>{e(w['unresolved'])}</h3>"
     lines = unresolved_lines(report)
     if not lines:
-        return title + f"<p>{e(_t('Ninguna registrada.'))}</p>"
+        return title + f"<p>{e(w['none_f'])}</p>"
     items = "".join(f"<li>{e(line)}</li>" for line in lines)
     return f"{title}<ul>{items}</ul>"
 
 
-def _signatures() -> str:
+def _signatures(w: dict[str, str]) -> str:
     """Room to sign on paper: who counted the cash and who checked it."""
     e = html.escape
     line = "_" * 28
     return (
         "<br/><table width='100%' cellpadding='8'><tr>"
-        f"<td width='50%'>{e(_t('Contó'))}: {line}</td>"
-        f"<td width='50%'>{e(_t('Revisó'))}: {line}</td>"
+        f"<td width='50%'>{e(w['counted_by'])}: {line}</td>"
+        f"<td width='50%'>{e(w['checked_by'])}: {line}</td>"
         "</tr></table>"
     )
 

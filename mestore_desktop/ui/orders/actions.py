@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from mestore_desktop.domain.browse import AttemptDetail, OrderDetail
 from mestore_desktop.domain.payment import PaymentStatus, Tender
@@ -77,16 +77,22 @@ class OrderActionsBar(QWidget):
         self.setObjectName("OrderActions")
         self.requery = _button(self.tr("Consultar en Wompi"), "F5")
         self.void = _button(self.tr("Anular…"))
-        self.reprint = _button(self.tr("Reimprimir"), "Ctrl+P")
+        # Ctrl+P and Ctrl+E are said in the tooltips: with them the captions would not fit.
+        self.reprint = _button(self.tr("Reimprimir"))
         self.pdf = _button(self.tr("Guardar PDF"))
-        self.resend = _button(self.tr("Reenviar"), "Ctrl+E")
+        self.resend = _button(self.tr("Reenviar"))
         self.buttons = (self.requery, self.void, self.reprint, self.pdf, self.resend)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
-        for button in self.buttons:
-            row.addWidget(button)
-        row.addStretch(1)
+        # Two rows: whole captions in a pane about 400 px wide (a 1280 px window).
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        for buttons in ((self.requery, self.void), (self.reprint, self.pdf, self.resend)):
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            column.addLayout(row)
         self.requery.clicked.connect(self.requery_clicked)
         self.void.clicked.connect(self.void_clicked)
         self.reprint.clicked.connect(self.reprint_clicked)
@@ -134,6 +140,6 @@ class OrderActionsBar(QWidget):
 def _button(caption: str, key: str = "") -> QPushButton:
     button = QPushButton(f"{caption}  {key}" if key else caption)
     button.setAccessibleName(caption)
-    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never cut
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return button

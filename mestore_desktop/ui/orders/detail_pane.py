@@ -138,31 +138,33 @@ class OrderDetailPane(QScrollArea):
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
         grid.setColumnStretch(0, 1)
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        for row, line in enumerate(order.lines):
-            name = _wrapping(line.description)
-            quantity = f"{line.quantity} × {line.unit_price.format()}"
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        row = 0
+        # As on the receipt: the description on its own line, then quantity, IVA and total.
+        for line in order.lines:
+            grid.addWidget(_wrapping(line.description), row, 0, 1, 2)
+            rate = self.tr("IVA %1 %").replace("%1", str(int(line.iva_rate)))
+            facts = f"{line.quantity} × {line.unit_price.format()} · {rate}"
             if line.discount:
-                quantity += "\n" + self.tr("Descuento %1").replace("%1", (-line.discount).format())
-            grid.addWidget(name, row, 0)
-            grid.addWidget(QLabel(quantity), row, 1, right)
-            grid.addWidget(
-                QLabel(self.tr("IVA %1 %").replace("%1", str(int(line.iva_rate)))), row, 2, right
-            )
-            grid.addWidget(QLabel(line.total.format()), row, 3, right)
-        row = len(order.lines)
+                facts += " · " + self.tr("descuento %1").replace("%1", (-line.discount).format())
+            detail = _wrapping(facts)
+            detail.setObjectName("PlaceholderText")
+            grid.addWidget(detail, row + 1, 0)
+            grid.addWidget(QLabel(line.total.format()), row + 1, 1, right)
+            row += 2
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
-        grid.addWidget(rule, row, 0, 1, 4)
+        grid.addWidget(rule, row, 0, 1, 2)
         for label, value, strong in self._total_rows(order):
             row += 1
             caption, amount = QLabel(label), QLabel(value)
             if strong:
                 caption.setObjectName("DetailTotal")
                 amount.setObjectName("DetailTotal")
-            grid.addWidget(caption, row, 0, 1, 3, right)
-            grid.addWidget(amount, row, 3, right)
+            grid.addWidget(caption, row, 0, right)
+            grid.addWidget(amount, row, 1, right)
         return box
 
     def _total_rows(self, order: Order) -> list[tuple[str, str, bool]]:

@@ -101,6 +101,7 @@ class OrdersFilterBar(QWidget):
         self.setObjectName("OrdersFilterBar")
         self._clock = clock
         self._emitting = True
+        self._last_preset = Period.ALL
         self.search = self._search_field()
         self.clear_button = _button(self.tr("Limpiar filtros"))
         self.period = _combo(self.tr("Fechas"))
@@ -127,7 +128,7 @@ class OrdersFilterBar(QWidget):
         field.setObjectName("OrdersSearch")
         field.setAccessibleName(self.tr("Buscar pedidos"))
         field.setPlaceholderText(
-            self.tr("Buscar por referencia, transacción de Wompi, correo o nombre  (Ctrl+F)")
+            self.tr("Buscar: referencia, transacción, correo o nombre  (Ctrl+F)")
         )
         field.setClearButtonEnabled(True)
         field.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -152,32 +153,36 @@ class OrdersFilterBar(QWidget):
             )
 
     def _build(self) -> None:
+        # Two rows, so that a 1280 px window shows every control whole: the search and the
+        # days on top (the custom range opens beside them), the rest below.
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.search, 1)
-        top.addWidget(self.clear_button)
+        top.addSpacing(8)
+        self._add_labelled(top, self.tr("Fechas"), self.period)
+        self._add_labelled(top, self.tr("Desde"), self.first_day)
+        self._add_labelled(top, self.tr("Hasta"), self.last_day)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        for caption, control in (
-            (self.tr("Fechas"), self.period),
-            (self.tr("Desde"), self.first_day),
-            (self.tr("Hasta"), self.last_day),
-            (self.tr("Estado"), self.status),
-            (self.tr("Medio"), self.tender),
-            (self.tr("Terminal"), self.terminal),
-        ):
-            label = QLabel(caption, self)
-            label.setBuddy(control)
-            control.setProperty("caption_label", label)
-            row.addWidget(label)
-            row.addWidget(control)
-            row.addSpacing(8)
+        self._add_labelled(row, self.tr("Estado"), self.status)
+        row.addSpacing(8)
+        self._add_labelled(row, self.tr("Medio"), self.tender)
+        row.addSpacing(8)
+        self._add_labelled(row, self.tr("Terminal"), self.terminal)
         row.addStretch(1)
+        row.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addLayout(row)
+
+    def _add_labelled(self, row: QHBoxLayout, caption: str, control: QWidget) -> None:
+        label = QLabel(caption, self)
+        label.setBuddy(control)
+        control.setProperty("caption_label", label)
+        row.addWidget(label)
+        row.addWidget(control)
 
     def _connect(self) -> None:
         self.search.textEdited.connect(lambda _text: self._pause.start())
@@ -262,8 +267,21 @@ class OrdersFilterBar(QWidget):
 
     def _on_period(self, _index: int) -> None:
         custom = self.period.currentData() == Period.CUSTOM.value
+        if custom:
+            self._start_custom_range()
+        else:
+            self._last_preset = Period(self.period.currentData() or Period.ALL.value)
         self._show_custom_range(custom)
         self._emit()
+
+    def _start_custom_range(self) -> None:
+        """A custom range starts from the preset it replaces (today for every date)."""
+        today = bogota_today(self._clock())
+        first, last = period_days(self._last_preset, today)
+        for edit, day in ((self.first_day, first or today), (self.last_day, last or today)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
 
     def _show_custom_range(self, shown: bool) -> None:
         for edit in (self.first_day, self.last_day):

@@ -222,9 +222,7 @@ class OrderTimeline(QWidget):
         self.setAccessibleName(self.tr("Historial de estados"))
         self._grid = QGridLayout()
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(8)
-        self._grid.setVerticalSpacing(6)
-        self._grid.setColumnStretch(3, 1)
+        self._grid.setVerticalSpacing(8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._grid)
@@ -236,7 +234,7 @@ class OrderTimeline(QWidget):
         if not entries:
             empty = QLabel(self.tr("Sin cambios de estado registrados."))
             empty.setObjectName("PlaceholderText")
-            self._grid.addWidget(empty, 0, 0, 1, 4)
+            self._grid.addWidget(empty, 0, 0)
             return
         for row, entry in enumerate(entries):
             self._add_row(row, entry)
@@ -253,56 +251,49 @@ class OrderTimeline(QWidget):
                 widget.deleteLater()
 
     def _add_row(self, row: int, entry: TimelineEntry) -> None:
-        when = QLabel(entry.at.astimezone(BOGOTA).strftime("%d/%m %H:%M:%S"))
-        when.setObjectName("TimelineTime")
-        when.setToolTip(entry.at.astimezone(BOGOTA).strftime("%d/%m/%Y %H:%M:%S (Bogotá)"))
-        icon = QLabel()
-        icon.setPixmap(source_pixmap(entry.source))
-        icon.setToolTip(entry.source.word())
-        source = QLabel(entry.source.word())
-        source.setObjectName("TimelineSource")
-        what = _what_label(entry)
-        for label in (when, icon, source, what):
-            label.setAccessibleDescription(entry_text(entry))
-        self._grid.addWidget(when, row, 0, Qt.AlignmentFlag.AlignTop)
-        self._grid.addWidget(icon, row, 1, Qt.AlignmentFlag.AlignTop)
-        self._grid.addWidget(source, row, 2, Qt.AlignmentFlag.AlignTop)
-        self._grid.addWidget(what, row, 3)
+        self._grid.addWidget(_entry_widget(entry), row, 0)
 
 
-def _what_label(entry: TimelineEntry) -> QWidget:
+def _entry_widget(entry: TimelineEntry) -> QWidget:
+    """Two lines, narrow enough for the detail pane:
+    [status icon] Pendiente → Aprobado            26/11 10:31:00
+    [source icon] Webhook · T01-… · transacción …  (wraps)"""
     box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    head = QLabel(_headline(entry))
+    box.setObjectName("TimelineEntry")
+    box.setAccessibleName(entry_text(entry))
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(6)
+    grid.setVerticalSpacing(0)
+    grid.setColumnStretch(1, 1)
+    mark, head = QLabel(), QLabel(_headline(entry))
     head.setTextFormat(Qt.TextFormat.PlainText)
     if entry.status is not None:
         colour = PAYMENT_STATUS_COLOUR[entry.status]
         set_style_property(head, "status", colour)
-        row = QWidget()
-        line = QGridLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setHorizontalSpacing(4)
-        mark = QLabel()
         mark.setPixmap(icons.pixmap(COLOUR_ICON[colour], 14))
-        line.addWidget(mark, 0, 0)
-        line.addWidget(head, 0, 1)
-        line.setColumnStretch(1, 1)
-        layout.addWidget(row)
     else:
-        layout.addWidget(head)
-    small = _small_line(entry)
-    if small:
-        sub = QLabel(small)
-        sub.setObjectName("TimelineDetail")
-        sub.setTextFormat(Qt.TextFormat.PlainText)
-        sub.setWordWrap(True)
-        sub.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        sub.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if entry.evidence:
-            sub.setToolTip(entry.evidence)
-        layout.addWidget(sub)
+        head.setObjectName("TimelineNote")
+    when = QLabel(entry.at.astimezone(BOGOTA).strftime("%d/%m %H:%M:%S"))
+    when.setObjectName("TimelineTime")
+    when.setToolTip(entry.at.astimezone(BOGOTA).strftime("%d/%m/%Y %H:%M:%S (Bogotá)"))
+    source_icon = QLabel()
+    source_icon.setPixmap(source_pixmap(entry.source, 14))
+    source_icon.setToolTip(entry.source.word())
+    detail = QLabel(" · ".join(p for p in (entry.source.word(), _small_line(entry)) if p))
+    detail.setObjectName("TimelineDetail")
+    detail.setTextFormat(Qt.TextFormat.PlainText)
+    detail.setWordWrap(True)
+    detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if entry.evidence:
+        detail.setToolTip(entry.evidence)
+    top = Qt.AlignmentFlag.AlignTop
+    grid.addWidget(mark, 0, 0, top)
+    grid.addWidget(head, 0, 1)
+    grid.addWidget(when, 0, 2, Qt.AlignmentFlag.AlignRight | top)
+    grid.addWidget(source_icon, 1, 0, top)
+    grid.addWidget(detail, 1, 1, 1, 2)
     return box
 
 

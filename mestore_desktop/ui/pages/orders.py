@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,6 +72,12 @@ __all__ = ["OrderReceipts", "OrdersLoader", "OrdersPage"]
 
 log = logging.getLogger(__name__)
 
+# Hidden in this order when the table is too narrow for every column (their facts are in the
+# detail): a 1280 px window keeps date, reference, total and status whole beside the detail.
+OPTIONAL_COLUMNS = (Column.NUMBER, Column.METHOD, Column.CUSTOMER)
+MIN_CUSTOMER_WIDTH = 110
+DETAIL_MIN_WIDTH = 380
+DETAIL_MAX_WIDTH = 560
 DETAIL_PAUSE_MS = 120  # arrowing through rows loads the detail of the row it stops on
 Clock = Callable[[], datetime]
 
@@ -156,10 +162,13 @@ class OrdersPage(QWidget):
             Column.METHOD: "Bancolombia",
             Column.STATUS: "Esperando pago",
         }
+        self._widths: dict[Column, int] = {}
         for column, sample in samples.items():
-            extra = 44 if column is Column.STATUS else 24  # icon, sort arrow, padding
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + extra)
+            extra = 52 if column is Column.STATUS else 18  # icon, padding
+            self._widths[column] = metrics.horizontalAdvance(sample) + extra
+            header.resizeSection(column, self._widths[column])
         header.setSectionResizeMode(Column.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        table.installEventFilter(self)
         header.setSortIndicator(Column.CREATED_AT, Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)
         table.setSortingEnabled(True)
@@ -194,7 +203,7 @@ class OrdersPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.filters)
@@ -244,7 +253,7 @@ class OrdersPage(QWidget):
         column.addWidget(self.actions)
         column.addWidget(self.notice)
         column.addWidget(self.detail, 1)
-        side.setMinimumWidth(360)
+        side.setMinimumWidth(DETAIL_MIN_WIDTH - 20)
         side.setVisible(self._service is not None)
         return side
 
@@ -281,6 +290,26 @@ class OrdersPage(QWidget):
             shortcut.activated.connect(slot)
             self.shortcuts[key] = shortcut
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """On a narrow table the order number and the method step aside (the detail shows
+        both), so date, reference, customer, total and status stay whole."""
+        available = self.table.viewport().width()
+        shown = dict(self._widths)
+        for column in OPTIONAL_COLUMNS:
+            needed = sum(w for c, w in shown.items() if c is not Column.CUSTOMER)
+            if Column.CUSTOMER in shown:
+                needed += MIN_CUSTOMER_WIDTH
+            if needed <= available:
+                break
+            shown.pop(column)
+        for column in OPTIONAL_COLUMNS:
+            self.table.setColumnHidden(column, column not in shown)
+
     @staticmethod
     def _click_if_enabled(button: QPushButton) -> None:
         if button.isVisible() and button.isEnabled() and button.window().isEnabled():
@@ -292,11 +321,22 @@ class OrdersPage(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         if not self._shown_once:
             self._shown_once = True
+            self._size_splitter()
             self.model.set_filter(self.filters.current_filter())
             self.model.set_source(self._source)
         else:
             self.model.refresh(None)  # the page was away: whatever changed meanwhile
         self._load_options()
+
+    def hideEvent(self, event: object) -> None:
+        self._detail_timer.stop()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def _size_splitter(self) -> None:
+        """The detail gets about two fifths of the width, within what its content needs."""
+        total = max(self.splitter.width(), 1)
+        detail = min(max(int(total * 0.38), DETAIL_MIN_WIDTH), DETAIL_MAX_WIDTH)
+        self.splitter.setSizes([max(total - detail, 1), detail])
 
     def refresh(self) -> None:
         """Re-read every loaded row and look for new orders."""

@@ -399,3 +399,19 @@ def test_buttons_are_named_as_they_read(qtbot, qloop_running, office) -> None:
     qtbot.addWidget(dialog)
     for button in dialog.findChildren(QPushButton):
         assert button.accessibleName() == button.text()
+
+
+def test_the_pdf_header_comes_from_the_store_given_at_the_moment_it_is_saved(
+    qtbot, qloop_running, office, tmp_path
+) -> None:
+    names = iter([("Tienda Nueva", "800111222-3")])
+    dialog = DayCloseDialog(office, DAY, store=lambda: next(names))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    target = tmp_path / "cierre.pdf"
+
+    dialog.save_pdf(target)
+
+    text = pdf_text(target)
+    assert "Tienda Nueva" in text and "NIT 800111222-3" in text
+    assert "Tienda La 14" not in text

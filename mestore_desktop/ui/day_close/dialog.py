@@ -67,6 +67,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+# The store's name and NIT for the PDF's header, read when the PDF is made (a name changed in
+# Ajustes a minute ago is the one printed).
+StoreInfo = Callable[[], tuple[str, str]]
+
+
+def store_of(back_office: object) -> tuple[str, str]:
+    """Name and NIT when the back office carries them (the contract's does not: then none)."""
+    name = getattr(back_office, "store_name", "") or ""
+    nit = getattr(back_office, "store_nit", "") or ""
+    return str(name), str(nit)
+
+
 def default_pdf_folder() -> Path:
     """Documentos/MeStore/Cierres of the user, made on demand (home if it cannot be)."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -89,6 +101,7 @@ class DayCloseDialog(QDialog):
         *,
         unresolved_hint: Mapping[Queue, int] | None = None,
         pdf_folder: Callable[[], Path] = default_pdf_folder,
+        store: StoreInfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,6 +113,7 @@ class DayCloseDialog(QDialog):
         self.terminal_id = back_office.terminal_id
         self._hint = unresolved_hint
         self._pdf_folder = pdf_folder
+        self._store = store or (lambda: store_of(back_office))
         self.report: DayCloseReport | None = None  # the fresh preview (an open day)
         self.record: DayCloseRecord | None = None  # the saved close, if any
         self.sub_dialog: QWidget | None = None
@@ -483,13 +497,9 @@ class DayCloseDialog(QDialog):
         close = self.current()
         if close is None:
             return
+        name, nit = self._store()
         try:
-            render_day_close_pdf(
-                close,
-                path,
-                store_name=str(getattr(self.back_office, "store_name", "") or ""),
-                store_nit=str(getattr(self.back_office, "store_nit", "") or ""),
-            )
+            render_day_close_pdf(close, path, store_name=name, store_nit=nit)
         except OSError as exc:
             log.warning("day close PDF not saved at %s: %s", path, exc)
             self._say(

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from mestore_desktop.domain.reconciliation import EXCEPTION_QUEUES, Queue, Reconciliation
-from mestore_desktop.ui.day_close.dialog import DayCloseDialog
+from mestore_desktop.ui.day_close.dialog import DayCloseDialog, StoreInfo
 from mestore_desktop.ui.errors import is_user_facing, user_message
 from mestore_desktop.ui.qt_async import run_op
 from mestore_desktop.ui.reconciliation import export
@@ -74,6 +74,7 @@ class ReconciliationPage(QWidget):
         *,
         today: Callable[[], date] = bogota_today,
         export_folder: Callable[[], Path] = export.default_export_folder,
+        store: StoreInfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.title = QCoreApplication.translate("ReconciliationPage", "Conciliación")
@@ -81,6 +82,7 @@ class ReconciliationPage(QWidget):
         self.result: Reconciliation | None = None
         self._today = today
         self._export_folder = export_folder
+        self._store = store  # name and NIT for the day close PDF (settings), if given
         self._task: asyncio.Task[Reconciliation] | None = None
         # What staff did this session, by row, so a re-run or a rematch still shows it.
         self._handled: dict[tuple[str, str, Queue], Handled] = {}
@@ -439,7 +441,11 @@ class ReconciliationPage(QWidget):
             return
         day = self.range_bar.range()[1]
         dialog = DayCloseDialog(
-            self.back_office, day, unresolved_hint=self._unresolved_on(day), parent=self
+            self.back_office,
+            day,
+            unresolved_hint=self._unresolved_on(day),
+            store=self._store,
+            parent=self,
         )
         self._open_dialog(dialog, give_back=self.day_close_button)
 

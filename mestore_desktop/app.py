@@ -28,6 +28,7 @@ from mestore_desktop.demo import DemoEnvironment, DemoError, start_demo
 from mestore_desktop.logs import setup_logging
 from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
 from mestore_desktop.secrets import SecretName, SecretStore
+from mestore_desktop.services.back_office import build_back_office
 from mestore_desktop.services.catalogue import StoreCatalogue, import_catalogue
 from mestore_desktop.services.connection import (
     ConnectionCheck,
@@ -41,7 +42,6 @@ from mestore_desktop.settings import Settings, SettingsError, SettingsFile
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.errors import StoreError
 from mestore_desktop.store.executor import DbExecutor
-from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.ui.errors import install_global_handlers
 from mestore_desktop.ui.i18n import (
     SUPPORTED_LANGUAGES,
@@ -60,7 +60,6 @@ from mestore_desktop.wompi.resilience import RetryPolicy
 
 log = logging.getLogger(__name__)
 
-ORDERS_SHOWN = 200  # the orders page shows the newest; the back office pages through the rest
 # Long enough for the first layout and paint, short enough for a CI smoke test.
 SMOKE_DELAY_MS = 500
 
@@ -221,7 +220,7 @@ def build_desktop(
         secrets=SecretStore(backend.settings.environment),
         secrets_factory=SecretStore,
         connection_tester=_connection_tester(http),
-        load_orders=lambda: db.read(lambda s: OrderRepository(s).list_orders(limit=ORDERS_SHOWN)),
+        back_office=build_back_office(backend.settings_file, db, http),
         caja=_caja_services(backend.settings_file, db, http, options),
         demo=args.demo,
     )

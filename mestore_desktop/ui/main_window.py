@@ -6,6 +6,8 @@ window only keeps the header and status bar in step with the saved settings.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mestore_desktop.secrets import SecretStore
 from mestore_desktop.settings import Settings, SettingsFile
+from mestore_desktop.ui.orders.actions import OrderReceipts
 from mestore_desktop.ui.pages.caja import CajaPage, CajaServices
 from mestore_desktop.ui.pages.orders import OrdersLoader, OrdersPage
 from mestore_desktop.ui.pages.payment_links import PaymentLinksPage
@@ -27,6 +30,9 @@ from mestore_desktop.ui.widgets.badge import BadgeKind
 from mestore_desktop.ui.widgets.header import Header
 from mestore_desktop.ui.widgets.navigation import NavigationSidebar
 from mestore_desktop.ui.widgets.status import ConnectionState, ConnectionStatusBar
+
+if TYPE_CHECKING:
+    from mestore_desktop.services.back_office import BackOffice
 
 # Fits a 1366x768 screen with the taskbar; the default size fills such a screen.
 MINIMUM_SIZE = (1024, 640)
@@ -45,6 +51,7 @@ class MainWindow(QMainWindow):
         secrets_factory: SecretStoreFactory,
         connection_tester: ConnectionTester | None = None,
         load_orders: OrdersLoader | None = None,
+        back_office: BackOffice | None = None,
         caja: CajaServices | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
@@ -66,7 +73,10 @@ class MainWindow(QMainWindow):
             secrets_factory=secrets_factory,
             connection_tester=connection_tester,
         )
-        self.orders_page = OrdersPage(load_orders)
+        # The back office pages through every order; without one (older callers, some tests)
+        # Pedidos lists what `load_orders` gives and Conciliación explains what it will do.
+        self.orders_page = OrdersPage(back_office or load_orders, receipts=_receipts(caja))
+        self.reconciliation_page = ReconciliationPage(back_office)
         self.caja_page = CajaPage(caja)
         self.caja_page.orders_changed.connect(self.orders_page.on_orders_changed)
         self.caja_page.problem.connect(self.status.show_counter_problem)
@@ -82,7 +92,7 @@ class MainWindow(QMainWindow):
             self.caja_page,
             self.orders_page,
             PaymentLinksPage(),
-            ReconciliationPage(),
+            self.reconciliation_page,
             self.settings_page,
         )
         for page in pages:
@@ -151,3 +161,10 @@ class MainWindow(QMainWindow):
     def set_relay_state(self, state: ConnectionState, detail: str = "") -> None:
         """Report what is known about the webhook relay connection."""
         self.status.set_relay_state(state, detail)
+
+
+def _receipts(caja: CajaServices | None) -> OrderReceipts | None:
+    """Pedidos reprints and resends receipts with the counter's own settings, mailer and printer."""
+    if caja is None:
+        return None
+    return OrderReceipts(caja.settings, caja.send_mail, caja.printer_factory)

@@ -121,16 +121,22 @@ def read_secret_value(stdin: TextIO) -> str:
 
 
 def orders_list(args: argparse.Namespace, home: Path, out: TextIO) -> None:
-    database = Database.open(database_path(home))
-    try:
-        rows = database.read(lambda s: OrderRepository(s).list_orders(limit=args.limit))
-    finally:
-        database.close()
+    from mestore_desktop.cli import back_office_commands  # here: it imports this module
+
+    filtered = back_office_commands.has_filters(args)
+    if filtered:
+        rows = back_office_commands.filtered_orders(args, home)
+    else:
+        database = Database.open(database_path(home))
+        try:
+            rows = database.read(lambda s: OrderRepository(s).list_orders(limit=args.limit))
+        finally:
+            database.close()
     if args.json:
         print_json([_order_json(r) for r in rows], out)
         return
     if not rows:
-        out.write("No hay pedidos todavía.\n")
+        out.write("Ningún pedido coincide.\n" if filtered else "No hay pedidos todavía.\n")
         return
     for row in rows:
         out.write(

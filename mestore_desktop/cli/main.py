@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from mestore_desktop import __version__
-from mestore_desktop.cli import catalogue_command, commands
+from mestore_desktop.cli import back_office_commands, catalogue_command, commands
 from mestore_desktop.cli.commands import CliError
 from mestore_desktop.paths import resolve_home
 from mestore_desktop.secrets import SecretName
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_orders(groups)
     _add_sync(groups)
     catalogue_command.add_parser(groups)
+    back_office_commands.add_parsers(groups)
     return parser
 
 
@@ -86,6 +87,7 @@ def _add_orders(groups: argparse._SubParsersAction) -> None:
     list_ = sub.add_parser("list", help="lista los pedidos, del más reciente al más antiguo")
     list_.add_argument("--json", action="store_true", help="salida JSON")
     list_.add_argument("--limit", type=_positive_int, default=50, help="máximo de filas (50)")
+    back_office_commands.add_orders_list_filters(list_)
     list_.set_defaults(handler=commands.orders_list)
 
 

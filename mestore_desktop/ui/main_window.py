@@ -76,7 +76,9 @@ class MainWindow(QMainWindow):
         # The back office pages through every order; without one (older callers, some tests)
         # Pedidos lists what `load_orders` gives and Conciliación explains what it will do.
         self.orders_page = OrdersPage(back_office or load_orders, receipts=_receipts(caja))
-        self.reconciliation_page = ReconciliationPage(back_office)
+        self.reconciliation_page = ReconciliationPage(
+            back_office, store=lambda: _store_identity(settings_file)
+        )
         self.caja_page = CajaPage(caja)
         self.caja_page.orders_changed.connect(self.orders_page.on_orders_changed)
         self.caja_page.problem.connect(self.status.show_counter_problem)
@@ -168,3 +170,9 @@ def _receipts(caja: CajaServices | None) -> OrderReceipts | None:
     if caja is None:
         return None
     return OrderReceipts(caja.settings, caja.send_mail, caja.printer_factory)
+
+
+def _store_identity(settings_file: SettingsFile) -> tuple[str, str]:
+    """The store's name and NIT as last saved, for the head of the day-close report."""
+    settings = settings_file.load()
+    return settings.store_name, settings.store_nit

@@ -548,3 +548,16 @@ def test_queues_that_need_a_person_are_marked(qtbot, page) -> None:
         Queue.PAID_WITHOUT_APPROVAL,
         Queue.DUPLICATE_PAYMENT,
     }
+
+
+def test_every_control_has_a_name_with_results_and_in_the_day_close(qtbot, page) -> None:
+    from mestore_desktop.ui.day_close.dialog import DayCloseDialog
+    from tests.journeys.test_accessible_names import unnamed_controls
+
+    run_to_result(qtbot, page)
+    for key in page.tabs.buttons:
+        page.tabs.set_current(key)
+        assert unnamed_controls() == [], key
+    qtbot.mouseClick(page.day_close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), DayCloseDialog))
+    assert unnamed_controls() == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -110,7 +111,7 @@ class OrdersFilterBar(QWidget):
         self.first_day = self._date_edit(self.tr("Desde"))
         self.last_day = self._date_edit(self.tr("Hasta"))
         self.status = _combo(self.tr("Estado"))
-        self.tender = _combo(self.tr("Medio de pago"))
+        self.tender = _combo(self.tr("Medio"))
         self.terminal = _combo(self.tr("Terminal"))
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -120,6 +121,19 @@ class OrdersFilterBar(QWidget):
         self._build()
         self._connect()
         self._show_custom_range(False)
+        # Tab walks the bar as it reads: search, days, status, tender, terminal, clear.
+        chain = (
+            self.search,
+            self.period,
+            self.first_day,
+            self.last_day,
+            self.status,
+            self.tender,
+            self.terminal,
+            self.clear_button,
+        )
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- building ----------------------------------------------------------------------------
 

@@ -138,7 +138,7 @@ class OrdersPage(QWidget):
     def _build_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("OrdersTable")
-        table.setAccessibleName(self.tr("Pedidos"))
+        table.setAccessibleName(self.tr("Lista de pedidos"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

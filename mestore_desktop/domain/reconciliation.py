@@ -68,8 +68,8 @@ Rows keep the order transactions were given in, then local-only rows in attempt 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
 from types import MappingProxyType
@@ -247,9 +247,11 @@ class Reconciliation:
 
 # -- matching -----------------------------------------------------------------------------------
 #
-# 100,000 transactions against 100,000 attempts must take well under half a second: every step
-# is one pass over a list with dict and set lookups, matches are plain tuples, and the status
-# machine's answers are tabulated once.
+# 100,000 transactions against 100,000 attempts must take under half a second on a 2-core
+# machine: one pass over the transactions and one over the attempts, dict and set lookups only,
+# matches are plain tuples, the status machine's answers are tabulated once and rows are built
+# without the frozen dataclass's slow __init__ (`_FastRow`). tests/benchmarks/bench_back_office.py
+# measures it.
 
 # (what we hold of a transaction, Wompi's status) -> whether Wompi's status applies: the status
 # machine's own answer (domain/payment.py), tabulated.
@@ -268,6 +270,7 @@ class _Days:
     def __init__(self, first_day: date, last_day: date) -> None:
         self.start, end = day_bounds(first_day, last_day)
         self.days = [first_day + timedelta(days=n) for n in range((end - self.start).days)]
+        self.first, self.last = first_day, last_day
 
     def of(self, at: datetime) -> date:
         if at.tzinfo is not None:
@@ -276,14 +279,8 @@ class _Days:
                 return self.days[n]
         return bogota_day(at)
 
-
-def _index(attempts: list[LocalAttempt]) -> tuple[dict[str, LocalAttempt], dict[str, LocalAttempt]]:
-    """Our Wompi attempts by every transaction id they know, and by reference."""
-    wompi = [a for a in attempts if a.tender is Tender.WOMPI]
-    by_ref = {a.reference: a for a in wompi}
-    by_tx = {a.transaction_id: a for a in wompi if a.transaction_id}
-    by_tx.update({tx_id: a for a in wompi for tx_id, _status in a.transactions})
-    return by_tx, by_ref
+    def holds(self, day: date) -> bool:
+        return self.first <= day <= self.last
 
 
 def held_status(attempt: LocalAttempt, transaction_id: str) -> PaymentStatus | None:
@@ -322,6 +319,22 @@ class _Approval:
         return (not self.cash, at, self.key)
 
 
+class _Totals:
+    """Approved money per (day, method): the amounts gathered per key, summed at the end."""
+
+    def __init__(self) -> None:
+        self.amounts: dict[tuple[date, str], list[int]] = {}
+
+    def add(self, day: date, method: str, cents: int) -> None:
+        self.amounts.setdefault((day, method or UNKNOWN_METHOD), []).append(cents)
+
+    def result(self) -> tuple[MethodDayTotal, ...]:
+        return tuple(
+            MethodDayTotal(day, method, len(found), sum(found))
+            for (day, method), found in sorted(self.amounts.items())
+        )
+
+
 def reconcile(
     local: Iterable[LocalAttempt],
     wompi: Iterable[WompiTransaction],
@@ -339,10 +352,13 @@ def reconcile(
     """
     days = _Days(first_day, last_day)
     attempts = list(local)
-    matches = _match_all(wompi, attempts, days)
-    fetched = {m[0].transaction_id for m in matches}
-    approved_refs = {a.reference for tx, a, _ in matches if a and tx.status is _APPROVED}
-    firsts = _first_approvals(matches, attempts, fetched, days)
+    fetched = _match_all(wompi, attempts, days)  # by transaction id
+    matches = list(fetched.values())
+    approved = [m for m in matches if m[0].status is _APPROVED]
+    approved_refs = {a.reference for _tx, a, _day in approved if a is not None}
+    totals = _Totals()
+    local_rows, paid_here = _attempts_pass(attempts, fetched, approved_refs, days, totals)
+    firsts = _first_approvals(approved, paid_here)
     queues: dict[Queue, list[QueueRow]] = {q: [] for q in Queue}
     for m in matches:
         if m[1] is None:
@@ -350,66 +366,84 @@ def reconcile(
         else:
             row = _matched_row(m, firsts, approved_refs)
         queues[row.queue].append(row)
-    for row in _local_only(attempts, fetched, approved_refs, days):
-        queues[row.queue].append(row)
+    for tx, _attempt, day in approved:
+        if days.holds(day):
+            totals.add(day, tx.payment_method, tx.amount_cents)
+    queues[Queue.PAID_WITHOUT_APPROVAL].extend(local_rows)
     return Reconciliation(
         first_day,
         last_day,
         MappingProxyType({q: tuple(rows) for q, rows in queues.items()}),
-        _totals(matches, attempts, days),
+        totals.result(),
     )
 
 
 def _match_all(
     wompi: Iterable[WompiTransaction], attempts: list[LocalAttempt], days: _Days
-) -> list[_Match]:
-    by_tx, by_ref = _index(attempts)
-    tx_get, ref_get, day_of = by_tx.get, by_ref.get, days.of
-    # Keyed by id: the later sighting of one transaction wins (pages fetched a moment apart).
+) -> dict[str, _Match]:
+    """Each transaction (by id; the later sighting of one wins: pages read a moment apart) with
+    the attempt that knows its id, else the attempt of its reference, else None."""
+    ours = [a for a in attempts if a.tender is Tender.WOMPI]
+    by_tx = {a.transaction_id: a for a in ours if a.transaction_id}
+    by_tx.update({tx_id: a for a in ours for tx_id, _status in a.transactions})
+    tx_get, day_of = by_tx.get, days.of
     by_id: dict[str, _Match] = {
-        tx.transaction_id: (
-            tx,
-            tx_get(tx.transaction_id) or ref_get(tx.reference),
-            day_of(tx.created_at),
-        )
-        for tx in wompi
+        tx.transaction_id: (tx, tx_get(tx.transaction_id), day_of(tx.created_at)) for tx in wompi
     }
-    return list(by_id.values())
+    missed = [m for m in by_id.values() if m[1] is None]
+    if missed:  # by reference: built only when some id was unknown
+        by_ref = {a.reference: a for a in ours}
+        for tx, _none, day in missed:
+            by_id[tx.transaction_id] = (tx, by_ref.get(tx.reference), day)
+    return by_id
 
 
-def _first_approvals(
-    matches: list[_Match], attempts: list[LocalAttempt], fetched: set[str], days: _Days
-) -> dict[int, _Approval]:
+def _attempts_pass(
+    attempts: list[LocalAttempt],
+    fetched: Container[str],
+    approved_refs: set[str],
+    days: _Days,
+    totals: _Totals,
+) -> tuple[list[QueueRow], list[LocalAttempt]]:
+    """One pass over the approved attempts: cash into the totals, local-only rows, and the
+    approvals with no fetched transaction (for duplicates)."""
+    rows: list[QueueRow] = []
+    paid_here: list[LocalAttempt] = []
+    for a in attempts:
+        if a.status is not _APPROVED:
+            continue
+        if a.tender is Tender.CASH:
+            paid_here.append(a)
+            day = days.of(a.created_at)
+            if days.holds(day):
+                totals.add(day, CASH_METHOD, a.amount_cents)
+        elif a.transaction_id not in fetched:
+            day = days.of(a.created_at)
+            if not days.holds(day):
+                paid_here.append(a)  # seen approved by the sync before the range
+            elif a.reference not in approved_refs:
+                rows.append(_paid_here_only_row(a, day))
+        # Else its transaction was fetched: that transaction's row says what Wompi holds.
+    return rows, paid_here
+
+
+def _first_approvals(approved: list[_Match], paid_here: list[LocalAttempt]) -> dict[int, _Approval]:
     """Per order holding more than one approval: its first (module docstring)."""
     # Most orders hold one approval: count first, build approvals only for the others.
-    paid_by_wompi = [(a.order_number, tx) for tx, a, _ in matches if a and tx.status is _APPROVED]
-    paid_here = [
-        a
-        for a in attempts
-        if a.status is _APPROVED
-        and (
-            a.tender is Tender.CASH
-            or (a.transaction_id not in fetched and not _in_range(days, days.of(a.created_at)))
-        )
-    ]
-    counts = Counter(order for order, _tx in paid_by_wompi)
+    counts = Counter(a.order_number for _tx, a, _day in approved if a is not None)
     counts.update(a.order_number for a in paid_here)
     several = {order for order, n in counts.items() if n > 1}
     if not several:
         return {}
-    approvals: dict[int, list[_Approval]] = defaultdict(list)
-    for order, tx in paid_by_wompi:
-        if order in several:
-            approvals[order].append(_Approval(tx.created_at, tx.transaction_id))
+    found: dict[int, list[_Approval]] = defaultdict(list)
+    for tx, a, _day in approved:
+        if a is not None and a.order_number in several:
+            found[a.order_number].append(_Approval(tx.created_at, tx.transaction_id))
     for a in paid_here:
         if a.order_number in several:
             cash = a.tender is Tender.CASH
-            approvals[a.order_number].append(_Approval(a.created_at, "ref:" + a.reference, cash))
-    return {order: min(found, key=_Approval.rank) for order, found in approvals.items()}
-
-
-def _in_range(days: _Days, day: date) -> bool:
-    return days.days[0] <= day <= days.days[-1]
+            found[a.order_number].append(_Approval(a.created_at, "ref:" + a.reference, cash))
+    return {order: min(approvals, key=_Approval.rank) for order, approvals in found.items()}
 
 
 def _matched_row(m: _Match, firsts: dict[int, _Approval], approved_refs: set[str]) -> QueueRow:
@@ -419,11 +453,11 @@ def _matched_row(m: _Match, firsts: dict[int, _Approval], approved_refs: set[str
     held = held_status(attempt, tx.transaction_id)
     local_status = attempt.status if held is None else held
     queue = _queue_of(tx, attempt, held, firsts, approved_refs)
-    if queue is Queue.MATCHED:
+    if queue is _MATCHED:
         detail = f"Coincide con el pedido {attempt.order_number}."
     else:
         detail = _exception_detail(queue, tx, attempt, local_status, firsts)
-    return _new_row(
+    return _FastRow(
         queue,
         tx.reference,
         tx.transaction_id,
@@ -435,7 +469,10 @@ def _matched_row(m: _Match, firsts: dict[int, _Approval], approved_refs: set[str
         tx.payment_method,
         day,
         detail,
-    )
+    ).row()
+
+
+_MATCHED = Queue.MATCHED
 
 
 def _queue_of(
@@ -465,7 +502,49 @@ def _queue_of(
         return Queue.PAID_WITHOUT_APPROVAL
     if tx.amount_cents != attempt.amount_cents or tx.currency != attempt.currency:
         return Queue.AMOUNT_MISMATCH
-    return Queue.STALE_PENDING if behind else Queue.MATCHED
+    return Queue.STALE_PENDING if behind else _MATCHED
+
+
+class _FastRow:
+    """A QueueRow built at the speed of a plain slotted class.
+
+    The frozen dataclass's own __init__ makes eleven object.__setattr__ calls: for 100,000 rows
+    that is a sixth of the time budget. This class has exactly QueueRow's slots, so once filled
+    the object can become a QueueRow (`row()`: a same-layout __class__ change), frozen from then
+    on and equal to one built by QueueRow(...). Positional fields, in QueueRow's order.
+    """
+
+    __slots__ = QueueRow.__slots__
+
+    def __init__(
+        self,
+        queue: Queue,
+        reference: str,
+        transaction_id: str,
+        status: PaymentStatus | None,
+        local_status: PaymentStatus | None,
+        amount_cents: int,
+        local_amount_cents: int | None,
+        order_number: int | None,
+        payment_method: str,
+        day: date,
+        detail: str,
+    ) -> None:
+        self.queue = queue
+        self.reference = reference
+        self.transaction_id = transaction_id
+        self.status = status
+        self.local_status = local_status
+        self.amount_cents = amount_cents
+        self.local_amount_cents = local_amount_cents
+        self.order_number = order_number
+        self.payment_method = payment_method
+        self.day = day
+        self.detail = detail
+
+    def row(self) -> QueueRow:
+        self.__class__ = QueueRow  # type: ignore[assignment]
+        return self  # type: ignore[return-value]
 
 
 def _exception_detail(
@@ -506,47 +585,6 @@ def _unmatched_row(m: _Match, link_amounts: Mapping[str, int | None]) -> QueueRo
     )
 
 
-def _row_factory() -> Callable[..., QueueRow]:
-    """QueueRow(...) by its eleven positional fields, faster than the frozen dataclass's own
-    __init__ (eleven object.__setattr__ calls: a third of the time budget for 100,000 rows).
-    The same object: each slot is set through its own descriptor."""
-    names = [f.name for f in fields(QueueRow)]
-    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = (getattr(QueueRow, n).__set__ for n in names)
-    new = object.__new__
-
-    def make(
-        queue: Queue,
-        reference: str,
-        transaction_id: str,
-        status: PaymentStatus | None,
-        local_status: PaymentStatus | None,
-        amount_cents: int,
-        local_amount_cents: int | None,
-        order_number: int | None,
-        payment_method: str,
-        day: date,
-        detail: str,
-    ) -> QueueRow:
-        row = new(QueueRow)
-        s0(row, queue)
-        s1(row, reference)
-        s2(row, transaction_id)
-        s3(row, status)
-        s4(row, local_status)
-        s5(row, amount_cents)
-        s6(row, local_amount_cents)
-        s7(row, order_number)
-        s8(row, payment_method)
-        s9(row, day)
-        s10(row, detail)
-        return row
-
-    return make
-
-
-_new_row = _row_factory()
-
-
 def _link_row(m: _Match, link_amount: int | None) -> QueueRow:
     tx, _attempt, day = m
     wrong_amount = link_amount is not None and tx.amount_cents != link_amount
@@ -575,52 +613,19 @@ def _link_row(m: _Match, link_amount: int | None) -> QueueRow:
     )
 
 
-def _local_only(
-    attempts: list[LocalAttempt], fetched: set[str], approved_refs: set[str], days: _Days
-) -> Iterable[QueueRow]:
-    for a in attempts:
-        if a.tender is not Tender.WOMPI or a.status is not _APPROVED:
-            continue
-        if a.reference in approved_refs or (a.transaction_id and a.transaction_id in fetched):
-            continue
-        day = days.of(a.created_at)
-        if not _in_range(days, day):
-            continue
-        yield QueueRow(
-            Queue.PAID_WITHOUT_APPROVAL,
-            a.reference,
-            a.transaction_id or "",
-            None,
-            a.status,
-            a.amount_cents,
-            a.amount_cents,
-            a.order_number,
-            a.payment_method,
-            day,
-            _paid_here_only(a),
-        )
-
-
-def _totals(
-    matches: list[_Match], attempts: list[LocalAttempt], days: _Days
-) -> tuple[MethodDayTotal, ...]:
-    sums: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0, 0])
-    in_range = set(days.days)
-    for tx, _attempt, day in matches:
-        if tx.status is _APPROVED and day in in_range:
-            cell = sums[(day, tx.payment_method or UNKNOWN_METHOD)]
-            cell[0] += 1
-            cell[1] += tx.amount_cents
-    for a in attempts:
-        if a.tender is Tender.CASH and a.status is _APPROVED:
-            day = days.of(a.created_at)
-            if day in in_range:
-                cell = sums[(day, CASH_METHOD)]
-                cell[0] += 1
-                cell[1] += a.amount_cents
-    return tuple(
-        MethodDayTotal(day, method, count, total)
-        for (day, method), (count, total) in sorted(sums.items())
+def _paid_here_only_row(a: LocalAttempt, day: date) -> QueueRow:
+    return QueueRow(
+        Queue.PAID_WITHOUT_APPROVAL,
+        a.reference,
+        a.transaction_id or "",
+        None,
+        a.status,
+        a.amount_cents,
+        a.amount_cents,
+        a.order_number,
+        a.payment_method,
+        day,
+        _paid_here_only(a),
     )
 
 

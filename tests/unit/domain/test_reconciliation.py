@@ -10,6 +10,7 @@ from mestore_desktop.domain.reconciliation import (
     BOGOTA,
     EXCEPTION_QUEUES,
     Queue,
+    QueueRow,
     Reconciliation,
     ReconciliationError,
     WompiTransaction,
@@ -478,3 +479,15 @@ def test_inputs_may_be_one_shot_iterators() -> None:
     wompi: list[WompiTransaction] = [wtx(TX1, R1, A)]
     result = run(local, iter(wompi))
     assert result.count(Queue.MATCHED) == 1
+
+
+def test_rows_built_fast_are_frozen_queue_rows_equal_to_plain_ones() -> None:
+    from dataclasses import FrozenInstanceError, asdict, fields
+
+    result = run([attempt(R1, 1, A, TX1)], [wtx(TX1, R1, A)])
+    row = only_row(result, Queue.MATCHED)
+    plain = QueueRow(**{f.name: getattr(row, f.name) for f in fields(QueueRow)})
+    assert type(row) is QueueRow
+    assert row == plain and hash(row) == hash(plain) and asdict(row) == asdict(plain)
+    with pytest.raises(FrozenInstanceError):
+        row.detail = "otra"  # type: ignore[misc]

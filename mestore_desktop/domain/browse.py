@@ -8,7 +8,9 @@ page starts strictly after it. Unlike OFFSET, a page costs the same at row 10 an
 The search box takes a reference (or its start), a Wompi transaction id (or its start), an
 e-mail (or its start: anything with an «@») or the start of any word of the customer's name,
 in any case and with or without accents. `search_terms` gives what an order is found by, and
-`parse_search` what a typed search looks for; both fold text the same way.
+`parse_search` what a typed search looks for; both fold text the same way. A text is only
+looked up as what it could be: a reference starts with a terminal id (1 to 8 letters or
+digits), a Wompi transaction id is digits and hyphens (`<merchant>-<unix time>-<digits>`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from mestore_desktop.domain.payment import (
 MAX_PAGE_SIZE = 500
 MAX_SEARCH_LENGTH = 100
 _WORD_SEPARATORS = re.compile(r"[^\w]+")
+_REFERENCE_START = re.compile(r"[A-Z0-9]{1,8}(-[A-Z0-9-]*)?", re.ASCII)
+_TRANSACTION_START = re.compile(r"[0-9][0-9-]*", re.ASCII)
 
 
 class SortKey(StrEnum):
@@ -114,19 +118,19 @@ def search_terms(name: str, email: str) -> frozenset[str]:
 
 
 def parse_search(text: str) -> SearchQuery:
-    """An «@» makes it an e-mail search; otherwise it may be a reference, a transaction id or
-    name words (a text with spaces can only be name words)."""
+    """An «@» makes it an e-mail search; otherwise it may be name words and, when it has their
+    shape, a reference or a transaction id."""
     text = text.strip()[:MAX_SEARCH_LENGTH]
     if not text:
         return SearchQuery((), "", "", "")
     if "@" in text:
         return SearchQuery((), fold_for_search(text).replace(" ", ""), "", "")
-    single = not any(ch.isspace() for ch in text)
+    upper = text.upper()
     return SearchQuery(
         words=tuple(dict.fromkeys(_words(text))),
         email="",
-        reference=text.upper() if single else "",
-        transaction_id=text if single else "",
+        reference=upper if _REFERENCE_START.fullmatch(upper) else "",
+        transaction_id=text if _TRANSACTION_START.fullmatch(text) else "",
     )
 
 

@@ -65,10 +65,10 @@ def add_0006_rows(path: Path) -> None:
                     {"n": number, "at": to_micros(at(number)), "status": status},
                 )
             attempts = (
-                (20, "T01-000006-1", 6, 1, "APPROVED", "tx-6a", "CARD"),
-                (21, "T01-000006-2", 6, 2, "DECLINED", "tx-6b", "PSE"),
-                (22, "T01-000007-1", 7, 1, "DECLINED", "tx-7a", "CARD"),
-                (23, "T01-000007-2", 7, 2, "DECLINED", "tx-7b", "NEQUI"),
+                (20, "T01-000006-1", 6, 1, "APPROVED", "11006-1700000006-1", "CARD"),
+                (21, "T01-000006-2", 6, 2, "DECLINED", "11006-1700000006-2", "PSE"),
+                (22, "T01-000007-1", 7, 1, "DECLINED", "11007-1700000007-1", "CARD"),
+                (23, "T01-000007-2", 7, 2, "DECLINED", "11007-1700000007-2", "NEQUI"),
             )
             for row in attempts:
                 conn.execute(
@@ -155,7 +155,7 @@ def test_old_customers_are_found_by_name_word_and_e_mail(upgraded: Database) -> 
     assert found("MARÍA") == [1]
     assert found("ana@EXAMPLE") == [1]
     assert found("nino") == [3]
-    assert found("tx-6b") == [6]
+    assert found("11006-1700000006-2") == [6]
     assert found("t01-000007") == [7]
     terms = column(upgraded, "SELECT term FROM order_search_terms ORDER BY term")
     assert terms == ["ana", "ana@example.co", "jose", "maria", "nino", "perez"]

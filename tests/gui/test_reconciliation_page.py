@@ -15,7 +15,7 @@ from mestore_desktop.domain.reconciliation import Queue
 from mestore_desktop.settings import SettingsError
 from mestore_desktop.ui.pages.reconciliation import ReconciliationPage
 from mestore_desktop.ui.reconciliation.date_range import Preset, bogota_today, preset_range
-from mestore_desktop.ui.reconciliation.queue_model import Column, QueueRowsModel
+from mestore_desktop.ui.reconciliation.queue_model import Column, Handled, QueueRowsModel
 from mestore_desktop.ui.reconciliation.reason_dialog import ReasonDialog
 from mestore_desktop.ui.reconciliation.summary import figures
 from mestore_desktop.ui.reconciliation.totals import nice_step, pivot
@@ -206,7 +206,7 @@ def test_each_tab_says_its_count_and_total_and_lists_its_rows(qtbot, page) -> No
 
     expected = {
         Queue.MATCHED: "2 transacciones · $ 35.000",
-        Queue.STALE_PENDING: "2 transacciones · $ 30.000",
+        Queue.STALE_PENDING: "2 transacciones · $ 30.000 (aprobado: $ 25.000)",
         Queue.AMOUNT_MISMATCH: "1 transacción · $ 25.000",
         Queue.APPROVED_AFTER_CANCEL: "0 transacciones · $ 0",
     }
@@ -228,7 +228,8 @@ def test_rows_read_for_people(qtbot) -> None:
     assert cell(Column.REFERENCE) == "T01-000005-1"
     assert cell(Column.TRANSACTION) == "tx-5"
     assert cell(Column.WOMPI_STATUS) == "✔ Aprobado"
-    assert cell(Column.AMOUNT) == "$ 25.000 (en MeStore $ 30.000)"
+    assert cell(Column.AMOUNT) == "$ 25.000"
+    assert cell(Column.LOCAL_AMOUNT) == "$ 30.000"
     assert cell(Column.ORDER) == "5"
     assert cell(Column.METHOD) == "Tarjeta"
     assert cell(Column.DAY) == "26/11/2026"
@@ -561,3 +562,46 @@ def test_every_control_has_a_name_with_results_and_in_the_day_close(qtbot, page)
     qtbot.mouseClick(page.day_close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), DayCloseDialog))
     assert unnamed_controls() == []
+
+
+def test_a_sale_with_several_transactions_is_sold_once() -> None:
+    from types import MappingProxyType
+
+    from mestore_desktop.domain.payment import PaymentStatus
+    from mestore_desktop.domain.reconciliation import Reconciliation
+    from tests.gui.reconciliation_fakes import row
+
+    same = {"reference": "T01-000009-1", "order_number": 9}
+    queues = {q: () for q in Queue}
+    queues[Queue.MATCHED] = (row(Queue.MATCHED, 9, cents=1_850_000, **same),)
+    queues[Queue.DUPLICATE_PAYMENT] = (
+        row(Queue.DUPLICATE_PAYMENT, 10, cents=1_850_000, **same),  # charged twice
+    )
+    queues[Queue.AMOUNT_MISMATCH] = (
+        row(
+            Queue.AMOUNT_MISMATCH,
+            11,
+            cents=1_000_000,
+            local_amount_cents=1_850_000,
+            status=PaymentStatus.DECLINED,
+            **same,
+        ),
+    )
+    shown = figures(Reconciliation(DAY, DAY, MappingProxyType(queues), ()))
+    assert shown.sold_cents == 1_850_000
+    assert shown.approved_cents == 3_700_000
+    assert shown.difference_cents == 1_850_000  # the second charge, to refund
+
+
+def test_the_current_row_s_detail_is_shown_in_full_under_the_table(qtbot, page) -> None:
+    run_to_result(qtbot, page)
+    tab = page.queue_tabs[Queue.STALE_PENDING]
+    assert tab.detail.isHidden()
+    assert tab.table.isColumnHidden(Column.HANDLED)  # nothing handled yet: no empty column
+
+    tab.table.selectRow(1)
+
+    assert tab.detail.text() == "Detalle: Fila 4 de stale_pending."
+    assert not tab.detail.isHidden()
+    tab.mark([1], Handled.APPLIED)
+    assert not tab.table.isColumnHidden(Column.HANDLED)

@@ -50,19 +50,22 @@ class Column(IntEnum):
     WOMPI_STATUS = 2
     LOCAL_STATUS = 3
     AMOUNT = 4
-    ORDER = 5
-    METHOD = 6
-    DAY = 7
-    DETAIL = 8
-    HANDLED = 9
+    LOCAL_AMOUNT = 5
+    ORDER = 6
+    METHOD = 7
+    DAY = 8
+    DETAIL = 9
+    HANDLED = 10
 
     def header(self) -> str:
         words = {
             Column.REFERENCE: QCoreApplication.translate("QueueRowsModel", "Referencia"),
             Column.TRANSACTION: QCoreApplication.translate("QueueRowsModel", "Transacción"),
-            Column.WOMPI_STATUS: QCoreApplication.translate("QueueRowsModel", "Estado en Wompi"),
-            Column.LOCAL_STATUS: QCoreApplication.translate("QueueRowsModel", "Estado local"),
+            # Two lines: the table must fit 1280 px with every column.
+            Column.WOMPI_STATUS: QCoreApplication.translate("QueueRowsModel", "Estado\nen Wompi"),
+            Column.LOCAL_STATUS: QCoreApplication.translate("QueueRowsModel", "Estado\nlocal"),
             Column.AMOUNT: QCoreApplication.translate("QueueRowsModel", "Monto"),
+            Column.LOCAL_AMOUNT: QCoreApplication.translate("QueueRowsModel", "Monto\nen MeStore"),
             Column.ORDER: QCoreApplication.translate("QueueRowsModel", "Pedido"),
             Column.METHOD: QCoreApplication.translate("QueueRowsModel", "Medio"),
             Column.DAY: QCoreApplication.translate("QueueRowsModel", "Día"),
@@ -70,6 +73,11 @@ class Column(IntEnum):
             Column.HANDLED: QCoreApplication.translate("QueueRowsModel", "Gestión"),
         }
         return words[self]
+
+
+_RIGHT = (Column.AMOUNT, Column.LOCAL_AMOUNT, Column.ORDER)
+# Columns a narrow table may cut: the whole text on hover.
+_FULL_TEXT_TIPS = (Column.REFERENCE, Column.TRANSACTION, Column.DETAIL)
 
 
 class QueueRowsModel(QAbstractTableModel):
@@ -114,7 +122,7 @@ class QueueRowsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return Column(section).header()
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.AMOUNT:
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -125,9 +133,9 @@ class QueueRowsModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column, index.row())
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.DETAIL:
-            return row.detail
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.AMOUNT, Column.ORDER):
+        if role == Qt.ItemDataRole.ToolTipRole and column in _FULL_TEXT_TIPS:
+            return self._text(row, column, index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colour(row, column, index.row())
@@ -145,7 +153,9 @@ class QueueRowsModel(QAbstractTableModel):
         if column == Column.LOCAL_STATUS:
             return payment_status_word(row.local_status)
         if column == Column.AMOUNT:
-            return _amount_text(row)
+            return money(row.amount_cents)
+        if column == Column.LOCAL_AMOUNT:
+            return "—" if row.local_amount_cents is None else money(row.local_amount_cents)
         if column == Column.ORDER:
             return "—" if row.order_number is None else str(row.order_number)
         if column == Column.METHOD:
@@ -165,12 +175,3 @@ class QueueRowsModel(QAbstractTableModel):
         if column == Column.HANDLED and number in self._handled:
             return QBrush(QColor(STATUS_HEX["approved"]))
         return None
-
-
-def _amount_text(row: QueueRow) -> str:
-    """Wompi's amount; ours beside it when they differ (the amount-mismatch queue)."""
-    text = money(row.amount_cents)
-    if row.local_amount_cents is not None and row.local_amount_cents != row.amount_cents:
-        ours = QCoreApplication.translate("QueueRowsModel", "en MeStore {amount}")
-        text += f" ({ours.format(amount=money(row.local_amount_cents))})"
-    return text

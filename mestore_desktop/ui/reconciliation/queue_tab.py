@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from mestore_desktop.domain.payment import PaymentStatus
 from mestore_desktop.domain.reconciliation import Queue, QueueRow
 from mestore_desktop.ui.reconciliation.queue_model import Column, Handled, QueueRowsModel
-from mestore_desktop.ui.reconciliation.words import count_and_total, queue_help, queue_name
+from mestore_desktop.ui.reconciliation.words import (
+    count_and_total,
+    money,
+    queue_help,
+    queue_name,
+)
+
+MAX_ID_WIDTH = 150
+
+
+class MiddleElide(QStyledItemDelegate):
+    """Cut a long id in the middle ("81407-1…8-39571"): both ends are what people compare."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class QueueTab(QWidget):
@@ -34,6 +52,14 @@ class QueueTab(QWidget):
         self.summary.setObjectName("SectionTitle")
         self.summary.setAccessibleName(queue_name(queue))
         self.table = self._build_table()
+        # The detail sentence of the current row, in full: in the table it is the last column
+        # and, beside long transaction ids, often cut off.
+        self.detail = QLabel("", self)
+        self.detail.setObjectName("RowDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName(self.tr("Detalle de la fila"))
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.empty = QLabel(self.tr("Nada en esta cola para estos días."), self)
         self.empty.setObjectName("PlaceholderText")
         self.action = self._build_action()
@@ -51,6 +77,7 @@ class QueueTab(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         self.show_rows((), 0)
 
     def _build_table(self) -> QTableView:
@@ -63,11 +90,25 @@ class QueueTab(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
+        self._middle = MiddleElide(table)  # ids keep both ends when cut
+        for column in (Column.REFERENCE, Column.TRANSACTION):
+            table.setItemDelegateForColumn(column, self._middle)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.DETAIL, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        # Ours beside Wompi's amount only where they differ by definition.
+        table.setColumnHidden(Column.LOCAL_AMOUNT, self.queue is not Queue.AMOUNT_MISMATCH)
         return table
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text, the transaction id at most MAX_ID_WIDTH (the whole
+        id on hover and in the CSV): at 1280 px every column then fits without scrolling."""
+        for column in Column:
+            if column is not Column.DETAIL:  # it takes what is left (Stretch)
+                self.table.resizeColumnToContents(column)
+        if self.table.columnWidth(Column.TRANSACTION) > MAX_ID_WIDTH:
+            self.table.setColumnWidth(Column.TRANSACTION, MAX_ID_WIDTH)
 
     def _build_action(self) -> QPushButton | None:
         if self.queue is Queue.MATCHED:
@@ -83,9 +124,15 @@ class QueueTab(QWidget):
 
     def show_rows(self, rows: tuple[QueueRow, ...], total_cents: int) -> None:
         self.model.set_rows(rows)
-        self.summary.setText(count_and_total(len(rows), total_cents))
+        summary = count_and_total(len(rows), total_cents)
+        approved = sum(r.amount_cents for r in rows if r.status is PaymentStatus.APPROVED)
+        if approved != total_cents:  # declined or voided rows count in the total, not in money
+            summary += " " + self.tr("(aprobado: {amount})").format(amount=money(approved))
+        self.summary.setText(summary)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
+        self._fit_columns()
+        self._show_detail(self.table.currentIndex())
         self._refresh_action()
 
     def selected_rows(self) -> list[int]:
@@ -111,10 +158,23 @@ class QueueTab(QWidget):
         self.hint.show()
         self.table.setFocus()
 
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        if not current.isValid() or current.row() >= self.model.rowCount():
+            self.detail.clear()
+            self.detail.hide()
+            return
+        self.detail.setText(
+            self.tr("Detalle: {detail}").format(detail=self.model.row_at(current.row()).detail)
+        )
+        self.detail.show()
+
     def _refresh_action(self) -> None:
+        rows = range(self.model.rowCount())
+        # The "Gestión" column only once something was done here: until then it is empty width.
+        self.table.setColumnHidden(Column.HANDLED, all(self.model.handled(r) is None for r in rows))
         if self.action is None:
             return
-        pending = any(self.model.handled(r) is None for r in range(self.model.rowCount()))
+        pending = any(self.model.handled(r) is None for r in rows)
         self.action.setEnabled(pending)
         if self.queue is Queue.STALE_PENDING:
             self.action.setToolTip(

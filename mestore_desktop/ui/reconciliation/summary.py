@@ -1,8 +1,9 @@
 """The strip above the queues: what was sold, what Wompi approved, the difference, what is open.
 
 Figures come from the queue rows, so they describe exactly the transactions on screen:
-* sold with Wompi: every row MeStore holds as APPROVED (our amount), plus payments Wompi and
-  MeStore agree on without a local attempt (a payment link);
+* sold with Wompi: every attempt MeStore holds as APPROVED, once (our amount; a second charge or
+  a failed retry under the same reference is another row of the same sale), plus payments Wompi
+  and MeStore agree on without a local attempt (a payment link);
 * approved in Wompi: every row Wompi holds as APPROVED (Wompi's amount);
 * the difference is approved − sold: money Wompi has with no sale behind it is positive, sales
   Wompi never approved are negative;
@@ -36,11 +37,15 @@ class Figures:
 
 def figures(result: Reconciliation) -> Figures:
     sold = approved = 0
+    counted: set[str] = set()  # one sale per attempt (reference), however many rows it has
     for queue in Queue:
         for row in result.rows(queue):
             if row.status is PaymentStatus.APPROVED:
                 approved += row.amount_cents
+            if row.reference in counted:
+                continue
             if row.local_status is PaymentStatus.APPROVED:
+                counted.add(row.reference)
                 sold += (
                     row.local_amount_cents
                     if row.local_amount_cents is not None
@@ -51,6 +56,7 @@ def figures(result: Reconciliation) -> Figures:
                 and queue is Queue.MATCHED
                 and row.status is PaymentStatus.APPROVED
             ):
+                counted.add(row.reference)
                 sold += row.amount_cents
     cash = sum(t.total_cents for t in result.totals if t.method == CASH_METHOD)
     return Figures(sold, approved, cash, result.open_exceptions())

@@ -340,7 +340,9 @@ def _child_env() -> dict[str, str]:
 
 
 def test_the_command_line_renders_the_pdf_from_json_on_stdin(tmp_path) -> None:
-    report = build_day_close(TERMINAL, DAY, day_attempts(), cash_counted_cents=4_900_000)
+    report = build_day_close(
+        TERMINAL, DAY, day_attempts(), cash_counted_cents=4_900_000, note="Base de mañana"
+    )
     document = {**report.to_json(), "store_name": "Tienda La 14", "store_nit": "900123456-7"}
     target = tmp_path / "cli.pdf"
 
@@ -358,7 +360,8 @@ def test_the_command_line_renders_the_pdf_from_json_on_stdin(tmp_path) -> None:
 
     assert done.returncode == 0, done.stderr
     assert target.read_bytes().startswith(b"%PDF")
-    assert "Faltante de $ 1.000" in pdf_text(target)
+    text = pdf_text(target)
+    assert "Faltante de $ 1.000" in text and "Base de mañana" in text
 
 
 def test_the_command_line_refuses_bad_json_in_spanish(tmp_path) -> None:
@@ -415,3 +418,19 @@ def test_the_pdf_header_comes_from_the_store_given_at_the_moment_it_is_saved(
     text = pdf_text(target)
     assert "Tienda Nueva" in text and "NIT 800111222-3" in text
     assert "Tienda La 14" not in text
+
+
+def test_the_command_line_refuses_what_is_not_utf8(tmp_path) -> None:
+    target = tmp_path / "bad.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "mestore_desktop.ui.reports.day_close_pdf", str(target)],
+        input=b'{"note": "ma\xf1ana"}',
+        capture_output=True,
+        cwd=ROOT,
+        env=_child_env(),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "no es JSON válido en UTF-8" in done.stderr.decode("utf-8")
+    assert not target.exists()

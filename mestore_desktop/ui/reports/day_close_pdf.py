@@ -285,6 +285,9 @@ def _signatures(w: dict[str, str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """`day_close_pdf FILE`: the close as JSON on stdin, the PDF at FILE. 0 ok, 1 refused."""
     args = sys.argv[1:] if argv is None else argv
+    # The command line reads our messages as UTF-8 (a Windows console would write cp1252).
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stderr.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     if len(args) != 1:
         print(
             "Uso: python -m mestore_desktop.ui.reports.day_close_pdf ARCHIVO.pdf", file=sys.stderr
@@ -292,9 +295,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     target = Path(args[0])
     try:
-        document = read_day_close_json(json.loads(sys.stdin.read() or "null"))
-    except json.JSONDecodeError as exc:
-        print(f"El cierre no es JSON válido: {exc}", file=sys.stderr)
+        # Bytes, decoded as UTF-8 whatever the console's code page (Windows: cp1252).
+        document = read_day_close_json(json.loads(sys.stdin.buffer.read().decode("utf-8")))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        print(f"El cierre no es JSON válido en UTF-8: {exc}", file=sys.stderr)
         return 1
     except DayCloseError as exc:
         print(str(exc), file=sys.stderr)

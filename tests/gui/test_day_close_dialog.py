@@ -434,3 +434,19 @@ def test_the_command_line_refuses_what_is_not_utf8(tmp_path) -> None:
     assert done.returncode == 1
     assert "no es JSON válido en UTF-8" in done.stderr.decode("utf-8")
     assert not target.exists()
+
+
+def test_another_day_starts_with_nothing_counted(qtbot, page, office) -> None:
+    from datetime import timedelta
+
+    from mestore_desktop.ui.reconciliation.date_range import to_qdate
+
+    dialog = open_day_close(qtbot, page)
+    QTest.keyClicks(dialog.counted, "50.000")
+    QTest.keyClicks(dialog.note, "cuadra")
+
+    dialog.day_edit.setDate(to_qdate(DAY - timedelta(days=1)))
+
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.day != DAY)
+    assert dialog.counted.text() == "" and dialog.note.text() == ""
+    assert cells(dialog.by_tender)[-1] == ["Total", "0", "$ 0"]

@@ -275,6 +275,9 @@ class DayCloseDialog(QDialog):
         record, preview = loaded
         if preview.day != self.day:
             return  # the day changed meanwhile: its own load is on the way
+        if self.report is not None and self.report.day != preview.day:
+            self.counted.clear()  # what was counted belongs to the other day
+            self.note.clear()
         self.record, self.report = record, self._with_hint(preview)
         self._set_busy(False)
         self._show()

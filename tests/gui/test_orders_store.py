@@ -33,6 +33,7 @@ from mestore_desktop.store.db import Database
 from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.sync.apply import apply_transactions
+from mestore_desktop.ui.day_close.dialog import DayCloseDialog
 from mestore_desktop.ui.models.orders_model import NUMBER_ROLE
 from mestore_desktop.ui.orders.actions import OrderReceipts
 from mestore_desktop.ui.orders.filter_bar import Period
@@ -95,7 +96,7 @@ def seed(database: Database) -> dict[str, int]:
                 BOGOTA_26 - timedelta(hours=14),
                 pesos=25_000,
                 customer=Customer(name="Ana María Pérez", email="ana@example.co"),
-                outcome=[("1100-A", ok, "CARD", StatusSource.WEBHOOK, "")],
+                outcome=[("1100-1700000001-00001", ok, "CARD", StatusSource.WEBHOOK, "")],
             ),
             "today_cash": _sale(
                 repo,
@@ -110,14 +111,24 @@ def seed(database: Database) -> dict[str, int]:
                 BOGOTA_26 + timedelta(hours=19, minutes=30),
                 pesos=35_000,
                 terminal="T02",
-                outcome=[("1100-C", ok, "NEQUI", StatusSource.POLL, "pending_watcher")],
+                outcome=[
+                    ("1100-1700000003-00003", ok, "NEQUI", StatusSource.POLL, "pending_watcher")
+                ],
             ),
             "today_declined": _sale(
                 repo,
                 BOGOTA_26 + timedelta(hours=8),
                 pesos=3_500,
                 customer=Customer(name="Andrés Gómez", email="andres@example.co"),
-                outcome=[("1100-D", PaymentStatus.DECLINED, "CARD", StatusSource.WEBHOOK, "")],
+                outcome=[
+                    (
+                        "1100-1700000004-00004",
+                        PaymentStatus.DECLINED,
+                        "CARD",
+                        StatusSource.WEBHOOK,
+                        "",
+                    )
+                ],
             ),
             "pending_this_month": _sale(
                 repo, BOGOTA_26 - timedelta(days=10), pesos=80_000, terminal="T02"
@@ -127,8 +138,20 @@ def seed(database: Database) -> dict[str, int]:
                 BOGOTA_26 - timedelta(days=30),
                 pesos=50_000,
                 outcome=[
-                    ("1100-F", ok, "CARD", StatusSource.RECONCILE, "gap_fill relay_down"),
-                    ("1100-F", PaymentStatus.VOIDED, "CARD", StatusSource.MANUAL, "manual_void"),
+                    (
+                        "1100-1700000006-00006",
+                        ok,
+                        "CARD",
+                        StatusSource.RECONCILE,
+                        "gap_fill relay_down",
+                    ),
+                    (
+                        "1100-1700000006-00006",
+                        PaymentStatus.VOIDED,
+                        "CARD",
+                        StatusSource.MANUAL,
+                        "manual_void",
+                    ),
                 ],
             ),
         }
@@ -222,7 +245,7 @@ def test_status_tender_method_and_terminal_filter_in_the_store(qtbot, seeded_pag
     ("typed", "expected"),
     [
         ("ana@example.co", "yesterday_card"),
-        ("1100-C", "tonight_nequi"),
+        ("1100-1700000003-00003", "tonight_nequi"),
         ("andres", "today_declined"),  # no accent typed, one stored
         ("NIÑO", "today_cash"),
     ],
@@ -277,7 +300,7 @@ def test_detail_shows_the_timeline_with_its_sources(qtbot, seeded_page, store) -
     assert page.detail.timeline.lines()[-1].endswith(
         f"Por {ACTOR} · Motivo: el cliente devolvió el pedido"
     )
-    assert any("Transacción 1100-F · Anulado" in t for t in page.detail.texts())
+    assert any("Transacción 1100-1700000006-00006 · Anulado" in t for t in page.detail.texts())
 
 
 # -- against the Wompi sandbox -------------------------------------------------------------------
@@ -420,3 +443,19 @@ def test_export_csv_writes_the_filtered_rows_for_excel(qtbot, sandbox, tmp_path)
     assert ";" in text.splitlines()[0]
     assert all(s.reference in text for s in sales)
     page.close()
+
+
+def test_cierre_del_dia_opens_for_the_day_shown_and_esc_gives_the_page_back(
+    qtbot, seeded_page
+) -> None:
+    page, _n = seeded_page
+    page.filters.choose_period(Period.YESTERDAY)
+    listed(qtbot, page)
+
+    page.day_close_button.click()
+    dialog = modal(qtbot, DayCloseDialog)
+    assert dialog.windowTitle() == "Cierre del día"
+    assert dialog.day_edit.date().toString("dd/MM/yyyy") == "25/11/2026"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(page.table.hasFocus, timeout=5000)

@@ -55,9 +55,12 @@ class VoidDialog(QDialog):
             )
         self.choice.setVisible(len(attempts) > 1)
         self.question = QLabel(self)
-        self.question.setObjectName("VoidQuestion")
+        self.question.setObjectName("SectionTitle")  # the amount, large, first thing read
         self.question.setWordWrap(True)
         self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.check_note = QLabel(self)
         self.check_note.setObjectName("PlaceholderText")
         self.check_note.setWordWrap(True)
@@ -86,6 +89,7 @@ class VoidDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.choice)
         layout.addWidget(self.question)
+        layout.addWidget(self.facts)
         layout.addWidget(self.check_note)
         layout.addWidget(reason_label)
         layout.addWidget(self.reason_field)
@@ -110,13 +114,16 @@ class VoidDialog(QDialog):
         amount = attempt.amount.format()
         method = method_word(attempt.payment_method) if attempt.payment_method else "Wompi"
         self.question.setText(
+            self.tr("¿Anular el pago de %1 del pedido %2?")
+            .replace("%1", amount)
+            .replace("%2", str(self._order_number))
+        )
+        self.facts.setText(
             self.tr(
-                "¿Anular el pago de %1 del pedido %2?\n"
                 "Referencia %3 · transacción %4 · %5.\n"
                 "Wompi devolverá %1 a la tarjeta del cliente. Esto no se puede deshacer."
             )
             .replace("%1", amount)
-            .replace("%2", str(self._order_number))
             .replace("%3", attempt.reference)
             .replace("%4", attempt.transaction_id or "—")
             .replace("%5", method)

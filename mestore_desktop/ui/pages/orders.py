@@ -41,6 +41,7 @@ from mestore_desktop.domain.browse import OrderDetail, OrderFilter
 from mestore_desktop.domain.payment import PaymentAttempt, StatusChange
 from mestore_desktop.services.receipt import Receipt, ReceiptNotAvailableError, build_receipt
 from mestore_desktop.settings import Settings
+from mestore_desktop.ui.day_close.dialog import DayCloseDialog
 from mestore_desktop.ui.errors import present_error, user_message
 from mestore_desktop.ui.models.orders_model import SORT_COLUMNS, Column, OrdersTableModel
 from mestore_desktop.ui.orders.actions import (
@@ -193,6 +194,12 @@ class OrdersPage(QWidget):
             self.tr("Guarda los pedidos que coinciden con los filtros en un archivo para Excel.")
         )
         self.export_button.setVisible(self._service is not None)
+        self.day_close_button = QPushButton(self.tr("Cierre del día"), self)
+        self.day_close_button.setAccessibleName(self.tr("Cierre del día"))
+        self.day_close_button.setToolTip(
+            self.tr("Totales esperados, efectivo contado y pendientes de esta terminal en el día.")
+        )
+        self.day_close_button.setVisible(self._service is not None)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addSpacing(16)
@@ -201,6 +208,7 @@ class OrdersPage(QWidget):
         top.addWidget(self.busy)
         top.addWidget(self.busy_label)
         top.addStretch(1)
+        top.addWidget(self.day_close_button)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -273,6 +281,7 @@ class OrdersPage(QWidget):
         self.actions.pdf_clicked.connect(lambda: self._receipt("pdf"))
         self.actions.resend_clicked.connect(lambda: self._receipt("email"))
         self.export_button.clicked.connect(self.export_csv)
+        self.day_close_button.clicked.connect(self.open_day_close)
 
     def _shortcuts(self) -> None:
         # Window-wide, like the counter's keys: Qt ignores them while the page is hidden.
@@ -710,6 +719,25 @@ class OrdersPage(QWidget):
         self.csv_dialog = ask_csv_path(
             self, suggested, chosen, self.give_focus_back, folder=self._csv_folder
         )
+
+    def open_day_close(self) -> None:
+        """*Cierre del día* of this terminal: the day the filter shows, else today (Bogotá)."""
+        if self._back_office is None:
+            return
+        order_filter = self.model.filter
+        day = bogota_today(self._clock())
+        if order_filter.first_day is not None and order_filter.first_day == order_filter.last_day:
+            day = order_filter.first_day
+        settings = self._settings()
+        dialog = DayCloseDialog(
+            self._back_office,
+            day,
+            store=lambda: (settings.store_name, settings.store_nit),
+            parent=self,
+        )
+        self.day_close_dialog = dialog
+        dialog.finished.connect(lambda _result: self.give_focus_back())
+        dialog.open()
 
     def _exported(self, count: int, path: Path) -> None:
         text = (

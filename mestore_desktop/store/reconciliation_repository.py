@@ -39,10 +39,11 @@ _ATTEMPT_COLUMNS = (
 )
 _IN_RANGE = "pa.created_at >= :start AND pa.created_at < :end"
 _BY_CREATION = "payment_attempts AS pa INDEXED BY ix_payment_attempts_created_at"
-# Pending attempts are few: read them by status, never every attempt before a day.
-_PENDING = "payment_attempts AS pa INDEXED BY ix_payment_attempts_status_watch_ended_at"
+# Live pending attempts are few: read just them, never every attempt before a day nor the
+# abandoned PENDING ones (every given-up checkout) that pile up over the years.
+_PENDING = "payment_attempts AS pa INDEXED BY ix_payment_attempts_status_abandoned_at_created_at"
 _STILL_PENDING = (
-    "pa.status = 'PENDING' AND pa.created_at < :end AND pa.abandoned_at IS NULL "
+    "pa.status = 'PENDING' AND pa.abandoned_at IS NULL AND pa.created_at < :end "
     "AND o.terminal_id = :terminal AND o.cancelled_at IS NULL"
 )
 

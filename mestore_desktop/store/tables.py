@@ -205,9 +205,11 @@ class PaymentAttemptRow(Base):
         Index(None, "abandoned_at"),
         # The watcher's attempts (pending or failed, watch not ended) without reading the rest.
         Index(None, "status", "watch_ended_at"),
-        # Back office (0007): a day's attempts (reconciliation, day close), a transaction id.
+        # Back office (0007): a day's attempts (reconciliation, day close), a transaction id,
+        # and the live pending ones a day close carries (not the many abandoned PENDING ones).
         Index(None, "created_at"),
         Index(None, "transaction_id"),
+        Index(None, "status", "abandoned_at", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

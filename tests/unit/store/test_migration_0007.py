@@ -34,6 +34,7 @@ NEW_INDEXES = {
     "ix_orders_payment_method",
     "ix_payment_attempts_created_at",
     "ix_payment_attempts_transaction_id",
+    "ix_payment_attempts_status_abandoned_at_created_at",
     "ix_attempt_transactions_transaction_id",
     "ix_audit_log_order_number",
     "ix_order_search_terms_order_number",

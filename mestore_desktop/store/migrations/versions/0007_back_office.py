@@ -10,7 +10,8 @@
   `order=N`, or `reference=R` of one of our attempts. Backfilled the same way.
 * `day_closes` (a frozen copy of `DayCloseRow`): a terminal's closed days.
 * Indexes: orders by total, by (terminal, created_at), by tender and by method; attempts by
-  creation time and by transaction id; seen transactions by id; the audit log by order.
+  creation time, by transaction id and by (status, abandoned_at, created_at) for the live
+  pending ones; seen transactions by id; the audit log by order.
 
 Columns are added with ALTER TABLE ADD COLUMN and column-level CHECKs, for the reason in 0003.
 
@@ -60,6 +61,11 @@ INDEXES = (
     ("ix_orders_payment_method", "orders", ["payment_method"]),
     ("ix_payment_attempts_created_at", "payment_attempts", ["created_at"]),
     ("ix_payment_attempts_transaction_id", "payment_attempts", ["transaction_id"]),
+    (
+        "ix_payment_attempts_status_abandoned_at_created_at",
+        "payment_attempts",
+        ["status", "abandoned_at", "created_at"],
+    ),
     ("ix_attempt_transactions_transaction_id", "attempt_transactions", ["transaction_id"]),
     ("ix_audit_log_order_number", "audit_log", ["order_number"]),
 )

@@ -52,6 +52,7 @@ OUTCOMES = (
     (1, "open", "", "", ""),
 )
 BATCH = 20_000
+STILL_PENDING = timedelta(hours=2)  # only the newest unpaid checkouts are still open
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,8 @@ def _sale(
     number: int, created: datetime, rng: random.Random, outcome: tuple[Any, ...]
 ) -> dict[str, Any]:
     _weight, status, tender, attempt_status, method = outcome
+    if status == "awaiting_payment" and created < LAST_DAY_END - STILL_PENDING:
+        status = "cancelled"  # the app closes an unpaid checkout once it expires
     pesos = rng.choice(PESOS)
     cents = pesos * 100
     micros = to_micros(created)

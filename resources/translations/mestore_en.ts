@@ -432,6 +432,413 @@
     </message>
 </context>
 <context>
+    <name>DateRangeBar</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/date_range.py" line="27"/>
+        <source>Hoy</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/date_range.py" line="28"/>
+        <source>Ayer</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/date_range.py" line="29"/>
+        <source>7 días</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/date_range.py" line="30"/>
+        <source>Este mes</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/date_range.py" line="81"/>
+        <source>Desde</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/date_range.py" line="82"/>
+        <source>Hasta</source>
+        <translation>To</translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseDialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="109"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="161"/>
+        <source>Cierre del día</source>
+        <translation>Day close</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="130"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="138"/>
+        <source>Día</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="135"/>
+        <source>Estado del cierre</source>
+        <translation>Close status</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="137"/>
+        <source>Terminal {terminal}</source>
+        <translation>Terminal {terminal}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="144"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="147"/>
+        <source>Por medio de pago</source>
+        <translation>By tender</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="145"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="148"/>
+        <source>Por método de Wompi</source>
+        <translation>By Wompi method</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="149"/>
+        <source>Pagos pendientes</source>
+        <translation>Pending payments</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="150"/>
+        <source>Colas sin resolver</source>
+        <translation>Unresolved queues</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="153"/>
+        <source>Pagos pendientes (pasan al día siguiente)</source>
+        <translation>Pending payments (carried into the next day)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="156"/>
+        <source>Colas de conciliación sin resolver</source>
+        <translation>Unresolved reconciliation queues</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="183"/>
+        <source>Medio</source>
+        <translation>Tender</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="183"/>
+        <source>Cantidad</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="183"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="328"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="204"/>
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="206"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="221"/>
+        <source>Efectivo esperado</source>
+        <translation>Cash expected</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="208"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="222"/>
+        <source>Efectivo contado</source>
+        <translation>Cash counted</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="209"/>
+        <source>Por ejemplo 250.000</source>
+        <translation>For example 250.000</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="214"/>
+        <source>Diferencia</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="216"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="223"/>
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="218"/>
+        <source>Opcional: por qué sobra o falta efectivo, quién contó…</source>
+        <translation>Optional: why cash is over or short, who counted…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="232"/>
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="233"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="437"/>
+        <source>Reabrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="234"/>
+        <source>Cerrar el día</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="235"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="316"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="316"/>
+        <source>Salir</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="335"/>
+        <source>Sin ventas aprobadas</source>
+        <translation>No approved sales</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="355"/>
+        <source>Pedido {n} · {reference} · {method} · {amount} · {day}</source>
+        <translation>Order {n} · {reference} · {method} · {amount} · {day}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="364"/>
+        <source>Ninguno.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="372"/>
+        <source>Ninguna registrada. Concilie el día para saberlo con certeza.</source>
+        <translation>None recorded. Reconcile the day to know for sure.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="375"/>
+        <source>Ninguna: la conciliación del día está al día.</source>
+        <translation>None: the day&apos;s reconciliation is up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="424"/>
+        <source>Día cerrado. Puede guardar el PDF del cierre.</source>
+        <translation>Day closed. You can save the close as a PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="431"/>
+        <source>Reabrir el día</source>
+        <translation>Reopen the day</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="433"/>
+        <source>El cierre del {day} de la terminal {terminal} quedará abierto hasta que se cierre de nuevo. Escriba por qué.</source>
+        <translation>The close of {day} for terminal {terminal} stays open until it is closed again. Write why.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="458"/>
+        <source>Día reabierto. Corrija lo necesario y ciérrelo de nuevo.</source>
+        <translation>Day reopened. Correct what is needed and close it again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="488"/>
+        <source>Guardar cierre en PDF</source>
+        <translation>Save the close as a PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="492"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="510"/>
+        <source>No se pudo guardar el PDF en {path}: revise que la carpeta exista y se pueda escribir en ella.</source>
+        <translation>The PDF could not be saved at {path}: check that the folder exists and can be written to.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="516"/>
+        <source>Cierre guardado en {path}</source>
+        <translation>Close saved at {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DayClosePdf</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="117"/>
+        <source>Cierre del día {day} — {terminal}</source>
+        <translation>Day close {day} — {terminal}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="118"/>
+        <source>NIT {nit}</source>
+        <translation>NIT {nit}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="119"/>
+        <source>Vista previa: el día todavía no está cerrado.</source>
+        <translation>Preview: the day is not closed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="122"/>
+        <source>Por medio de pago</source>
+        <translation>By tender</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="123"/>
+        <source>Por método de Wompi</source>
+        <translation>By Wompi method</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="124"/>
+        <source>Medio</source>
+        <translation>Tender</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="125"/>
+        <source>Cantidad</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="126"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="127"/>
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="128"/>
+        <source>Efectivo esperado</source>
+        <translation>Cash expected</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="129"/>
+        <source>Efectivo contado</source>
+        <translation>Cash counted</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="130"/>
+        <source>Sin contar</source>
+        <translation>Not counted</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="131"/>
+        <source>Diferencia</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="132"/>
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="133"/>
+        <source>Pagos pendientes (pasan al día siguiente)</source>
+        <translation>Pending payments (carried into the next day)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="136"/>
+        <source>Pedido</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="137"/>
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="138"/>
+        <source>Día</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="139"/>
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="140"/>
+        <source>Ninguno.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="141"/>
+        <source>Colas de conciliación sin resolver</source>
+        <translation>Unresolved reconciliation queues</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="144"/>
+        <source>Ninguna registrada.</source>
+        <translation>None recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="145"/>
+        <source>Contó</source>
+        <translation>Counted by</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="146"/>
+        <source>Revisó</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_pdf.py" line="147"/>
+        <source>Generado el {at} con MeStore Desktop.</source>
+        <translation>Generated on {at} with MeStore Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseWords</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/words.py" line="21"/>
+        <source>Desconocido</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/words.py" line="28"/>
+        <source>Sin contar</source>
+        <translation>Not counted</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/words.py" line="30"/>
+        <source>✔ Sin diferencia: cuadra</source>
+        <translation>✔ No difference: it balances</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/words.py" line="33"/>
+        <source>▲ Sobrante de {amount}</source>
+        <translation>▲ Over by {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/words.py" line="36"/>
+        <source>▼ Faltante de {amount}</source>
+        <translation>▼ Short by {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/words.py" line="53"/>
+        <source>○ Día abierto: sin cerrar</source>
+        <translation>○ Day open: not closed</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/words.py" line="55"/>
+        <source>↺ Reabierto el {at} por {who}. Motivo: {why}</source>
+        <translation>↺ Reopened on {at} by {who}. Reason: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/day_close/words.py" line="62"/>
+        <source>✔ Cerrado el {at} por {who}</source>
+        <translation>✔ Closed on {at} by {who}</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="178"/>
@@ -656,12 +1063,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="54"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="61"/>
         <source>MeStore Desktop</source>
         <translation>MeStore Desktop</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="125"/>
         <source>Modo DEMO: los pagos van a un sandbox local de Wompi con llaves de prueba; no se mueve dinero real y los pedidos se guardan aparte.</source>
         <translation>DEMO mode: payments go to a local Wompi sandbox with test keys; no real money moves and orders are kept separately.</translation>
     </message>
@@ -672,6 +1079,196 @@
         <location filename="../../mestore_desktop/ui/widgets/navigation.py" line="29"/>
         <source>Navegación</source>
         <translation>Navigation</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="52"/>
+        <source>Este pedido no tiene pagos.</source>
+        <translation>This order has no payments.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="54"/>
+        <source>Es un pago en efectivo: no pasó por Wompi. Devuelva el efectivo en la caja y deje la nota en el cierre del día.</source>
+        <translation>It is a cash payment: it never went through Wompi. Give the cash back at the till and note it in the day close.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="60"/>
+        <source>El pago ya está anulado.</source>
+        <translation>The payment is already voided.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="61"/>
+        <source>Solo se puede anular un pago aprobado; este pedido no tiene ninguno.</source>
+        <translation>Only an approved payment can be voided; this order has none.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActionsBar</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="78"/>
+        <source>Consultar en Wompi</source>
+        <translation>Check with Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="79"/>
+        <source>Anular…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="81"/>
+        <source>Reimprimir</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="82"/>
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="83"/>
+        <source>Reenviar</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="110"/>
+        <source>Pregunta a Wompi ahora por cada pago de este pedido (F5).</source>
+        <translation>Asks Wompi now about every payment of this order (F5).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="112"/>
+        <source>Este pedido no tiene pagos con Wompi.</source>
+        <translation>This order has no Wompi payments.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="119"/>
+        <source>Solo los pedidos pagados tienen recibo.</source>
+        <translation>Only paid orders have a receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="121"/>
+        <source>Imprime el recibo otra vez (Ctrl+P).</source>
+        <translation>Prints the receipt again (Ctrl+P).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="123"/>
+        <source>Guarda el recibo en PDF.</source>
+        <translation>Saves the receipt as a PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="125"/>
+        <source>Envía el recibo por correo (Ctrl+E).</source>
+        <translation>E-mails the receipt (Ctrl+E).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="129"/>
+        <source>El correo no está configurado: complete Ajustes › Correo.</source>
+        <translation>E-mail is not set up: fill in Settings › E-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="134"/>
+        <source>Anula el pago con tarjeta en Wompi.</source>
+        <translation>Voids the card payment at Wompi.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="45"/>
+        <source>Detalle del pedido</source>
+        <translation>Order detail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="57"/>
+        <source>Elija un pedido de la lista para ver su detalle.</source>
+        <translation>Choose an order in the list to see its detail.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="75"/>
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="76"/>
+        <source>Productos</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="77"/>
+        <source>Pagos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="80"/>
+        <source>Historial de estados</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="109"/>
+        <source>Pedido %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="112"/>
+        <source>%1 · Terminal %2</source>
+        <translation>%1 · Terminal %2</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="131"/>
+        <source>Sin datos del cliente.</source>
+        <translation>No customer data.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="148"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="178"/>
+        <source>IVA %1 %</source>
+        <translation>VAT %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="151"/>
+        <source>descuento %1</source>
+        <translation>discount %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="174"/>
+        <source>Descuentos</source>
+        <translation>Discounts</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="177"/>
+        <source>Base IVA %1 %</source>
+        <translation>VAT %1 % base</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="179"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="188"/>
+        <source>Este pedido no tiene pagos.</source>
+        <translation>This order has no payments.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="217"/>
+        <source>Creado %1</source>
+        <translation>Created %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="221"/>
+        <source>Transacción %1 · %2</source>
+        <translation>Transaction %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="227"/>
+        <source>Transacción %1</source>
+        <translation>Transaction %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="232"/>
+        <source>Cancelado en caja %1 (se siguió vigilando)</source>
+        <translation>Cancelled at the counter %1 (still watched)</translation>
     </message>
 </context>
 <context>
@@ -708,55 +1305,471 @@
     </message>
 </context>
 <context>
+    <name>OrderTimeline</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="45"/>
+        <source>Caja</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="46"/>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="47"/>
+        <source>Consulta</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="48"/>
+        <source>Búsqueda en Wompi</source>
+        <translation>Wompi search</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="49"/>
+        <source>Conciliación</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="50"/>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="51"/>
+        <source>Sistema</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="93"/>
+        <source>Pago tras cancelar: visto</source>
+        <translation>Payment after cancel: seen</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="96"/>
+        <source>Pago doble detectado</source>
+        <translation>Duplicate payment detected</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="97"/>
+        <source>Pago doble: visto</source>
+        <translation>Duplicate payment: seen</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="100"/>
+        <source>Aprobado después de cancelar</source>
+        <translation>Approved after cancelling</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="103"/>
+        <source>Conflicto con Wompi</source>
+        <translation>Conflict with Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="104"/>
+        <source>Cobro vencido</source>
+        <translation>Checkout expired</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="105"/>
+        <source>Fin de la vigilancia del pago</source>
+        <translation>Payment no longer watched</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="108"/>
+        <source>Resuelto en conciliación</source>
+        <translation>Resolved in reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="111"/>
+        <source>Anulación pedida a Wompi</source>
+        <translation>Void requested from Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="114"/>
+        <source>Pago anulado</source>
+        <translation>Payment voided</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="115"/>
+        <source>Anulación fallida</source>
+        <translation>Void failed</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="116"/>
+        <source>Anulación sin confirmar</source>
+        <translation>Void not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="123"/>
+        <source>Anulación</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="222"/>
+        <source>Historial de estados</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="235"/>
+        <source>Sin cambios de estado registrados.</source>
+        <translation>No status changes recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="311"/>
+        <source>Por %1</source>
+        <translation>By %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="319"/>
+        <source>transacción %1</source>
+        <translation>transaction %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="331"/>
+        <source>Motivo: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersExport</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/export.py" line="55"/>
+        <source>Exportar pedidos a CSV</source>
+        <translation>Export orders to CSV</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/export.py" line="59"/>
+        <source>CSV para Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersFilterBar</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="62"/>
+        <source>Todas las fechas</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="63"/>
+        <source>Hoy</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="64"/>
+        <source>Ayer</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="65"/>
+        <source>Últimos 7 días</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="66"/>
+        <source>Este mes</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="67"/>
+        <source>Rango de fechas…</source>
+        <translation>Date range…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="107"/>
+        <source>Limpiar filtros</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="108"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="176"/>
+        <source>Fechas</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="111"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="177"/>
+        <source>Desde</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="112"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="178"/>
+        <source>Hasta</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="113"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="181"/>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="114"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="183"/>
+        <source>Medio</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="115"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="185"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="143"/>
+        <source>Buscar pedidos</source>
+        <translation>Search orders</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="145"/>
+        <source>Buscar: referencia, transacción, correo o nombre  (Ctrl+F)</source>
+        <translation>Search: reference, transaction, e-mail or name  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="161"/>
+        <source>Todos los estados</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="225"/>
+        <source>Todas las terminales</source>
+        <translation>All terminals</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="232"/>
+        <source>Todos los medios</source>
+        <translation>All methods</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="233"/>
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="234"/>
+        <source>Wompi (todos)</source>
+        <translation>Wompi (all)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="238"/>
+        <source>Wompi · %1</source>
+        <translation>Wompi · %1</translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="36"/>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="61"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="100"/>
         <source>Pedidos</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="44"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="142"/>
+        <source>Lista de pedidos</source>
+        <translation>Order list</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="188"/>
+        <source>Cargando pedidos</source>
+        <translation>Loading orders</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="189"/>
+        <source>Cargando pedidos…</source>
+        <translation>Loading orders…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="191"/>
+        <source>Exportar CSV…  Ctrl+S</source>
+        <translation>Export CSV…  Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="192"/>
+        <source>Exportar CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="194"/>
+        <source>Guarda los pedidos que coinciden con los filtros en un archivo para Excel.</source>
+        <translation>Saves the orders matching the filters in a file for Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="197"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="198"/>
+        <source>Cierre del día</source>
+        <translation>Day close</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="200"/>
+        <source>Totales esperados, efectivo contado y pendientes de esta terminal en el día.</source>
+        <translation>This terminal&apos;s expected totals, counted cash and pending payments for the day.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="233"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="234"/>
+        <source>Reintentar</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="395"/>
+        <source>No se pudieron leer las terminales y medios de pago: %1</source>
+        <translation>Could not read the terminals and payment methods: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="403"/>
+        <source>No se pudieron cargar los pedidos: %1</source>
+        <translation>Could not load the orders: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="427"/>
+        <source>Ningún pedido coincide con los filtros. Pruebe otras fechas u otra búsqueda, o use «Limpiar filtros».</source>
+        <translation>No order matches the filters. Try other dates or another search, or use “Clear filters”.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="431"/>
         <source>Todavía no hay ventas. Las ventas de la Caja aparecerán aquí con su estado de pago, que se actualiza solo cuando Wompi confirma.</source>
         <translation>No sales yet. Sales from the counter will appear here with their payment status, which updates by itself when Wompi confirms.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="437"/>
+        <source>1 pedido cargado</source>
+        <translation>1 order loaded</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="439"/>
+        <source>%1 pedidos cargados</source>
+        <translation>%1 orders loaded</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="441"/>
+        <source> · baje para ver más</source>
+        <translation> · scroll down for more</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="466"/>
+        <source>Elija un pedido de la lista para ver su detalle.</source>
+        <translation>Choose an order in the list to see its detail.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="485"/>
+        <source>Cargando el pedido %1…</source>
+        <translation>Loading order %1…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="499"/>
+        <source>El pedido %1 ya no existe en esta base de datos.</source>
+        <translation>Order %1 no longer exists in this database.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="513"/>
+        <source>No se pudo leer el pedido %1: %2</source>
+        <translation>Could not read order %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="528"/>
+        <source>Consultando el pedido %1 en Wompi…</source>
+        <translation>Checking order %1 with Wompi…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="541"/>
+        <source>Wompi no tiene cambios para el pedido %1: el estado aquí está al día.</source>
+        <translation>Wompi has no changes for order %1: the status here is up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="546"/>
+        <source>%1: %2 → %3 (%4)</source>
+        <translation>%1: %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="556"/>
+        <source>Wompi cambió el pedido %1:</source>
+        <translation>Wompi changed order %1:</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="575"/>
+        <source>Consultando en Wompi si el pago se puede anular…</source>
+        <translation>Asking Wompi whether the payment can be voided…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="604"/>
+        <source>No se puede anular</source>
+        <translation>Cannot be voided</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="622"/>
+        <source>Anulando el pago %1 en Wompi…</source>
+        <translation>Voiding payment %1 at Wompi…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="635"/>
+        <source>Pago %1 anulado: %2.</source>
+        <translation>Payment %1 voided: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="677"/>
+        <source>El pedido %1 no tiene un pago aprobado: no hay recibo.</source>
+        <translation>Order %1 has no approved payment: there is no receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="710"/>
+        <source>Exportando pedidos a %1…</source>
+        <translation>Exporting orders to %1…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="744"/>
+        <source>Se exportó 1 pedido a %1</source>
+        <translation>1 order exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="746"/>
+        <source>Se exportaron %2 pedidos a %1</source>
+        <translation>%2 orders exported to %1</translation>
     </message>
 </context>
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="48"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="77"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="49"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="78"/>
         <source>Pedido</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="50"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="79"/>
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="51"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="80"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="52"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="81"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="53"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="82"/>
         <source>Medio</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="54"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="83"/>
         <source>Estado</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="148"/>
+        <source>Clic para ordenar por esta columna</source>
+        <translation>Click to sort by this column</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1928,67 @@
     </message>
 </context>
 <context>
+    <name>PaymentStatus</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="64"/>
+        <source>Pendiente</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="65"/>
+        <source>Aprobado</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="66"/>
+        <source>Rechazado</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="67"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/timeline.py" line="68"/>
+        <source>Anulado</source>
+        <translation>Voided</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentStatusWord</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="75"/>
+        <source>— sin registro</source>
+        <translation>— no record</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="77"/>
+        <source>✔ Aprobado</source>
+        <translation>✔ Approved</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="78"/>
+        <source>◔ Pendiente</source>
+        <translation>◔ Pending</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="79"/>
+        <source>✖ Rechazado</source>
+        <translation>✖ Declined</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="80"/>
+        <source>⚠ Error</source>
+        <translation>⚠ Error</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="81"/>
+        <source>↺ Anulado</source>
+        <translation>↺ Voided</translation>
+    </message>
+</context>
+<context>
     <name>PendingBanner</name>
     <message>
         <location filename="../../mestore_desktop/ui/caja/pending_banner.py" line="18"/>
@@ -981,6 +2055,40 @@
     </message>
 </context>
 <context>
+    <name>ProgressRow</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/progress.py" line="30"/>
+        <source>Progreso de la conciliación</source>
+        <translation>Reconciliation progress</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/progress.py" line="33"/>
+        <source>Progreso</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/progress.py" line="34"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/progress.py" line="35"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/progress.py" line="36"/>
+        <source>Detener la consulta a Wompi (Esc)</source>
+        <translation>Stop asking Wompi (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/progress.py" line="51"/>
+        <source>Consultando Wompi…</source>
+        <translation>Asking Wompi…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/progress.py" line="54"/>
+        <source>Página {pages} · {n} transacciones</source>
+        <translation>Page {pages} · {n} transactions</translation>
+    </message>
+</context>
+<context>
     <name>QrPanel</name>
     <message>
         <location filename="../../mestore_desktop/ui/payment/panels.py" line="37"/>
@@ -999,6 +2107,162 @@
         <location filename="../../mestore_desktop/ui/qr.py" line="90"/>
         <source>Código QR para pagar con el celular</source>
         <translation>QR code to pay with a phone</translation>
+    </message>
+</context>
+<context>
+    <name>QueueRowsModel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="39"/>
+        <source>✔ Estado de Wompi aplicado</source>
+        <translation>✔ Wompi&apos;s status applied</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="42"/>
+        <source>✔ Resuelta</source>
+        <translation>✔ Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="62"/>
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="63"/>
+        <source>Transacción</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="65"/>
+        <source>Estado
+en Wompi</source>
+        <translation>Status
+at Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="66"/>
+        <source>Estado
+local</source>
+        <translation>Local
+status</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="67"/>
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="68"/>
+        <source>Monto
+en MeStore</source>
+        <translation>Amount
+in MeStore</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="69"/>
+        <source>Pedido</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="70"/>
+        <source>Medio</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="71"/>
+        <source>Día</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="72"/>
+        <source>Detalle</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="73"/>
+        <source>Gestión</source>
+        <translation>Handled</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTab</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="60"/>
+        <source>Detalle de la fila</source>
+        <translation>Row detail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="63"/>
+        <source>Nada en esta cola para estos días.</source>
+        <translation>Nothing in this queue for these days.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="85"/>
+        <source>Filas de {queue}</source>
+        <translation>Rows of {queue}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="117"/>
+        <source>Aplicar estado de Wompi</source>
+        <translation>Apply Wompi&apos;s status</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="119"/>
+        <source>Marcar como resuelta</source>
+        <translation>Mark as resolved</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="130"/>
+        <source>(aprobado: {amount})</source>
+        <translation>(approved: {amount})</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="157"/>
+        <source>Seleccione en la tabla las filas que ya resolvió.</source>
+        <translation>Select in the table the rows you have resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="167"/>
+        <source>Detalle: {detail}</source>
+        <translation>Detail: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="181"/>
+        <source>Se aplica a las filas seleccionadas, o a todas si no hay ninguna.</source>
+        <translation>Applies to the selected rows, or to all of them when none is selected.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="184"/>
+        <source>Se aplica a las filas seleccionadas.</source>
+        <translation>Applies to the selected rows.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/reason_dialog.py" line="46"/>
+        <source>Quién: {actor}</source>
+        <translation>Who: {actor}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/reason_dialog.py" line="47"/>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/reason_dialog.py" line="47"/>
+        <source>Motivo (opcional)</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/reason_dialog.py" line="60"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/reason_dialog.py" line="61"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/reason_dialog.py" line="75"/>
+        <source>Escriba el motivo: queda en el registro de auditoría.</source>
+        <translation>Write the reason: it is kept in the audit log.</translation>
     </message>
 </context>
 <context>
@@ -1060,16 +2324,204 @@
     </message>
 </context>
 <context>
+    <name>ReconciliationExport</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/export.py" line="41"/>
+        <source>Exportar CSV a…</source>
+        <translation>Export CSV to…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/export.py" line="65"/>
+        <source>Se guardó 1 archivo CSV en {folder}.</source>
+        <translation>1 CSV file saved in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/export.py" line="69"/>
+        <source>Se guardaron {n} archivos CSV en {folder}.</source>
+        <translation>{n} CSV files saved in {folder}.</translation>
+    </message>
+</context>
+<context>
     <name>ReconciliationPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="16"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="80"/>
         <source>Conciliación</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="17"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="113"/>
+        <source>Cierre del día</source>
+        <translation>Day close</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="118"/>
+        <source>Conciliar</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="119"/>
+        <source>Consultar Wompi y comparar (Enter)</source>
+        <translation>Ask Wompi and compare (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="120"/>
+        <source>Exportar CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="138"/>
+        <source>Elija los días y pulse Conciliar: MeStore traerá de Wompi cada transacción de esos días y la comparará con sus ventas. Necesita la llave privada de Wompi (Ajustes › Secretos).</source>
+        <translation>Choose the days and press Reconcile: MeStore fetches every Wompi transaction of those days and compares it with your sales. It needs the Wompi private key (Settings › Secrets).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="173"/>
+        <source>Colas de conciliación</source>
+        <translation>Reconciliation queues</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="181"/>
+        <source>Totales por medio y día</source>
+        <translation>Totals by method and day</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="226"/>
+        <source>Conciliación cancelada: no se cambió nada. Pulse Conciliar para empezar de nuevo.</source>
+        <translation>Reconciliation cancelled: nothing was changed. Press Reconcile to start again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="246"/>
+        <source>Conciliado del {first} al {last}: {open} por revisar.</source>
+        <translation>Reconciled from {first} to {last}: {open} to review.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="310"/>
+        <source>Aplicar estado de Wompi</source>
+        <translation>Apply Wompi&apos;s status</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="312"/>
+        <source>Se aplicará a {n} pago(s) el estado final que Wompi ya tiene (aprobado, rechazado…). Queda en el registro de auditoría.</source>
+        <translation>The final status Wompi already has (approved, declined…) will be applied to {n} payment(s). It is kept in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="316"/>
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="318"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="340"/>
+        <source>Estado final confirmado en Wompi al conciliar.</source>
+        <translation>Final status confirmed at Wompi while reconciling.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="324"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="330"/>
+        <source>Marcar como resuelta</source>
+        <translation>Mark as resolved</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="326"/>
+        <source>{n} fila(s) de «{queue}» quedarán marcadas como resueltas, con su motivo, en el registro de auditoría.</source>
+        <translation>{n} row(s) of “{queue}” will be marked as resolved, with the reason, in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="345"/>
+        <source>Se aplicó el estado de Wompi a {n} pago(s).</source>
+        <translation>Wompi&apos;s status was applied to {n} payment(s).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="376"/>
+        <source>{n} fila(s) marcadas como resueltas.</source>
+        <translation>{n} row(s) marked as resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="60"/>
         <source>Aquí compararás tus ventas con las transacciones de Wompi de un rango de fechas para encontrar pagos pendientes, montos distintos o cobros dobles.</source>
         <translation>Here you will compare your sales with Wompi&apos;s transactions for a date range to find pending payments, mismatched amounts or double charges.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationQueue</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="15"/>
+        <source>Conciliadas</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="16"/>
+        <source>Pendientes resueltas en Wompi</source>
+        <translation>Pending, settled at Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="19"/>
+        <source>Montos distintos</source>
+        <translation>Different amounts</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="22"/>
+        <source>Sin pedido</source>
+        <translation>No order</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="23"/>
+        <source>Pagadas sin Wompi</source>
+        <translation>Paid without Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="26"/>
+        <source>Pago doble</source>
+        <translation>Paid twice</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="27"/>
+        <source>Aprobado tras cancelar</source>
+        <translation>Approved after cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="37"/>
+        <source>Pagos que coinciden en MeStore y en Wompi: mismo estado, monto y moneda.</source>
+        <translation>Payments MeStore and Wompi agree on: same status, amount and currency.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="41"/>
+        <source>Pendientes en MeStore pero ya finales en Wompi. «Aplicar estado de Wompi» los pone al día.</source>
+        <translation>Pending in MeStore but already final at Wompi. “Apply Wompi&apos;s status” brings them up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="46"/>
+        <source>La misma referencia con otro monto o moneda en Wompi. Revise el pedido y el cobro.</source>
+        <translation>The same reference with another amount or currency at Wompi. Check the order and the charge.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="50"/>
+        <source>Transacciones de Wompi que no corresponden a ningún pedido de MeStore.</source>
+        <translation>Wompi transactions that belong to no MeStore order.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="54"/>
+        <source>Pedidos pagados por Wompi en MeStore sin una transacción aprobada en Wompi.</source>
+        <translation>Orders paid through Wompi in MeStore with no approved transaction at Wompi.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="58"/>
+        <source>Pedidos con dos o más pagos aprobados. Devuelva los sobrantes desde el panel de comercios de Wompi.</source>
+        <translation>Orders with two or more approved payments. Refund the extra ones from Wompi&apos;s merchant dashboard.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="63"/>
+        <source>Aprobados en Wompi después de cancelar el pago o el pedido. Entregue la compra o devuelva el dinero.</source>
+        <translation>Approved at Wompi after the payment or the order was cancelled. Hand over the purchase or refund the money.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="103"/>
+        <source>1 transacción · {total}</source>
+        <translation>1 transaction · {total}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="105"/>
+        <source>{n} transacciones · {total}</source>
+        <translation>{n} transactions · {total}</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +2992,54 @@
     </message>
 </context>
 <context>
+    <name>SummaryStrip</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/summary.py" line="73"/>
+        <source>Ventas con Wompi</source>
+        <translation>Sales through Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/summary.py" line="74"/>
+        <source>Aprobado en Wompi</source>
+        <translation>Approved at Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/summary.py" line="75"/>
+        <source>Diferencia</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/summary.py" line="76"/>
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/summary.py" line="77"/>
+        <source>Excepciones abiertas</source>
+        <translation>Open exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/summary.py" line="99"/>
+        <source>✔ {amount}</source>
+        <translation>✔ {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/summary.py" line="103"/>
+        <source>⚠ {amount}</source>
+        <translation>⚠ {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/summary.py" line="110"/>
+        <source>⚠ {n} por revisar</source>
+        <translation>⚠ {n} to review</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/summary.py" line="115"/>
+        <source>✔ Ninguna</source>
+        <translation>✔ None</translation>
+    </message>
+</context>
+<context>
     <name>TenderBar</name>
     <message>
         <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="36"/>
@@ -1606,6 +3106,146 @@
     </message>
 </context>
 <context>
+    <name>TotalsView</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/totals.py" line="99"/>
+        <source>Totales por medio y día</source>
+        <translation>Totals by method and day</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/totals.py" line="105"/>
+        <source>Aprobado por día y medio</source>
+        <translation>Approved by day and method</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/totals.py" line="110"/>
+        <source>Gráfico por día y medio</source>
+        <translation>Chart by day and method</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/totals.py" line="135"/>
+        <source>Día</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/totals.py" line="137"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/totals.py" line="149"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="44"/>
+        <source>Anular pago</source>
+        <translation>Void payment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="50"/>
+        <source>Pago a anular</source>
+        <translation>Payment to void</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="68"/>
+        <source>Motivo (obligatorio)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="70"/>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="72"/>
+        <source>Por ejemplo: el cliente devolvió el producto</source>
+        <translation>For example: the customer returned the product</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="76"/>
+        <source>Escriba el motivo: queda en el registro con su nombre.</source>
+        <translation>Write the reason: it is logged with your name.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="81"/>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="82"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="117"/>
+        <source>¿Anular el pago de %1 del pedido %2?</source>
+        <translation>Void the payment of %1 for order %2?</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="123"/>
+        <source>Referencia %3 · transacción %4 · %5.
+Wompi devolverá %1 a la tarjeta del cliente. Esto no se puede deshacer.</source>
+        <translation>Reference %3 · transaction %4 · %5.
+Wompi will return %1 to the customer&apos;s card. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_dialog.py" line="134"/>
+        <source>Anular %1</source>
+        <translation>Void %1</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDoneDialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="171"/>
+        <source>Pago anulado</source>
+        <translation>Payment voided</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="178"/>
+        <source>Pago anulado: %1</source>
+        <translation>Payment voided: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="184"/>
+        <source>Pedido %1 · referencia %2 · transacción %3.
+Motivo: %4</source>
+        <translation>Order %1 · reference %2 · transaction %3.
+Reason: %4</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="196"/>
+        <source>Imprimir comprobante</source>
+        <translation>Print slip</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="197"/>
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="198"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="238"/>
+        <source>Comprobante enviado a %1.</source>
+        <translation>Slip sent to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="245"/>
+        <source>Guardar comprobante de anulación</source>
+        <translation>Save void slip</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="249"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="264"/>
+        <source>Comprobante guardado en %1</source>
+        <translation>Slip saved in %1</translation>
+    </message>
+</context>
+<context>
     <name>WaitingPanel</name>
     <message>
         <location filename="../../mestore_desktop/ui/payment/panels.py" line="57"/>
@@ -1621,17 +3261,17 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="140"/>
+        <location filename="../../mestore_desktop/app.py" line="139"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="158"/>
+        <location filename="../../mestore_desktop/app.py" line="157"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="368"/>
+        <location filename="../../mestore_desktop/app.py" line="367"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>

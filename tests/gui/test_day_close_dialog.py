@@ -155,6 +155,20 @@ def test_a_typo_in_the_count_says_how_to_write_it_and_does_not_close(qtbot, page
     assert dialog.message.property("status") == "error"
 
 
+def test_a_long_typo_message_wraps_instead_of_widening_the_dialog(qtbot, page) -> None:
+    # Found by hand under a window manager: typing "$ 40.000" key by key passed through "$ 40.",
+    # whose long message stretched the dialog past the right edge of a 1366 px screen.
+    dialog = open_day_close(qtbot, page)
+    width = dialog.width()
+
+    QTest.keyClicks(dialog.counted, "$ 40.")
+    qtbot.wait(50)  # let the layout settle
+
+    assert "no es un monto" in dialog.difference.text()
+    assert dialog.width() <= width
+    assert dialog.difference.wordWrap()
+
+
 def test_enter_in_the_count_never_closes_the_day(qtbot, page, office) -> None:
     dialog = open_day_close(qtbot, page)
     QTest.keyClicks(dialog.counted, "50.000")

@@ -91,6 +91,9 @@ def default_pdf_folder() -> Path:
     return folder
 
 
+DIFFERENCE_MIN_WIDTH = 240
+
+
 class DayCloseDialog(QDialog):
     """The day close of `back_office.terminal_id` for one day."""
 
@@ -212,6 +215,9 @@ class DayCloseDialog(QDialog):
         self.difference = QLabel("—", box)
         self.difference.setObjectName("DayCloseDifference")
         self.difference.setAccessibleName(self.tr("Diferencia"))
+        # A typo's message is a sentence: it wraps in its column instead of widening the dialog.
+        self.difference.setWordWrap(True)
+        self.difference.setMinimumWidth(DIFFERENCE_MIN_WIDTH)
         self.note = QLineEdit(box)
         self.note.setAccessibleName(self.tr("Nota"))
         self.note.setPlaceholderText(

@@ -214,13 +214,14 @@ def build_desktop(
     translators = install_translators(choose_language(args.lang, backend.settings.language))
     http = _http_client()
     sync = SyncRunner(backend.settings_file.load, service_factory(db, http))
+    back_office = build_back_office(backend.settings_file, db, http)
     window = MainWindow(
         settings=backend.settings,
         settings_file=backend.settings_file,
         secrets=SecretStore(backend.settings.environment),
         secrets_factory=SecretStore,
         connection_tester=_connection_tester(http),
-        back_office=build_back_office(backend.settings_file, db, http),
+        back_office=back_office,
         caja=_caja_services(backend.settings_file, db, http, options),
         demo=args.demo,
     )
@@ -228,6 +229,8 @@ def build_desktop(
         install_global_handlers(window, loop)
     _collect_garbage_on_the_gui_thread(window)  # parented to the window: lives as long
     _wire_sync(window, sync)
+    # A void or a "Consultar en Wompi" in Pedidos reaches the counter as the sync's news do.
+    back_office.orders.on_orders_changed.append(window.on_orders_changed)
     sync.start()
     return Desktop(window, db, http, sync, translators)
 

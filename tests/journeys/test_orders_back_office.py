@@ -62,7 +62,11 @@ def card_sale_total(journey: Journey) -> str:
     return "$ " + f"{cents // 100:,}".replace(",", ".")
 
 
-def test_find_a_card_sale_read_its_timeline_and_void_it(journey: Journey) -> None:
+def test_find_a_card_sale_read_its_timeline_and_void_it(journey: Journey, monkeypatch) -> None:
+    counter_heard: list[object] = []
+    caja = journey.window.caja_page
+    hear = caja.on_orders_changed
+    monkeypatch.setattr(caja, "on_orders_changed", lambda n: (counter_heard.append(n), hear(n)))
     open_orders(journey)
     find(journey, "restrepo")
     open_only_row(journey)
@@ -91,6 +95,7 @@ def test_find_a_card_sale_read_its_timeline_and_void_it(journey: Journey) -> Non
     modal_titled(journey, "Pago anulado")
     assert shown(journey, f"Pago anulado: {amount}")
     journey.wait(lambda: journey.order_statuses()[0] == "voided")
+    assert counter_heard  # the counter hears of the void as it hears of the sync's news
     journey.press("Esc")
     journey.wait(lambda: journey.modal() is None)
     journey.wait(lambda: shown(journey, "Anulado"))

@@ -117,6 +117,9 @@ class CounterRig:
             lambda: self.flow is not None and bool(self.flow.reference), timeout=TIMEOUT_MS
         )
         assert self.flow is not None
+        # A cashier's next key goes to the payment dialog once it is the active window; a loaded
+        # machine activates it a moment after it exists (an Esc sent earlier reached the counter).
+        self.qtbot.waitUntil(self.flow.dialog.isActiveWindow, timeout=TIMEOUT_MS)
         return self.flow
 
     @property

@@ -48,7 +48,16 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from sqlalchemy import insert, text
 
@@ -607,7 +616,24 @@ def _first_rows(session: Any, count: int) -> list[OrderSummary]:
     return rows
 
 
+def quiet_offscreen_warnings() -> None:
+    """The offscreen platform warns on every window shown that it cannot propagate size hints;
+    everything else Qt says still reaches stderr."""
+    previous: list[Any] = []
+
+    def handler(mode: QtMsgType, context: Any, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous[0] is not None:
+            previous[0](mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous.append(qInstallMessageHandler(handler))
+
+
 def run_gui(database: Database, samples: int, steps: int) -> dict[str, float]:
+    quiet_offscreen_warnings()
     app = QApplication.instance() or QApplication([])
     app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)

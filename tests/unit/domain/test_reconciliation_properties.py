@@ -122,7 +122,7 @@ def test_each_transaction_lands_in_exactly_one_queue(mix) -> None:
         assert row.detail
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(mixes())
 def test_local_only_rows_are_paid_wompi_attempts_in_the_range(mix) -> None:
     local, wompi, links = mix
@@ -174,7 +174,7 @@ def test_counts_totals_and_json_add_up(mix) -> None:
     assert sum(t.total_cents for t in result.totals if t.method == "CASH") == sum(cash)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(mixes(), st.randoms(use_true_random=False))
 def test_the_queue_of_a_transaction_does_not_depend_on_the_input_order(mix, rnd) -> None:
     local, wompi, links = mix

@@ -198,3 +198,14 @@ def test_a_slow_wompi_is_cancelled_with_esc_and_a_new_run_works(journey: Journey
     journey.sandbox_post("api/latency", {"ms": 0})
     reconcile(journey)
     assert caption(journey, "Conciliadas").startswith("Conciliadas (")
+
+
+def test_enter_right_after_ctrl_4_reconciles(journey: Journey) -> None:
+    # Found by hand under openbox: after Ctrl+4 the keyboard sat on "Cierre del día" and Enter
+    # did nothing, though the page says Conciliar is Enter.
+    journey.press("4", CTRL)
+    journey.find("Conciliar")
+
+    journey.press("Enter")
+
+    journey.wait(lambda: caption(journey, "Conciliadas").startswith("Conciliadas ("))

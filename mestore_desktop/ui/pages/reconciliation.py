@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -117,6 +118,9 @@ class ReconciliationPage(QWidget):
         self.range_bar = DateRangeBar(self._today, self)
         self.run_button = self._button(self.tr("Conciliar"), self.run)
         self.run_button.setToolTip(self.tr("Consultar Wompi y comparar (Enter)"))
+        # Enter on the focused button runs it, as the tooltip promises (outside a dialog Qt
+        # clicks only auto-default buttons on Enter).
+        self.run_button.setAutoDefault(True)
         self.export_button = self._button(self.tr("Exportar CSV"), self.ask_export)
         self.export_button.setEnabled(False)
         controls = QHBoxLayout()
@@ -190,6 +194,14 @@ class ReconciliationPage(QWidget):
         self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.escape.activated.connect(self.cancel)
         self.escape.setEnabled(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Reached with Ctrl+4 the keyboard would stay on the first button (Cierre del día): put
+        # it on Conciliar, so that Enter does what the page says.
+        focus = QApplication.focusWidget()
+        if self.back_office is not None and (focus is None or not self.isAncestorOf(focus)):
+            self.run_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- running -----------------------------------------------------------------------------
 

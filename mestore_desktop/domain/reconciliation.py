@@ -62,7 +62,8 @@ matched or not (their `payment_method`, "" shown as "DESCONOCIDO"), plus APPROVE
 as method "CASH". A VOIDED transaction counts nothing. `day` of a row is the Bogota day of its
 transaction, or of the attempt for local-only rows.
 
-Rows keep the order transactions were given in, then local-only rows in attempt order.
+Rows keep the order in which transactions were first given, then local-only rows in attempt
+order.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from mestore_desktop.domain.order import (
     OrderSummary,
 )
 from mestore_desktop.domain.payment import PaymentAttempt, Tender
+from mestore_desktop.domain.reconciliation import BOGOTA
 from mestore_desktop.paths import database_path
 from mestore_desktop.secrets import SecretName, SecretStore
 from mestore_desktop.services.checkout import (
@@ -140,7 +141,8 @@ def orders_list(args: argparse.Namespace, home: Path, out: TextIO) -> None:
         return
     for row in rows:
         out.write(
-            f"{row.number:>7}  {row.created_at:%Y-%m-%d %H:%M}  {row.total.format():>14}  "
+            f"{row.number:>7}  {row.created_at.astimezone(BOGOTA):%Y-%m-%d %H:%M}  "
+            f"{row.total.format():>14}  "
             f"{row.status.value:<17} {row.last_reference}\n"
         )
 

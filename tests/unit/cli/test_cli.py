@@ -113,7 +113,10 @@ def test_orders_list_empty_and_with_orders(home: Path, capsys: pytest.CaptureFix
     assert rows[0]["status"] == "awaiting_payment"
     assert re.fullmatch(rf"T01-[0-9A-Z]{{4}}-{order.number:06d}-1", rows[0]["reference"])
     assert run(home, "orders", "list") == 0
-    assert "$ 70.000" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert "$ 70.000" in listed
+    # Times read as the filters' days do: Bogotá's (15:30 UTC is 10:30 there).
+    assert "2026-11-26 10:30" in listed
 
 
 def _cli(home: Path, *argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

@@ -14,10 +14,9 @@ ends VOIDED at the sandbox, locally and in the audit log.
 from __future__ import annotations
 
 import asyncio
-import io
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +24,7 @@ import httpx
 import pytest
 
 from mestore_desktop.cli import back_office_commands
-from mestore_desktop.cli.main import main
 from mestore_desktop.domain.payment import (
-    Observation,
     OrderStatus,
     PaymentStatus,
     StatusSource,
@@ -39,6 +36,7 @@ from mestore_desktop.services.csv_export import read_csv
 from mestore_desktop.settings import SettingsFile
 from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.store.repositories import OrderRepository
+from tests.support.back_office_situations import configure, control, days, every_situation, run
 from tests.sync.harness import LoopbackStack
 
 ROW_KEYS = {"reference", "transaction_id", "status", "local_status", "amount_cents"}
@@ -50,44 +48,8 @@ def stack(home: Path) -> Iterator[LoopbackStack]:
         yield stack
 
 
-def run(home: Path, *argv: str, stdin: str = "") -> int:
-    try:
-        return main(["--home", str(home), *argv], stdin=io.StringIO(stdin))
-    except SystemExit as exc:  # argparse's usage errors
-        return int(exc.code or 0)
-
-
 def ours(err: str) -> list[str]:
     return [line for line in err.splitlines() if line.startswith("mestore:")]
-
-
-def configure(home: Path, stack: LoopbackStack, *, private_key: bool = True) -> None:
-    pairs = ["environment", "sandbox", "public_key", stack.keys.public_key]
-    pairs += ["wompi_api_url", stack.wompi_api_url, "relay_url", stack.relay_url]
-    pairs += ["store_name", "Tienda Ejemplo"]
-    assert run(home, "config", "set", *pairs) == 0
-    assert run(home, "secrets", "set", "relay_token", stdin=stack.token + "\n") == 0
-    if private_key:
-        secret = stack.keys.private_key + "\n"
-        assert run(home, "secrets", "set", "wompi_private_key", stdin=secret) == 0
-
-
-def control(stack: LoopbackStack, path: str, body: dict[str, Any] | None = None) -> Any:
-    assert stack.sandbox_server is not None
-    response = httpx.post(f"{stack.sandbox_server.base_url}/_sandbox/{path}", json=body or {})
-    assert response.status_code in (200, 201), response.text
-    return response.json()["data"]
-
-
-def inject(stack: LoopbackStack, reference: str, pesos: int) -> str:
-    body = {"reference": reference, "amount_in_cents": pesos * 100, "status": "APPROVED"}
-    return str(control(stack, "transactions/inject", {**body, "silent": True})["id"])
-
-
-def days() -> tuple[str, str]:
-    """Yesterday to tomorrow in Bogotá: a run across midnight still covers every sale."""
-    today = bogota_day(datetime.now(UTC))
-    return (today - timedelta(days=1)).isoformat(), (today + timedelta(days=1)).isoformat()
 
 
 def reconcile(home: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, Any]:
@@ -99,49 +61,6 @@ def reconcile(home: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tu
 
 def queue_refs(document: Any, queue: str) -> list[str]:
     return [row["reference"] for row in document["queues"][queue]["rows"]]
-
-
-def cancel(stack: LoopbackStack, number: int) -> None:
-    at = datetime.now(UTC)
-    stack.database.write(lambda s: OrderRepository(s).cancel_order(number, at))
-
-
-def paid_locally_only(stack: LoopbackStack, pesos: int) -> str:
-    """An attempt recorded APPROVED with a transaction Wompi never had (a bug, a restore)."""
-    _, reference, amount = stack.add_order(pesos)
-    obs = Observation(
-        "99999-1700000000-12345", PaymentStatus.APPROVED, StatusSource.MANUAL, datetime.now(UTC),
-        amount,
-    )  # fmt: skip
-    stack.database.write(lambda s: OrderRepository(s).apply_observation(reference, obs))
-    return reference
-
-
-def every_situation(home: Path, stack: LoopbackStack) -> dict[str, str]:
-    matched, duplicate = stack.sale(), stack.sale(50_000)
-    for sale in (matched, duplicate):
-        control(stack, f"transactions/{sale.transaction_id}/approve")
-    stack.wait_delivered(2)
-    assert run(home, "sync", "--once") == 0  # both recorded paid, as at the counter
-    stale = stack.sale(30_000)
-    control(stack, "events/drop", {"n": 1})
-    control(stack, f"transactions/{stale.transaction_id}/approve")  # nobody hears of it
-    _, mismatch, _ = stack.add_order(40_000)
-    inject(stack, mismatch, 39_000)
-    inject(stack, "PAGO-DESCONOCIDO-1", 12_000)
-    inject(stack, duplicate.reference, 50_000)
-    number, after_cancel, _ = stack.add_order(60_000)
-    cancel(stack, number)
-    inject(stack, after_cancel, 60_000)
-    return {
-        "matched": matched.reference,
-        "stale_pending": stale.reference,
-        "amount_mismatch": mismatch,
-        "orphan": "PAGO-DESCONOCIDO-1",
-        "duplicate_payment": duplicate.reference,
-        "approved_after_cancel": after_cancel,
-        "paid_without_approval": paid_locally_only(stack, 70_000),
-    }
 
 
 def test_each_situation_shows_in_its_queue_and_apply_fixes_the_stale_one(

@@ -15,6 +15,7 @@ reference is a conflict (a double charge), never an overwrite.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -139,8 +140,21 @@ class Observation:
     source: StatusSource
     observed_at: datetime
     amount: Money | None = None
-    payment_method: str = ""
+    payment_method: str = ""  # the label for receipts: "VISA ••4242", "Nequi 399•••1111"
     status_message: str = ""
+    # Wompi's payment_method_type ("CARD", "NEQUI", "PSE"…; "" unknown): what the back office
+    # lists, filters and totals by. Last so that positional construction keeps its meaning.
+    payment_method_type: str = ""
+
+
+_METHOD_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+def method_type_code(text: str | None) -> str:
+    """Wompi's payment_method_type as kept beside the label: an upper-case code ("CARD",
+    "BANCOLOMBIA_TRANSFER"); text of any other shape is no type to group by, so ""."""
+    code = (text or "").strip()
+    return code if _METHOD_TYPE.fullmatch(code) else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +185,10 @@ class PaymentAttempt:
     # Wompi only: when its signed checkout stops taking payments (`expiration-time`); None for
     # cash and for attempts saved before the checkout carried one.
     expires_at: datetime | None = None
+    # Wompi's method type of the followed transaction ("CARD"…; "" for cash and when unknown),
+    # beside `payment_method`, its label: the back office groups by the type, receipts show the
+    # label.
+    payment_method_type: str = ""
 
     @property
     def is_final(self) -> bool:
@@ -321,6 +339,7 @@ def _follow(attempt: PaymentAttempt, obs: Observation) -> PaymentAttempt:
         status=obs.status,
         transaction_id=obs.transaction_id,
         payment_method=obs.payment_method or attempt.payment_method,
+        payment_method_type=obs.payment_method_type or attempt.payment_method_type,
         status_message=obs.status_message,
     )
 

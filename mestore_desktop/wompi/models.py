@@ -16,7 +16,12 @@ from datetime import UTC, datetime
 from typing import Any, Self
 
 from mestore_desktop.domain.money import Money
-from mestore_desktop.domain.payment import Observation, PaymentStatus, StatusSource
+from mestore_desktop.domain.payment import (
+    Observation,
+    PaymentStatus,
+    StatusSource,
+    method_type_code,
+)
 from mestore_desktop.wompi.errors import WompiBadResponseError
 
 CURRENCY = "COP"
@@ -225,7 +230,8 @@ class Transaction:
         return _METHOD_NAMES.get(kind, kind)
 
     def to_observation(self, source: StatusSource, observed_at: datetime) -> Observation:
-        """This transaction as a domain observation; amounts are only ever pesos."""
+        """This transaction as a domain observation; amounts are only ever pesos. It carries
+        the method twice: the label for receipts and Wompi's type for the back office."""
         if self.currency != CURRENCY:
             raise WompiBadResponseError(field="transaction.currency")
         return Observation(
@@ -236,6 +242,9 @@ class Transaction:
             amount=self.amount,
             payment_method=self.method_label,
             status_message=self.status_message or "",
+            payment_method_type=method_type_code(
+                self.payment_method.type or self.payment_method_type
+            ),
         )
 
 

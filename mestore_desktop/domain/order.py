@@ -195,4 +195,4 @@ class OrderSummary:
     customer_name: str = ""
     customer_email: str = ""
     last_reference: str = ""
-    payment_method: str = ""
+    payment_method: str = ""  # Wompi's type ("CARD", "NEQUI"…), "CASH" for cash, "" unknown

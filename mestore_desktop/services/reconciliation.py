@@ -325,7 +325,8 @@ def local_attempt(attempt: PaymentAttempt, order: Order) -> LocalAttempt:
         status=attempt.status,
         transaction_id=attempt.transaction_id,
         transactions=attempt.transactions,
-        payment_method=attempt.payment_method,
+        # Wompi's type, as the store's range query reads it; the label only when unknown.
+        payment_method=attempt.payment_method_type or attempt.payment_method,
         created_at=attempt.created_at,
         abandoned=attempt.abandoned_at is not None,
         order_cancelled=order.cancelled_at is not None,

@@ -122,6 +122,7 @@ def update_attempt_row(row: PaymentAttemptRow, attempt: PaymentAttempt) -> None:
     row.status = attempt.status.value
     row.transaction_id = attempt.transaction_id
     row.payment_method = attempt.payment_method
+    row.payment_method_type = attempt.payment_method_type
     row.status_message = attempt.status_message
     row.updated_at = attempt.updated_at
     row.abandoned_at = attempt.abandoned_at
@@ -161,6 +162,7 @@ def to_attempt(row: PaymentAttemptRow) -> PaymentAttempt:
         ),
         cash_received=_money_or_none(row.cash_received_cents),
         expires_at=row.expires_at,
+        payment_method_type=row.payment_method_type,
     )
 
 

@@ -580,10 +580,12 @@ class OrderRepository:
         attempts = [mapping.to_attempt(a) for a in row.attempts]
         status = derive_order_status(attempts, cancelled=row.cancelled_at is not None)
         row.status = status.value
-        # The browser filters by the shown attempt's tender and method (tables.OrderRow).
+        # The browser filters by the shown attempt's tender and method type (tables.OrderRow).
         shown = shown_attempt(attempts)
         row.tender = "" if shown is None else shown.tender.value
-        row.payment_method = "" if shown is None else _method(shown.payment_method, shown.tender)
+        row.payment_method = (
+            "" if shown is None else _method(shown.payment_method_type, shown.tender)
+        )
 
     def _shown_attempts(self, numbers: Sequence[int]) -> dict[int, _Shown]:
         """Per order, the attempt a clerk cares about: the approved one, else the newest."""
@@ -592,7 +594,7 @@ class OrderRepository:
                 PaymentAttemptRow.order_number,
                 PaymentAttemptRow.reference,
                 PaymentAttemptRow.status,
-                PaymentAttemptRow.payment_method,
+                PaymentAttemptRow.payment_method_type,
                 PaymentAttemptRow.tender,
             )
             .where(PaymentAttemptRow.order_number.in_(numbers))
@@ -610,7 +612,7 @@ class OrderRepository:
 class _Shown:
     reference: str
     approved: bool
-    payment_method: str
+    payment_method_type: str
     tender: str
 
 
@@ -664,12 +666,16 @@ def shown_attempt(attempts: Sequence[PaymentAttempt]) -> PaymentAttempt | None:
     return approved[0] if approved else (ordered[-1] if ordered else None)
 
 
-def _method(payment_method: str, tender: str) -> str:
-    return payment_method or (Tender.CASH.value if tender == Tender.CASH else "")
+def _method(payment_method_type: str, tender: str) -> str:
+    """An order's method as the browser filters and shows it: Wompi's type ("CARD"…), "CASH"
+    for cash, "" when Wompi has not said; never the receipt's label (one per card or phone)."""
+    if tender == Tender.CASH:
+        return Tender.CASH.value
+    return payment_method_type
 
 
 def _summary(row: _SummaryRow, shown: _Shown | None) -> OrderSummary:
-    method = "" if shown is None else _method(shown.payment_method, shown.tender)
+    method = "" if shown is None else _method(shown.payment_method_type, shown.tender)
     return OrderSummary(
         number=row.number,
         terminal_id=row.terminal_id,

@@ -12,8 +12,9 @@ status sync's tables, `0003_catalogue_cash.py` for the product catalogue and the
 late-approval columns of payment attempts, `0004_attempt_expiry.py` for the checkout's expiry,
 `0005_installation_id.py` for the installation id in references, `0006_duplicate_payments.py`
 for duplicate payments and the end of an attempt's watch, `0007_back_office.py` for the orders
-browser's indexes and search terms, the audit log's order and the day closes) are a frozen copy
-of this schema; a test checks that the two agree.
+browser's indexes and search terms, the audit log's order and the day closes,
+`0008_payment_method_type.py` for the attempts' Wompi method type beside the label) are a
+frozen copy of this schema; a test checks that the two agree.
 """
 
 from __future__ import annotations
@@ -104,6 +105,12 @@ SOURCES = tuple(StatusSource)
 TENDERS = tuple(Tender)
 DOCUMENT_TYPES = tuple(DocumentType)
 IVA_RATES = ", ".join(str(int(rate)) for rate in IvaRate)
+# "" or an upper-case code as `domain.payment.method_type_code` keeps it: a letter, then letters,
+# digits and "_" (GLOB's class refuses anything else, such as a label's "•" or a space).
+METHOD_TYPE_CHECK = (
+    "typeof(payment_method_type) = 'text' AND (payment_method_type = '' OR "
+    "(payment_method_type GLOB '[A-Z]*' AND payment_method_type NOT GLOB '*[^A-Z0-9_]*'))"
+)
 
 
 class Base(DeclarativeBase):
@@ -150,6 +157,7 @@ class OrderRow(Base):
     # Added by migration 0007 with ALTER TABLE ADD COLUMN (column-level CHECKs, as in 0003): the
     # tender and method of the attempt the browser shows (the approved one, else the newest;
     # "CASH" for cash), kept up to date with `status`, so the browser filters them by index.
+    # The method is the attempt's Wompi type ("CARD", "NEQUI"…) since migration 0008.
     tender: Mapped[str] = mapped_column(
         _check(f"tender IN ('', {_quoted(TENDERS)})", "tender"), default="", server_default=""
     )
@@ -244,6 +252,12 @@ class PaymentAttemptRow(Base):
     # checkout expired, plus the payer's retry window, and a final check found nothing live).
     watch_ended_at: Mapped[datetime | None] = mapped_column(
         _check(integer_check("watch_ended_at", nullable=True), "watch_ended_at")
+    )
+    # Added by migration 0008, the same way: Wompi's payment_method_type of the followed
+    # transaction ("CARD", "NEQUI"…; "" for cash and when unknown), beside `payment_method`,
+    # the label for receipts ("VISA ••4242"). Only an upper-case code fits, never a label.
+    payment_method_type: Mapped[str] = mapped_column(
+        _check(METHOD_TYPE_CHECK, "payment_method_type"), default="", server_default=""
     )
 
     order: Mapped[OrderRow] = relationship(back_populates="attempts")

@@ -203,6 +203,7 @@ def rows_for(first: int, last: int, count: int) -> dict[str, list[dict[str, Any]
                     "status": attempt_status.value,
                     "transaction_id": tx,
                     "payment_method": "" if tender is Tender.CASH else method,
+                    "payment_method_type": "" if tender is Tender.CASH else method,
                     "status_message": "",
                     "created_at": at,
                     "updated_at": at + timedelta(seconds=40),

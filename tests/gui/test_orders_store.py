@@ -79,7 +79,9 @@ def _sale(
     reference = repo.new_attempt(order.number, Tender.WOMPI, at).reference
     for minutes, (tx, status, method, source, evidence) in enumerate(outcome, start=1):
         seen = at + timedelta(minutes=minutes)
-        obs = Observation(tx, status, source, seen, None, payment_method=method)
+        obs = Observation(
+            tx, status, source, seen, None, payment_method=method, payment_method_type=method
+        )
         repo.apply_observation(reference, obs, evidence)
     return order.number
 

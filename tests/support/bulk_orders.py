@@ -167,6 +167,7 @@ def _attempt(
         "status": status,
         "transaction_id": _transaction_id(number) if seen else None,
         "payment_method": method,
+        "payment_method_type": method,  # Wompi's type; the label does not matter here
         "status_message": "",
         "created_at": micros + 5_000_000,
         "updated_at": micros + 35_000_000,

@@ -89,7 +89,15 @@ def _observe(
     method: str,
     source: StatusSource = StatusSource.WEBHOOK,
 ) -> None:
-    obs = Observation(transaction_id, status, source, at, None, payment_method=method)  # type: ignore[arg-type]
+    obs = Observation(
+        transaction_id,
+        status,
+        source,
+        at,  # type: ignore[arg-type]
+        None,
+        payment_method=method,
+        payment_method_type=method,
+    )
     repo.apply_observation(reference, obs)
 
 

@@ -54,7 +54,15 @@ def observation(
     source: StatusSource = StatusSource.WEBHOOK,
     amount: Money | None = None,
 ) -> Observation:
-    return Observation(transaction_id, status, source, when, amount, payment_method="CARD")
+    return Observation(
+        transaction_id,
+        status,
+        source,
+        when,
+        amount,
+        payment_method="CARD",
+        payment_method_type="CARD",
+    )
 
 
 def approved(transaction_id: str, when: datetime, amount: Money | None = None) -> Observation:

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import IO
 
 from mestore_desktop.domain.order import OrderSummary
-from mestore_desktop.domain.payment import OrderStatus, PaymentStatus
+from mestore_desktop.domain.payment import OrderStatus, PaymentStatus, Tender
+from mestore_desktop.services.payment_details import CASH_LABEL, METHOD_LABELS
 
 ENCODING = "utf-8-sig"  # writes the BOM Excel needs to read UTF-8
 DELIMITER = ";"
@@ -93,8 +94,16 @@ def order_row(summary: OrderSummary) -> list[str]:
         text(summary.customer_name),
         text(summary.customer_email),
         text(summary.last_reference),
-        text(summary.payment_method),
+        text(method_text(summary.payment_method)),
     ]
+
+
+def method_text(method: str) -> str:
+    """An order's method (Wompi's type, or "CASH") in Spanish: "Efectivo", "Tarjeta", "Nequi"…;
+    anything else as it is."""
+    if method == Tender.CASH.value:
+        return CASH_LABEL
+    return METHOD_LABELS.get(method, method)
 
 
 class CsvFile:

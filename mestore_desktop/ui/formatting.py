@@ -73,7 +73,9 @@ def age_text(seconds: float) -> str:
 
 
 def method_word(stored: str) -> str:
-    """How an order's payment method reads in a table (Wompi's codes are not for people)."""
+    """How a payment method reads in a table or a list: "CASH" and Wompi's payment_method_type
+    ("CARD", "NEQUI"…) as words; anything else (an older attempt's label, "VISA ••4242", or a
+    type Wompi added since) as it is."""
     words = {
         "CASH": QCoreApplication.translate("PaymentMethod", "Efectivo"),
         "CARD": QCoreApplication.translate("PaymentMethod", "Tarjeta"),
@@ -81,5 +83,14 @@ def method_word(stored: str) -> str:
         "PSE": "PSE",
         "BANCOLOMBIA_TRANSFER": "Bancolombia",
         "BANCOLOMBIA_QR": "Bancolombia QR",
+        "BANCOLOMBIA_COLLECT": QCoreApplication.translate(
+            "PaymentMethod", "Corresponsal Bancolombia"
+        ),
+        "BANCOLOMBIA_BNPL": QCoreApplication.translate(
+            "PaymentMethod", "Compra y paga después Bancolombia"
+        ),
+        "DAVIPLATA": "Daviplata",
+        "PCOL": "Puntos Colombia",
+        "SU_PLUS": "SU+ Pay",
     }
     return words.get(stored, stored)

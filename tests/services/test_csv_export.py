@@ -14,6 +14,7 @@ from mestore_desktop.domain.payment import OrderStatus
 from mestore_desktop.services.csv_export import (
     ORDER_HEADER,
     CsvFile,
+    method_text,
     order_row,
     pesos,
     read_csv,
@@ -80,7 +81,7 @@ def test_an_order_row_shows_bogota_time_status_in_spanish_and_pesos() -> None:
         customer_name="=cmd",
         customer_email="ana@example.com",
         last_reference="T01-7QKM-000012-1",
-        payment_method="VISA ••4242",
+        payment_method="CARD",
     )
     row = order_row(summary)
     assert len(row) == len(ORDER_HEADER)
@@ -93,5 +94,16 @@ def test_an_order_row_shows_bogota_time_status_in_spanish_and_pesos() -> None:
         "'=cmd",
         "ana@example.com",
         "T01-7QKM-000012-1",
-        "VISA ••4242",
+        "Tarjeta",  # the method in Spanish, as Pedidos shows it
+    ]
+
+
+def test_an_order_s_method_reads_in_spanish() -> None:
+    assert [method_text(m) for m in ("CASH", "CARD", "NEQUI", "PSE", "", "VISA ••4242")] == [
+        "Efectivo",
+        "Tarjeta",
+        "Nequi",
+        "PSE",
+        "",
+        "VISA ••4242",  # an unknown method as it is
     ]

@@ -467,202 +467,202 @@
 <context>
     <name>DayCloseDialog</name>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="109"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="161"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="112"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="164"/>
         <source>Cierre del día</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="130"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="138"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="133"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="141"/>
         <source>Día</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="135"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="138"/>
         <source>Estado del cierre</source>
         <translation>Close status</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="137"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="140"/>
         <source>Terminal {terminal}</source>
         <translation>Terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="144"/>
         <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="147"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="150"/>
         <source>Por medio de pago</source>
         <translation>By tender</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="145"/>
         <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="148"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="151"/>
         <source>Por método de Wompi</source>
         <translation>By Wompi method</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="149"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="152"/>
         <source>Pagos pendientes</source>
         <translation>Pending payments</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="150"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="153"/>
         <source>Colas sin resolver</source>
         <translation>Unresolved queues</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="153"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="156"/>
         <source>Pagos pendientes (pasan al día siguiente)</source>
         <translation>Pending payments (carried into the next day)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="156"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="159"/>
         <source>Colas de conciliación sin resolver</source>
         <translation>Unresolved reconciliation queues</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="183"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="186"/>
         <source>Medio</source>
         <translation>Tender</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="183"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="186"/>
         <source>Cantidad</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="183"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="328"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="186"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="334"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="204"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="207"/>
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="206"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="221"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="209"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="227"/>
         <source>Efectivo esperado</source>
         <translation>Cash expected</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="208"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="222"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="211"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="228"/>
         <source>Efectivo contado</source>
         <translation>Cash counted</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="209"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="212"/>
         <source>Por ejemplo 250.000</source>
         <translation>For example 250.000</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="214"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="217"/>
         <source>Diferencia</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="216"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="223"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="222"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="229"/>
         <source>Nota</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="218"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="224"/>
         <source>Opcional: por qué sobra o falta efectivo, quién contó…</source>
         <translation>Optional: why cash is over or short, who counted…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="232"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="238"/>
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="233"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="437"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="239"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="443"/>
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="234"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="240"/>
         <source>Cerrar el día</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="235"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="316"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="241"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="322"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="316"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="322"/>
         <source>Salir</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="335"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="341"/>
         <source>Sin ventas aprobadas</source>
         <translation>No approved sales</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="355"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="361"/>
         <source>Pedido {n} · {reference} · {method} · {amount} · {day}</source>
         <translation>Order {n} · {reference} · {method} · {amount} · {day}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="364"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="370"/>
         <source>Ninguno.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="372"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="378"/>
         <source>Ninguna registrada. Concilie el día para saberlo con certeza.</source>
         <translation>None recorded. Reconcile the day to know for sure.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="375"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="381"/>
         <source>Ninguna: la conciliación del día está al día.</source>
         <translation>None: the day&apos;s reconciliation is up to date.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="424"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="430"/>
         <source>Día cerrado. Puede guardar el PDF del cierre.</source>
         <translation>Day closed. You can save the close as a PDF.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="431"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="437"/>
         <source>Reabrir el día</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="433"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="439"/>
         <source>El cierre del {day} de la terminal {terminal} quedará abierto hasta que se cierre de nuevo. Escriba por qué.</source>
         <translation>The close of {day} for terminal {terminal} stays open until it is closed again. Write why.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="458"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="464"/>
         <source>Día reabierto. Corrija lo necesario y ciérrelo de nuevo.</source>
         <translation>Day reopened. Correct what is needed and close it again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="488"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="494"/>
         <source>Guardar cierre en PDF</source>
         <translation>Save the close as a PDF</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="492"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="498"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="510"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="516"/>
         <source>No se pudo guardar el PDF en {path}: revise que la carpeta exista y se pueda escribir en ella.</source>
         <translation>The PDF could not be saved at {path}: check that the folder exists and can be written to.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="516"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="522"/>
         <source>Cierre guardado en {path}</source>
         <translation>Close saved at {path}</translation>
     </message>
@@ -1180,93 +1180,93 @@
         <translation>Order detail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="57"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="58"/>
         <source>Elija un pedido de la lista para ver su detalle.</source>
         <translation>Choose an order in the list to see its detail.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="75"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="80"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="76"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="81"/>
         <source>Productos</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="77"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="82"/>
         <source>Pagos</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="80"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="85"/>
         <source>Historial de estados</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="109"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="114"/>
         <source>Pedido %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="112"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="117"/>
         <source>%1 · Terminal %2</source>
         <translation>%1 · Terminal %2</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="131"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="136"/>
         <source>Sin datos del cliente.</source>
         <translation>No customer data.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="148"/>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="178"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="153"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="183"/>
         <source>IVA %1 %</source>
         <translation>VAT %1 %</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="151"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="156"/>
         <source>descuento %1</source>
         <translation>discount %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="174"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="179"/>
         <source>Descuentos</source>
         <translation>Discounts</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="177"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="182"/>
         <source>Base IVA %1 %</source>
         <translation>VAT %1 % base</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="179"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="184"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="188"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="193"/>
         <source>Este pedido no tiene pagos.</source>
         <translation>This order has no payments.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="217"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="222"/>
         <source>Creado %1</source>
         <translation>Created %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="221"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="226"/>
         <source>Transacción %1 · %2</source>
         <translation>Transaction %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="227"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="232"/>
         <source>Transacción %1</source>
         <translation>Transaction %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="232"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="237"/>
         <source>Cancelado en caja %1 (se siguió vigilando)</source>
         <translation>Cancelled at the counter %1 (still watched)</translation>
     </message>
@@ -1567,164 +1567,164 @@
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="142"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="144"/>
         <source>Lista de pedidos</source>
         <translation>Order list</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="188"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="190"/>
         <source>Cargando pedidos</source>
         <translation>Loading orders</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="189"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="191"/>
         <source>Cargando pedidos…</source>
         <translation>Loading orders…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="191"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="193"/>
         <source>Exportar CSV…  Ctrl+S</source>
         <translation>Export CSV…  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="192"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="194"/>
         <source>Exportar CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="194"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="196"/>
         <source>Guarda los pedidos que coinciden con los filtros en un archivo para Excel.</source>
         <translation>Saves the orders matching the filters in a file for Excel.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="197"/>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="198"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="199"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="200"/>
         <source>Cierre del día</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="200"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="202"/>
         <source>Totales esperados, efectivo contado y pendientes de esta terminal en el día.</source>
         <translation>This terminal&apos;s expected totals, counted cash and pending payments for the day.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="233"/>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="234"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="255"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="256"/>
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="395"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="445"/>
         <source>No se pudieron leer las terminales y medios de pago: %1</source>
         <translation>Could not read the terminals and payment methods: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="403"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="453"/>
         <source>No se pudieron cargar los pedidos: %1</source>
         <translation>Could not load the orders: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="427"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="477"/>
         <source>Ningún pedido coincide con los filtros. Pruebe otras fechas u otra búsqueda, o use «Limpiar filtros».</source>
         <translation>No order matches the filters. Try other dates or another search, or use “Clear filters”.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="431"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="481"/>
         <source>Todavía no hay ventas. Las ventas de la Caja aparecerán aquí con su estado de pago, que se actualiza solo cuando Wompi confirma.</source>
         <translation>No sales yet. Sales from the counter will appear here with their payment status, which updates by itself when Wompi confirms.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="437"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="487"/>
         <source>1 pedido cargado</source>
         <translation>1 order loaded</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="439"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="489"/>
         <source>%1 pedidos cargados</source>
         <translation>%1 orders loaded</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="441"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="491"/>
         <source> · baje para ver más</source>
         <translation> · scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="466"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="516"/>
         <source>Elija un pedido de la lista para ver su detalle.</source>
         <translation>Choose an order in the list to see its detail.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="485"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="535"/>
         <source>Cargando el pedido %1…</source>
         <translation>Loading order %1…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="499"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="549"/>
         <source>El pedido %1 ya no existe en esta base de datos.</source>
         <translation>Order %1 no longer exists in this database.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="513"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="563"/>
         <source>No se pudo leer el pedido %1: %2</source>
         <translation>Could not read order %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="528"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="578"/>
         <source>Consultando el pedido %1 en Wompi…</source>
         <translation>Checking order %1 with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="541"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="591"/>
         <source>Wompi no tiene cambios para el pedido %1: el estado aquí está al día.</source>
         <translation>Wompi has no changes for order %1: the status here is up to date.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="546"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="596"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation>%1: %2 → %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="556"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="606"/>
         <source>Wompi cambió el pedido %1:</source>
         <translation>Wompi changed order %1:</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="575"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="625"/>
         <source>Consultando en Wompi si el pago se puede anular…</source>
         <translation>Asking Wompi whether the payment can be voided…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="604"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="654"/>
         <source>No se puede anular</source>
         <translation>Cannot be voided</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="622"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="672"/>
         <source>Anulando el pago %1 en Wompi…</source>
         <translation>Voiding payment %1 at Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="635"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="685"/>
         <source>Pago %1 anulado: %2.</source>
         <translation>Payment %1 voided: %2.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="677"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="727"/>
         <source>El pedido %1 no tiene un pago aprobado: no hay recibo.</source>
         <translation>Order %1 has no approved payment: there is no receipt.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="710"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="760"/>
         <source>Exportando pedidos a %1…</source>
         <translation>Exporting orders to %1…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="744"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="794"/>
         <source>Se exportó 1 pedido a %1</source>
         <translation>1 order exported to %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="746"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="796"/>
         <source>Se exportaron %2 pedidos a %1</source>
         <translation>%2 orders exported to %1</translation>
     </message>
@@ -1732,42 +1732,42 @@
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="77"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="96"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="78"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="97"/>
         <source>Pedido</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="79"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="98"/>
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="80"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="99"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="81"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="100"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="82"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="101"/>
         <source>Medio</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="83"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="102"/>
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="148"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="174"/>
         <source>Clic para ordenar por esta columna</source>
         <translation>Click to sort by this column</translation>
     </message>
@@ -1917,14 +1917,24 @@
 <context>
     <name>PaymentMethod</name>
     <message>
-        <location filename="../../mestore_desktop/ui/formatting.py" line="78"/>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="80"/>
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/formatting.py" line="79"/>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="81"/>
         <source>Tarjeta</source>
         <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="86"/>
+        <source>Corresponsal Bancolombia</source>
+        <translation>Bancolombia agent</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/formatting.py" line="89"/>
+        <source>Compra y paga después Bancolombia</source>
+        <translation>Bancolombia Buy Now, Pay Later</translation>
     </message>
 </context>
 <context>
@@ -2344,99 +2354,99 @@ in MeStore</translation>
 <context>
     <name>ReconciliationPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="80"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="81"/>
         <source>Conciliación</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="113"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="114"/>
         <source>Cierre del día</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="118"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="119"/>
         <source>Conciliar</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="119"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="120"/>
         <source>Consultar Wompi y comparar (Enter)</source>
         <translation>Ask Wompi and compare (Enter)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="120"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="124"/>
         <source>Exportar CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="138"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="142"/>
         <source>Elija los días y pulse Conciliar: MeStore traerá de Wompi cada transacción de esos días y la comparará con sus ventas. Necesita la llave privada de Wompi (Ajustes › Secretos).</source>
         <translation>Choose the days and press Reconcile: MeStore fetches every Wompi transaction of those days and compares it with your sales. It needs the Wompi private key (Settings › Secrets).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="173"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="177"/>
         <source>Colas de conciliación</source>
         <translation>Reconciliation queues</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="181"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="185"/>
         <source>Totales por medio y día</source>
         <translation>Totals by method and day</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="226"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="238"/>
         <source>Conciliación cancelada: no se cambió nada. Pulse Conciliar para empezar de nuevo.</source>
         <translation>Reconciliation cancelled: nothing was changed. Press Reconcile to start again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="246"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="258"/>
         <source>Conciliado del {first} al {last}: {open} por revisar.</source>
         <translation>Reconciled from {first} to {last}: {open} to review.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="310"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="322"/>
         <source>Aplicar estado de Wompi</source>
         <translation>Apply Wompi&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="312"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="324"/>
         <source>Se aplicará a {n} pago(s) el estado final que Wompi ya tiene (aprobado, rechazado…). Queda en el registro de auditoría.</source>
         <translation>The final status Wompi already has (approved, declined…) will be applied to {n} payment(s). It is kept in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="316"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="328"/>
         <source>Aplicar</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="318"/>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="340"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="330"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="352"/>
         <source>Estado final confirmado en Wompi al conciliar.</source>
         <translation>Final status confirmed at Wompi while reconciling.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="324"/>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="330"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="336"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="342"/>
         <source>Marcar como resuelta</source>
         <translation>Mark as resolved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="326"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="338"/>
         <source>{n} fila(s) de «{queue}» quedarán marcadas como resueltas, con su motivo, en el registro de auditoría.</source>
         <translation>{n} row(s) of “{queue}” will be marked as resolved, with the reason, in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="345"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="357"/>
         <source>Se aplicó el estado de Wompi a {n} pago(s).</source>
         <translation>Wompi&apos;s status was applied to {n} payment(s).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="376"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="388"/>
         <source>{n} fila(s) marcadas como resueltas.</source>
         <translation>{n} row(s) marked as resolved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="60"/>
+        <location filename="../../mestore_desktop/ui/pages/reconciliation.py" line="61"/>
         <source>Aquí compararás tus ventas con las transacciones de Wompi de un rango de fechas para encontrar pagos pendientes, montos distintos o cobros dobles.</source>
         <translation>Here you will compare your sales with Wompi&apos;s transactions for a date range to find pending payments, mismatched amounts or double charges.</translation>
     </message>
@@ -3271,7 +3281,7 @@ Reason: %4</translation>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="367"/>
+        <location filename="../../mestore_desktop/app.py" line="370"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>

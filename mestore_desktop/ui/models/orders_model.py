@@ -3,9 +3,11 @@
 The model never holds more than what has been scrolled to. It asks its source (the back office's
 `OrdersService`, whose reads run on the store's executor) for the first page when the filter or
 the sort changes, and for the next one when the view calls `fetchMore` (the user scrolled near
-the end). One request is in flight at a time; a page asked for meanwhile waits for it, and a new
-filter or sort cancels it (its answer would describe rows no longer wanted). A failed request is
-reported through `load_failed`, stops further paging until `retry()`, and is never swallowed.
+the end). One request is in flight at a time; a page asked for meanwhile waits for it (while the
+first page loads, the view's ask is dropped: the rows arriving make it ask again if they leave
+room), and a new filter or sort cancels it (its answer would describe rows no longer wanted).
+A failed request is reported through `load_failed`, stops further paging until `retry()`, and is
+never swallowed.
 
 Live updates (`refresh(numbers)`, from the sync engine or the counter) re-read those orders and
 change their rows in place (`dataChanged`: selection and scroll position stay put). Orders the
@@ -20,6 +22,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from enum import IntEnum
+from functools import cache
 from typing import Any
 
 import shiboken6
@@ -52,6 +55,22 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the OrderStatus value, for delegat
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 100  # about five screens of rows: one page fills the first paint with room to scroll
 SUMMARY_CHUNK = 500  # order numbers per `summaries` call on a refresh of everything loaded
+
+# Qt's roles as plain ints. A view asks `data()` for about seven roles of every visible cell on
+# every repaint (a scroll step: ~1,000 calls); Qt passes the role as an int, and comparing it
+# with enum members cost more than the answer itself.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_STATUS = int(STATUS_ROLE)
+_NUMBER = int(NUMBER_ROLE)
+_ANSWERED = frozenset({_DISPLAY, _DECORATION, _ALIGNMENT, _FOREGROUND, _ACCESSIBLE})
+_ANSWERED |= {_STATUS, _NUMBER}
+_HEADER_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _TOOLTIP})
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 
 # The icon shown beside each status word (resources/icons), so colour is never the only signal.
 STATUS_ICON = {
@@ -92,6 +111,9 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.STATUS: SortKey.STATUS,
 }
 SORT_COLUMNS: dict[SortKey, Column] = {key: column for column, key in SORT_KEYS.items()}
+_COLUMNS = len(Column)
+_TOTAL_COLUMN = Column.TOTAL.value
+_STATUS_COLUMN = Column.STATUS.value
 
 
 class OrdersTableModel(QAbstractTableModel):
@@ -115,6 +137,10 @@ class OrdersTableModel(QAbstractTableModel):
         self._sort = SortKey.CREATED_AT
         self._descending = True
         self._rows: list[OrderSummary] = []
+        # Each row's cell texts, made on its first paint (None until then, and again when the
+        # row changes): formatting dates, money and words on every data() call was most of a
+        # repaint's cost.
+        self._texts: list[tuple[str, ...] | None] = []
         self._positions: dict[int, int] = {}
         self._next_key: Any = None
         self._more = source is not None
@@ -133,42 +159,49 @@ class OrdersTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
+        if role not in _HEADER_ROLES or orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if not 0 <= section < _COLUMNS:
+            return None
+        if role == _DISPLAY:
             return Column(section).header()
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and Column(section) in SORT_KEYS:
+        if role == _ALIGNMENT:
+            return _RIGHT if section == _TOTAL_COLUMN else None
+        if Column(section) in SORT_KEYS:  # the tooltip
             return QCoreApplication.translate(
                 "OrdersTableModel", "Clic para ordenar por esta columna"
             )
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
+        # The hot path of every repaint: int roles, cached texts, no enum built per call.
+        if role not in _ANSWERED:
             return None
-        row, column = self._rows[index.row()], Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == STATUS_ROLE:
-            return row.status.value
-        if role == NUMBER_ROLE:
-            return row.number
-        if column is Column.STATUS:
-            colour = STATUS_COLOUR[row.status]
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(STATUS_HEX[colour]))
-            if role == Qt.ItemDataRole.DecorationRole:
-                return icons.icon(STATUS_ICON[colour])
-        return None
+        row, column = index.row(), index.column()  # an invalid index has row -1
+        if not (0 <= row < len(self._rows) and 0 <= column < _COLUMNS):
+            return None
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return (self._texts[row] or self._make_texts(row))[column]
+        if role == _ALIGNMENT:
+            return _RIGHT if column == _TOTAL_COLUMN else None
+        if role == _STATUS:
+            return self._rows[row].status.value
+        if role == _NUMBER:
+            return self._rows[row].number
+        if column != _STATUS_COLUMN:
+            return None
+        colour = STATUS_COLOUR[self._rows[row].status]
+        if role == _FOREGROUND:
+            return _status_brush(colour)
+        return icons.icon(STATUS_ICON[colour])  # the decoration
+
+    def _make_texts(self, row: int) -> tuple[str, ...]:
+        texts = _texts_of(self._rows[row])
+        self._texts[row] = texts
+        return texts
 
     def row_of(self, number: int) -> int | None:
         return self._positions.get(number)
@@ -208,8 +241,13 @@ class OrdersTableModel(QAbstractTableModel):
 
     # -- choosing what to show ---------------------------------------------------------------
 
-    def set_source(self, source: OrdersSource | None) -> None:
+    def set_source(
+        self, source: OrdersSource | None, order_filter: OrderFilter | None = None
+    ) -> None:
+        """Read from `source` (with `order_filter` when given), from its first page."""
         self._source = source
+        if order_filter is not None:
+            self._filter = order_filter  # one restart for both, not one each
         self.restart()
 
     def set_filter(self, order_filter: OrderFilter) -> None:
@@ -237,6 +275,7 @@ class OrdersTableModel(QAbstractTableModel):
             self._task = None
         self.beginResetModel()
         self._rows.clear()
+        self._texts.clear()
         self._positions.clear()
         self._next_key = None
         self._more = self._source is not None
@@ -267,7 +306,11 @@ class OrdersTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         if self._task is not None:
-            self._want_more = True  # after the request in flight
+            # A view asks while the first page loads only because it has no rows yet; those
+            # rows make it ask again if they leave room. A second page read then would compete
+            # with the first rows' paint for nothing. Later asks wait for the request in flight.
+            if self._started:
+                self._want_more = True
             return
         self._fetch_page()
 
@@ -300,6 +343,7 @@ class OrdersTableModel(QAbstractTableModel):
         for offset, row in enumerate(rows):
             self._positions[row.number] = first + offset
             self._rows.append(row)
+        self._texts.extend([None] * len(rows))
         self.endInsertRows()
 
     # -- live updates ------------------------------------------------------------------------
@@ -349,6 +393,7 @@ class OrdersTableModel(QAbstractTableModel):
             position = self._positions.get(summary.number)
             if position is not None and self._rows[position] != summary:
                 self._rows[position] = summary
+                self._texts[position] = None
                 last = len(Column) - 1
                 self.dataChanged.emit(self.index(position, 0), self.index(position, last))
         if head is not None:
@@ -372,6 +417,7 @@ class OrdersTableModel(QAbstractTableModel):
             self._next_key, self._more = head.next_key, head.next_key is not None
         self.beginInsertRows(QModelIndex(), 0, len(newer) - 1)
         self._rows[:0] = newer
+        self._texts[:0] = [None] * len(newer)
         self._positions = {row.number: i for i, row in enumerate(self._rows)}
         self.endInsertRows()
         self.rows_loaded.emit()
@@ -388,31 +434,47 @@ class OrdersTableModel(QAbstractTableModel):
         """Run `op` as the one request in flight; `retry` runs it again after a failure."""
         generation = self._generation
 
-        async def runner() -> Any:
-            return await op()  # inside the task, so even a synchronous raise is routed
+        async def runner() -> None:
+            # The answer is handled inside the task's last step rather than in a done callback:
+            # that would wait one more turn of the event loop before the rows reach the view.
+            try:
+                result = await op()  # inside the task, so even a synchronous raise is routed
+            except Exception as exc:
+                self._finished(generation, failure=exc, retry=retry)
+                return
+            self._finished(generation, on_result=lambda: on_result(result))
 
         task = asyncio.ensure_future(runner())
+        task.add_done_callback(
+            lambda done: done.cancelled() and self._finished(generation, cancelled=True)
+        )
         self._task = task
         self.loading_changed.emit(True)
 
-        def finished(done: asyncio.Future[Any]) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return  # the model is gone, or restarted: this answer is about other rows
-            self._task = None
-            if done.cancelled():
-                self.loading_changed.emit(False)
-                return
-            exc = done.exception()
-            if exc is None:
-                self._error = self._retry = None  # the store answers again
-                on_result(done.result())
-            elif isinstance(exc, Exception):
-                self._failed(exc, retry)
-            self.loading_changed.emit(self._task is not None)
-            if self._task is None and self._error is None:
-                self._next_step()
-
-        task.add_done_callback(finished)
+    def _finished(
+        self,
+        generation: int,
+        *,
+        on_result: Callable[[], None] | None = None,
+        failure: Exception | None = None,
+        retry: Callable[[], None] | None = None,
+        cancelled: bool = False,
+    ) -> None:
+        """The request in flight ended: its answer, its failure, or its cancellation."""
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # the model is gone, or restarted: this answer is about other rows
+        self._task = None
+        if cancelled:
+            self.loading_changed.emit(False)
+            return
+        if on_result is not None:
+            self._error = self._retry = None  # the store answers again
+            on_result()
+        elif failure is not None and retry is not None:
+            self._failed(failure, retry)
+        self.loading_changed.emit(self._task is not None)
+        if self._task is None and self._error is None:
+            self._next_step()
 
     def _failed(self, exc: Exception, retry: Callable[[], None]) -> None:
         log.warning("orders request failed: %s", exc, exc_info=exc)
@@ -427,17 +489,19 @@ class OrdersTableModel(QAbstractTableModel):
             self.fetchMore(QModelIndex())
 
 
-def _display(row: OrderSummary, column: Column) -> str:
-    if column is Column.CREATED_AT:
-        return local_time(row.created_at)
-    if column is Column.NUMBER:
-        return str(row.number)
-    if column is Column.REFERENCE:
-        return row.last_reference
-    if column is Column.CUSTOMER:
-        return row.customer_name or row.customer_email
-    if column is Column.TOTAL:
-        return row.total.format()
-    if column is Column.METHOD:
-        return method_word(row.payment_method)
-    return status_word(row.status)
+def _texts_of(row: OrderSummary) -> tuple[str, ...]:
+    """The cell texts of a row, in column order."""
+    return (
+        local_time(row.created_at),
+        str(row.number),
+        row.last_reference,
+        row.customer_name or row.customer_email,
+        row.total.format(),
+        method_word(row.payment_method),
+        status_word(row.status),
+    )
+
+
+@cache
+def _status_brush(colour: str) -> QBrush:
+    return QBrush(QColor(STATUS_HEX[colour]))

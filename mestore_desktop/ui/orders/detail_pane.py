@@ -47,6 +47,7 @@ class OrderDetailPane(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.detail: OrderDetail | None = None
+        self._message: str | None = None  # the sentence shown instead of a detail
         self.timeline = OrderTimeline()
         self._body = QWidget()
         self._body.setObjectName("OrderDetailBody")
@@ -59,7 +60,10 @@ class OrderDetailPane(QScrollArea):
     # -- what it shows ---------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
+        if self.detail is None and text == self._message:
+            return  # already shown: a new body would only lay the pane out again
         self.detail = None
+        self._message = text
         self._reset()
         message = QLabel(text)
         message.setObjectName("PlaceholderText")
@@ -69,6 +73,7 @@ class OrderDetailPane(QScrollArea):
 
     def show_detail(self, detail: OrderDetail) -> None:
         self.detail = detail
+        self._message = None
         self._reset()
         order = detail.order
         self._layout.addLayout(self._header(detail))

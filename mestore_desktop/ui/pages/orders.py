@@ -110,6 +110,7 @@ class OrdersPage(QWidget):
         self._csv_folder = csv_folder
         self._receipt_folder = receipt_folder
         self._shown_once = False
+        self._options_wanted = False  # the filter's lists, read once the first page is in
         self._detail_number: int | None = None
         self.model = OrdersTableModel(self)
         self.filters = OrdersFilterBar(self, clock=self._clock)
@@ -205,8 +206,7 @@ class OrdersPage(QWidget):
         top.addSpacing(16)
         top.addWidget(self.count_label)
         top.addSpacing(8)
-        top.addWidget(self.busy)
-        top.addWidget(self.busy_label)
+        top.addWidget(self._busy_box())
         top.addStretch(1)
         top.addWidget(self.day_close_button)
         top.addWidget(self.export_button)
@@ -224,6 +224,27 @@ class OrdersPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
+        self._fix_status_sizes()
+
+    def _busy_box(self) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.busy)
+        row.addWidget(self.busy_label)
+        self.busy_box = box
+        return box
+
+    def _fix_status_sizes(self) -> None:
+        """The count and the loading indicator change with every page (its request, its rows):
+        at fixed sizes they repaint alone instead of laying the whole page out and repainting
+        what moved, three times in the first frames."""
+        label = self.count_label
+        label.ensurePolished()  # the theme's font, to measure with
+        widest = label.fontMetrics().horizontalAdvance(self._count_text(999_999, True))
+        label.setFixedSize(widest + 8, label.sizeHint().height())
+        self.busy_box.ensurePolished()
+        self.busy_box.setFixedSize(self.busy_box.sizeHint())
 
     def _build_error_banner(self) -> QFrame:
         self.error_banner = QFrame(self)
@@ -266,7 +287,7 @@ class OrdersPage(QWidget):
         return side
 
     def _connect(self) -> None:
-        self.model.loading_changed.connect(lambda _busy: self._show_state())
+        self.model.loading_changed.connect(self._on_loading_changed)
         self.model.rows_loaded.connect(self._show_state)
         self.model.load_failed.connect(self._on_load_failed)
         self.model.modelReset.connect(self._on_model_reset)
@@ -331,11 +352,11 @@ class OrdersPage(QWidget):
         if not self._shown_once:
             self._shown_once = True
             self._size_splitter()
-            self.model.set_filter(self.filters.current_filter())
-            self.model.set_source(self._source)
+            self.model.set_source(self._source, self.filters.current_filter())
+            self._options_wanted = True  # once the first page is in (_on_loading_changed)
         else:
             self.model.refresh(None)  # the page was away: whatever changed meanwhile
-        self._load_options()
+            self._load_options()
 
     def hideEvent(self, event: object) -> None:
         self._detail_timer.stop()
@@ -378,6 +399,14 @@ class OrdersPage(QWidget):
             )
             header.setSortIndicator(current, direction)
             header.blockSignals(False)
+
+    def _on_loading_changed(self, busy: bool) -> None:
+        self._show_state()
+        if not busy and self._options_wanted:
+            # The filter's terminals and methods are read after the first page: read beside it
+            # on the one database thread, they held its rows back by several milliseconds.
+            self._options_wanted = False
+            self._load_options()
 
     def _load_options(self) -> None:
         service = self._service

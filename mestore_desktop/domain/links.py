@@ -79,9 +79,16 @@ class LinkDraft:
         if self.expires_at is not None and self.expires_at.utcoffset() is None:
             raise LinkInputError("expires_at", "La fecha de vencimiento debe llevar la hora local.")
         if self.iva_rate is not None:
-            object.__setattr__(self, "iva_rate", IvaRate(self.iva_rate))
+            object.__setattr__(self, "iva_rate", _iva(self.iva_rate))
         if self.order_number is not None and self.order_number < 1:
             raise LinkInputError("order_number", "El número de pedido empieza en 1.")
+
+
+def _iva(rate: int) -> IvaRate:
+    try:
+        return IvaRate(rate)
+    except ValueError:
+        raise LinkInputError("iva_rate", f"El IVA {rate} % no existe: use 0, 5 o 19 %.") from None
 
 
 def validate_draft(draft: LinkDraft, now: datetime) -> None:

@@ -7,6 +7,7 @@
 | POST /_sandbox/transactions/{id}/approve, …/decline, …/error | | finalize a PENDING one |
 | POST /_sandbox/transactions/{id}/void | | APPROVED CARD → VOIDED |
 | POST /_sandbox/transactions/{id}/lag | {"reads": n} or {"seconds": s} | read-back lag (below) |
+| POST /_sandbox/payment_links/{id}/pay | {"method", "outcome"…} | pay it (link_payments.py) |
 | GET  /_sandbox/events | | every delivery attempt |
 | GET  /_sandbox/events/published | | every event generated (dropped ones too) |
 | POST /_sandbox/events/url | {"url": str or null} | change the events URL |
@@ -47,6 +48,7 @@ from starlette.routing import BaseRoute, Route
 from mestore_desktop.sandbox.clock import iso
 from mestore_desktop.sandbox.errors import SandboxNotFoundError, SandboxValidationError
 from mestore_desktop.sandbox.httpkit import data, json_object, sandbox_of
+from mestore_desktop.sandbox.link_payments import pay_link_control
 from mestore_desktop.sandbox.validation import is_int
 
 _ACTIONS = {"approve", "decline", "error", "void"}
@@ -179,6 +181,7 @@ def control_routes() -> list[BaseRoute]:
         Route("/_sandbox/transactions/inject", inject_transaction, methods=["POST"]),
         Route("/_sandbox/transactions/{tx_id}/lag", lag_read_back, methods=["POST"]),
         Route("/_sandbox/transactions/{tx_id}/{action}", transaction_action, methods=["POST"]),
+        Route("/_sandbox/payment_links/{link_id}/pay", pay_link_control, methods=["POST"]),
         Route("/_sandbox/events", sent_events, methods=["GET"]),
         Route("/_sandbox/events/published", published_events, methods=["GET"]),
         Route("/_sandbox/events/url", events_url, methods=["POST"]),

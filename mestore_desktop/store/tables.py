@@ -13,8 +13,9 @@ late-approval columns of payment attempts, `0004_attempt_expiry.py` for the chec
 `0005_installation_id.py` for the installation id in references, `0006_duplicate_payments.py`
 for duplicate payments and the end of an attempt's watch, `0007_back_office.py` for the orders
 browser's indexes and search terms, the audit log's order and the day closes,
-`0008_payment_method_type.py` for the attempts' Wompi method type beside the label) are a
-frozen copy of this schema; a test checks that the two agree.
+`0008_payment_method_type.py` for the attempts' Wompi method type beside the label,
+`0009_payment_links.py` for the payment links' mirror and the link of an attempt or order) are
+a frozen copy of this schema; a test checks that the two agree.
 """
 
 from __future__ import annotations
@@ -162,6 +163,12 @@ class OrderRow(Base):
         _check(f"tender IN ('', {_quoted(TENDERS)})", "tender"), default="", server_default=""
     )
     payment_method: Mapped[str] = mapped_column(default="", server_default="")
+    # Added by migration 0009, the same way: the payment link this order was made from (a
+    # customer paid a link that had no order), so Pedidos shows "Link: <name>". NULL otherwise.
+    source_link_id: Mapped[str | None] = mapped_column(
+        _check("source_link_id IS NULL OR length(source_link_id) > 0", "source_link_id"),
+        index=True,
+    )
 
     lines: Mapped[list[OrderLineRow]] = relationship(
         order_by="OrderLineRow.position", cascade="all, delete-orphan", lazy="selectin"
@@ -258,6 +265,12 @@ class PaymentAttemptRow(Base):
     # the label for receipts ("VISA ••4242"). Only an upper-case code fits, never a label.
     payment_method_type: Mapped[str] = mapped_column(
         _check(METHOD_TYPE_CHECK, "payment_method_type"), default="", server_default=""
+    )
+    # Added by migration 0009, the same way: the payment link a customer paid through (the
+    # reference is then Wompi's, `<link id>_<unix>_<random>`); NULL for the counter's attempts.
+    payment_link_id: Mapped[str | None] = mapped_column(
+        _check("payment_link_id IS NULL OR length(payment_link_id) > 0", "payment_link_id"),
+        index=True,
     )
 
     order: Mapped[OrderRow] = relationship(back_populates="attempts")
@@ -509,3 +522,63 @@ class DayCloseRow(Base):
     reopened_at: Mapped[datetime | None]
     reopened_by: Mapped[str]
     reopen_reason: Mapped[str]
+
+
+class PaymentLinkRow(Base):
+    """Our mirror of one Wompi payment link (domain `PaymentLinkRecord`, migration 0009).
+
+    What Wompi holds (name, amount, expiry, `active`…) is refreshed from it; what only we know
+    is kept beside it: the order it is for, the terminal that made it, its IVA rate, and what it
+    collected (`payments` approved, `collected_cents`, `paid_at` of the last one), counted by the
+    sync from the attempts that carry its `payment_link_id`. `amount_cents` NULL is an open
+    amount. `search_text` is name, description and id folded by `fold_for_search`, so a search
+    is a plain LIKE.
+    """
+
+    __tablename__ = "payment_links"
+    __table_args__ = (
+        _check("length(link_id) > 0", "link_id"),
+        _check("length(url) > 0", "url"),
+        _check("length(name) > 0", "name"),
+        _check(integer_check("amount_cents", nullable=True, minimum=1), "amount_cents"),
+        _check("single_use IN (0, 1)", "single_use"),
+        _check("collect_shipping IN (0, 1)", "collect_shipping"),
+        _check("active IN (0, 1)", "active"),
+        _check(
+            f"iva_rate IS NULL OR (typeof(iva_rate) = 'integer' AND iva_rate IN ({IVA_RATES}))",
+            "iva_rate",
+        ),
+        _timestamp("expires_at", nullable=True),
+        _timestamp("created_at"),
+        _timestamp("deactivated_at", nullable=True),
+        _timestamp("paid_at", nullable=True),
+        _timestamp("last_synced_at", nullable=True),
+        _cents("collected_cents"),
+        _check(integer_check("payments", minimum=0), "payments"),
+        # An order's links (the double-payment guard), the live ones by expiry, the list.
+        Index(None, "order_number"),
+        Index(None, "active", "expires_at"),
+        Index(None, "created_at"),
+    )
+
+    link_id: Mapped[str] = mapped_column(primary_key=True)
+    url: Mapped[str]
+    name: Mapped[str]
+    description: Mapped[str]
+    search_text: Mapped[str]
+    amount_cents: Mapped[int | None]
+    single_use: Mapped[bool]
+    expires_at: Mapped[datetime | None]
+    redirect_url: Mapped[str]
+    sku: Mapped[str]
+    iva_rate: Mapped[int | None]
+    collect_shipping: Mapped[bool]
+    order_number: Mapped[int | None] = mapped_column(ForeignKey("orders.number"))
+    terminal_id: Mapped[str]
+    active: Mapped[bool]
+    created_at: Mapped[datetime]
+    deactivated_at: Mapped[datetime | None]
+    paid_at: Mapped[datetime | None]
+    collected_cents: Mapped[int]
+    payments: Mapped[int]
+    last_synced_at: Mapped[datetime | None]

@@ -75,7 +75,7 @@ def test_open_migrates_an_empty_file_to_head(db: Database, db_path: Path) -> Non
         tables = set(
             conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars()
         )
-    assert version == head == "0008"
+    assert version == head == "0009"
     assert tables >= TABLES
     assert db_path.stat().st_size > 0
 

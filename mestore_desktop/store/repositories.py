@@ -235,6 +235,43 @@ class OrderRepository:
         self._session.flush()
         return attempt
 
+    def add_link_attempt(
+        self,
+        order_number: int,
+        reference: str,
+        payment_link_id: str,
+        amount: Money,
+        created_at: datetime,
+        source: StatusSource,
+    ) -> PaymentAttempt:
+        """A payment a customer started through one of our payment links, under Wompi's own
+        reference: a new PENDING Wompi attempt of the order, for what the payer pays, which the
+        caller then feeds Wompi's observation. Added even to a paid order (its approval is then
+        a duplicate payment) or a cancelled one (abandoned: an approval is a late approval);
+        money taken must never be left out. `created_at` is Wompi's creation of the payment."""
+        row = self._order_row(order_number)
+        attempt = PaymentAttempt(
+            reference=reference,
+            order_number=row.number,
+            attempt_number=max((a.attempt_number for a in row.attempts), default=0) + 1,
+            tender=Tender.WOMPI,
+            amount=amount,
+            status=PaymentStatus.PENDING,
+            created_at=created_at,
+            updated_at=created_at,
+            abandoned_at=created_at if row.cancelled_at is not None else None,
+        )
+        attempt_row = mapping.attempt_row(attempt)
+        attempt_row.payment_link_id = payment_link_id
+        change = StatusChange(reference, None, attempt.status, source, created_at)
+        attempt_row.history.append(
+            mapping.history_row(replace(change, evidence=f"payment_link={payment_link_id}"))
+        )
+        row.attempts.append(attempt_row)
+        self._refresh_status(row)
+        self._session.flush()
+        return attempt
+
     def installation_id(self) -> str:
         """This database's installation id, part of every new reference (domain.reference).
 
@@ -287,6 +324,8 @@ class OrderRepository:
                 PaymentAttemptRow.tender == Tender.WOMPI.value,
                 PaymentAttemptRow.status == PaymentStatus.PENDING.value,
                 PaymentAttemptRow.abandoned_at.is_(None),
+                # A customer paying a link far away is not a sale the counter was charging.
+                PaymentAttemptRow.payment_link_id.is_(None),
             )
             .order_by(PaymentAttemptRow.id)
         )

@@ -1,0 +1,1 @@
+"""Links de pago: the creation form, the result panel (URL, QR, sharing) and the list of links."""

@@ -263,10 +263,9 @@ class OrderRepository:
         )
         attempt_row = mapping.attempt_row(attempt)
         attempt_row.payment_link_id = payment_link_id
-        change = StatusChange(reference, None, attempt.status, source, created_at)
-        attempt_row.history.append(
-            mapping.history_row(replace(change, evidence=f"payment_link={payment_link_id}"))
-        )
+        evidence = f"payment_link={payment_link_id}"
+        change = StatusChange(reference, None, attempt.status, source, created_at, None, evidence)
+        attempt_row.history.append(mapping.history_row(change))
         row.attempts.append(attempt_row)
         self._refresh_status(row)
         self._session.flush()

@@ -2,8 +2,10 @@
 
 `apply_transactions` is shared by the three sources (webhook, poll, reconcile): a transaction
 whose reference is one of our Wompi attempts goes through the domain status machine
-(`OrderRepository.apply_observation`: no regression, conflicts audited); any other (a reference
-that is not ours, a payment-link payment) is kept in `foreign_transactions` for reconciliation.
+(`OrderRepository.apply_observation`: no regression, conflicts audited); a payment through one
+of our payment links is first attached to its order (link_payments.py) and then goes the same
+way; any other (a reference that is not ours, another till's link) is kept in
+`foreign_transactions` for reconciliation.
 A transaction Wompi created before our attempt (beyond `CLOCK_SKEW_MARGIN`) is another sale's
 under a reused reference: recorded once as a conflict, never applied.
 
@@ -39,6 +41,7 @@ from mestore_desktop.domain.payment import (
 from mestore_desktop.store.held_events import HeldEvent, HeldEvents
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.store.sync_repository import ForeignTransaction, SyncRepository
+from mestore_desktop.sync.link_payments import count_link_payment, link_attempt
 from mestore_desktop.sync.policy import SyncSettings
 from mestore_desktop.wompi.errors import WompiBadResponseError
 from mestore_desktop.wompi.models import Transaction
@@ -151,8 +154,11 @@ def _apply_one(
     tally: Tally,
 ) -> None:
     orders = OrderRepository(session)
-    attempt = orders.find_attempt(tx.reference)
-    if attempt is None or tx.payment_link_id is not None:
+    if tx.payment_link_id is None:
+        attempt = orders.find_attempt(tx.reference)
+    else:  # Wompi made the reference up: the link says which order it pays
+        attempt = link_attempt(session, tx, source, at)
+    if attempt is None:
         _record_foreign(session, tx, source, at, tally)
         return
     if attempt.tender is not Tender.WOMPI:
@@ -177,6 +183,7 @@ def _apply_one(
         tally.orders_changed.add(attempt.order_number)
     if update.attempt.status is not update.before.status:
         tally.attempts_updated += 1
+    count_link_payment(session, tx, at)
 
 
 def _created_before(

@@ -25,9 +25,10 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -277,8 +278,12 @@ class DoublePaymentGuard:
         current = await self._db.read(lambda s: LinkRepository(s).get(link_id))
         return current is not None and current.active
 
-    def _spawn(self, work: Awaitable[None]) -> None:
-        task = asyncio.get_running_loop().create_task(_logged(work))
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # a Qt slot under qasync: the app's loop, not running a callback
+            loop = asyncio.get_event_loop()
+        task = loop.create_task(_logged(work))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 

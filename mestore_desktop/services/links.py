@@ -185,17 +185,24 @@ class LinksService:
         except Exception as exc:
             # A link at Wompi we do not track could be paid unnoticed: switch it off.
             log.exception("payment link %s created at Wompi but not saved", link.id)
-            await self._disown(link.id)
+            after = (
+                "se desactivó en Wompi para que nadie lo pague"
+                if await self._disown(link.id)
+                else "desactívelo en el panel de Wompi: no se pudo desactivar desde aquí"
+            )
             raise LinksError(
                 f"Wompi creó el link {link.id} pero no se pudo guardar en este equipo "
-                f"({type(exc).__name__}); se desactivó en Wompi para que nadie lo pague."
+                f"({type(exc).__name__}); {after}."
             ) from exc
 
-    async def _disown(self, link_id: str) -> None:
+    async def _disown(self, link_id: str) -> bool:
+        """Switch off a link we could not mirror; whether Wompi confirmed it."""
         try:
-            await self._wompi.client().set_payment_link_active(link_id, False)
+            link = await self._wompi.client().set_payment_link_active(link_id, False)
         except (WompiError, BackOfficeError):
             log.exception("could not deactivate unsaved payment link %s", link_id)
+            return False
+        return not link.active
 
     async def _linkable_order(self, number: int) -> Order:
         def read(session: Session) -> tuple[Order | None, OrderStatus | None]:

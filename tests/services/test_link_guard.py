@@ -7,26 +7,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
-from mestore_desktop.domain.money import Money
-from mestore_desktop.domain.payment import (
-    Observation,
-    OrderStatus,
-    PaymentStatus,
-    StatusSource,
-    Tender,
-)
+from mestore_desktop.domain.payment import OrderStatus
 from mestore_desktop.services.link_guard import GUARD_ACTOR, GUARD_REASON
 from mestore_desktop.services.links import LinksService
 from mestore_desktop.store.browse_repository import OrderBrowser
-from mestore_desktop.store.link_repository import LinkRepository
-from mestore_desktop.store.repositories import OrderRepository
-from mestore_desktop.store.tables import PaymentAttemptRow
 from tests.services.back_office_helpers import record
 from tests.services.links_helpers import Sleeps, audit, draft, links_service
 from tests.sync.harness import InProcessWorld, Sale
@@ -219,7 +207,9 @@ async def test_a_used_single_use_link_is_left_alone_and_a_reused_one_switched_of
         payment_link_id=single.link_id,
     )
     world.sandbox.approve(tx["id"])
-    await attach_link_payment(world, number, single.link_id, str(tx["id"]))
+    await record(world, str(tx["id"]))  # the sync's apply attaches it to the order
+    assert world.order_status(number) is OrderStatus.PAID
+    assert (await service.get(single.link_id)).payments == 1
     service.guard.orders_changed({number})
     await service.guard.idle()
     assert active_at_wompi(world, single.link_id)  # used up at Wompi; nothing to do
@@ -227,26 +217,3 @@ async def test_a_used_single_use_link_is_left_alone_and_a_reused_one_switched_of
     assert [d for a, _, d in audit(world) if a == "link.deactivated"] == [
         f"order={number} link={reusable.link_id} reason={GUARD_REASON}"
     ]
-
-
-async def attach_link_payment(
-    world: InProcessWorld, number: int, link_id: str, transaction_id: str
-) -> None:
-    """What the sync does with a link payment (links-core's apply), reduced to the store."""
-    tx = await world.wompi().get_transaction(transaction_id)
-    at = datetime.now(UTC)
-
-    def save(session: object) -> None:
-        repo = OrderRepository(session)  # type: ignore[arg-type]
-        attempt = repo.new_attempt(number, Tender.WOMPI, at)
-        row = session.scalar(  # type: ignore[attr-defined]
-            select(PaymentAttemptRow).where(PaymentAttemptRow.reference == attempt.reference)
-        )
-        row.payment_link_id = link_id
-        amount = Money(tx.amount_in_cents)
-        obs = Observation(tx.id, PaymentStatus.APPROVED, StatusSource.POLL, at, amount)
-        repo.apply_observation(attempt.reference, obs)
-        LinkRepository(session).record_payment(link_id, at)  # type: ignore[arg-type]
-
-    world.database.write(save)
-    assert world.order_status(number) is OrderStatus.PAID

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,14 +22,24 @@ from mestore_desktop.services.links import (
     LinkCreationUncertainError,
     LinkDeactivationError,
     LinksError,
+    LinksService,
     OrderNotLinkableError,
     UnknownLinkError,
     link_url,
 )
 from mestore_desktop.settings import Settings
+from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.store.repositories import OrderRepository
 from tests.services.back_office_helpers import paid
-from tests.services.links_helpers import ACTOR, Calls, audit, draft, links_service, order
+from tests.services.links_helpers import (
+    ACTOR,
+    SETTINGS,
+    Calls,
+    audit,
+    draft,
+    links_service,
+    order,
+)
 from tests.sync.harness import InProcessWorld
 
 pytestmark = pytest.mark.anyio
@@ -266,3 +277,32 @@ async def test_save_sale_keeps_the_counters_cart_as_an_order(world: InProcessWor
     assert saved is not None and saved.total == Money.from_pesos(21_000)
     assert news == [{number}]
     assert (await service.draft_for_order(number)).amount == Money.from_pesos(21_000)
+
+
+class BrokenWrites:
+    """A database whose writes fail (a full disk): reads pass through."""
+
+    def __init__(self, db: DbExecutor) -> None:
+        self._db = db
+
+    async def read(self, fn: Any) -> Any:
+        return await self._db.read(fn)
+
+    async def write(self, fn: Any) -> Any:
+        raise OSError(28, "No space left on device")
+
+
+async def test_a_link_that_cannot_be_saved_here_is_switched_off_at_wompi(
+    world: InProcessWorld,
+) -> None:
+    working = links_service(world)
+    service = LinksService(
+        BrokenWrites(world.executor),  # type: ignore[arg-type]
+        working._wompi,
+        lambda: SETTINGS,
+    )
+    with pytest.raises(LinksError, match="se desactivó en Wompi para que nadie lo pague"):
+        await service.create(draft())
+    [link] = world.sandbox._links.values()
+    assert link["active"] is False
+    assert await working.list() == []

@@ -35,7 +35,6 @@ from mestore_desktop.services.back_office import build_back_office
 from mestore_desktop.services.links import build_links
 from mestore_desktop.settings import SettingsFile
 from mestore_desktop.store.executor import DbExecutor
-from mestore_desktop.store.link_repository import LinkRepository
 from mestore_desktop.store.repositories import OrderRepository
 from tests.support.back_office_situations import configure, run
 from tests.support.link_page import LinkPage, wait_for_result
@@ -137,7 +136,8 @@ def restart_the_guard(home: Path, stack: LoopbackStack) -> None:
 
 
 def pedidos_row(home: Path, stack: LoopbackStack, number: int) -> tuple[OrderStatus, str]:
-    """Pedidos' own query (OrdersService) for the order's status, and the link it names."""
+    """Pedidos' own query (OrdersService) for the order's status, and the link's name as
+    LinksService.link_names gives it for Pedidos."""
     executor = DbExecutor(stack.database)
 
     async def work() -> tuple[OrderStatus, str]:
@@ -145,7 +145,7 @@ def pedidos_row(home: Path, stack: LoopbackStack, number: int) -> tuple[OrderSta
             office = build_back_office(SettingsFile(home), executor, http)
             page = await office.orders.page(OrderFilter())
             [row] = [r for r in page.rows if r.number == number]
-            names = await executor.read(lambda s: LinkRepository(s).link_names([number]))
+            names = await build_links(SettingsFile(home), executor, http).link_names([number])
             return row.status, names.get(number, "")
 
     try:

@@ -126,6 +126,8 @@ async def test_a_link_for_an_order_sends_the_orders_exact_iva(world: InProcessWo
     # 42.000 at 5 % carries 2.000, 11.900 at 19 % carries 1.900: 3.900 in all.
     assert at_wompi["taxes"] == [{"type": "VAT", "amount_in_cents": 390_000}]
     assert record.order_number == number
+    assert [r.link_id for r in await service.for_order(number)] == [record.link_id]
+    assert await service.link_names([number]) == {}  # named once a payment comes through it
     assert audit(world)[0][2].startswith(f"order={number} link={record.link_id}")
 
 

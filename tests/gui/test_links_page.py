@@ -148,6 +148,26 @@ def test_bad_input_is_said_under_its_field_and_creates_nothing(
     assert all(not page.form.error_text(f) for f in others if f != field)
 
 
+def test_every_wrong_field_says_so_at_once_and_the_keyboard_goes_to_the_first(
+    qtbot, page, service
+) -> None:
+    fill(page, name="N" * 61, description="", amount="25.000,50", redirect_url="mitienda")
+    page.form.expires.setChecked(True)
+    page.form.expires_at.setDateTime(QDateTime(QDate(2026, 11, 25), QTime(9, 0)))
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    for field in ("name", "description", "amount", "expires_at", "redirect_url"):
+        assert page.form.error_text(field), field
+    assert not page.form.error_text("sku") and not page.form.error_text("form")
+    assert QApplication.focusWidget() is page.form.name
+    assert not service.created
+    # Fixed one by one, the messages go as the fields are right.
+    page.form.name.setText("Torta")
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert not page.form.error_text("name") and page.form.error_text("description")
+    assert QApplication.focusWidget() is page.form.description
+
+
 def test_an_expiry_in_the_past_is_refused(qtbot, page, service) -> None:
     fill(page, amount="25.000")
     page.form.expires.setChecked(True)
@@ -421,7 +441,7 @@ def test_each_status_reads_as_a_word_with_an_icon_and_its_colour(qtbot, listed) 
         0: ("Activo", LinkStatus.ACTIVE, "pending"),
         2: ("Desactivado", LinkStatus.DEACTIVATED, "voided"),
         3: ("Vencido", LinkStatus.EXPIRED, "error"),
-        4: ("Pagado · 26/11/2026 09:30 · $ 25.000", LinkStatus.PAID, "approved"),
+        4: ("Pagado 26/11 09:30", LinkStatus.PAID, "approved"),
     }
     for row, (text, status, colour) in expected.items():
         assert cell(listed, row, Column.STATUS) == text
@@ -430,15 +450,31 @@ def test_each_status_reads_as_a_word_with_an_icon_and_its_colour(qtbot, listed) 
         assert isinstance(icon, QIcon) and not icon.isNull()
         brush = cell(listed, row, Column.STATUS, Qt.ItemDataRole.ForegroundRole)
         assert brush.color().name() == STATUS_HEX[colour]
+    tip = cell(listed, 4, Column.STATUS, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Pagado · 26/11/2026 09:30 · $ 25.000"  # the whole story on hover
     assert cell(listed, 5, Column.AMOUNT) == "Abierto"
     assert cell(listed, 0, Column.AMOUNT) == "$ 25.000"
     assert listed.count_label.text() == "6 links"
 
 
+def test_what_an_open_or_reusable_link_collected_is_said(qtbot, clock) -> None:
+    from mestore_desktop.ui.links.words import status_text
+
+    now = clock()
+    paid_open = record(amount=None, payments=1, paid_at=now, collected=Money.from_pesos(40_000))
+    assert status_text(paid_open, now, compact=True) == "Pagado 26/11 10:00 · $ 40.000"
+    reused = record(single_use=False, payments=2, paid_at=now, collected=Money.from_pesos(50_000))
+    assert status_text(reused, now, compact=True) == "Activo · 2 pagos"
+    assert status_text(reused, now) == "Activo · 2 pagos, $ 50.000"
+
+
 def test_a_link_expiring_within_a_day_counts_down_every_minute(qtbot, listed, clock) -> None:
     assert cell(listed, 0, Column.EXPIRY) == "Vence en 3 h 05 min"
     assert cell(listed, 1, Column.EXPIRY) == "29/11/2026 10:00"  # days away: its date
-    assert cell(listed, 3, Column.EXPIRY) == "Venció el 26/11/2026 08:00"
+    assert cell(listed, 3, Column.EXPIRY) == "Venció 26/11 08:00"
+    assert cell(listed, 3, Column.EXPIRY, Qt.ItemDataRole.ToolTipRole) == (
+        "Venció el 26/11/2026 08:00"
+    )
     assert cell(listed, 2, Column.EXPIRY) == "Sin vencimiento"
     brush = cell(listed, 0, Column.EXPIRY, Qt.ItemDataRole.ForegroundRole)
     assert brush.color().name() == STATUS_HEX["pending"]

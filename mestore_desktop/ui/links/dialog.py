@@ -50,8 +50,18 @@ class CreateLinkDialog(QDialog):
         self._creating = False
         self.record: PaymentLinkRecord | None = None
         self.form = LinkForm(self)
+        self.heading = QLabel(self.tr("Nuevo link de pago"), self)
+        self.heading.setObjectName("SectionTitle")
         if draft is not None:
             self.form.set_draft(draft, tools.clock())
+            self.form.order_label.hide()  # the heading says it
+            if draft.order_number is not None:
+                self.heading.setText(
+                    self.tr("Link de pago del pedido %1").replace("%1", str(draft.order_number))
+                )
+        self.lead = QLabel(self)
+        self.lead.setObjectName("Notice")
+        self.lead.setWordWrap(True)
         self.result = LinkResultPanel(tools, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._form_page())
@@ -80,8 +90,19 @@ class CreateLinkDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         buttons.addWidget(self.create_button)
+        hint = QLabel(
+            self.tr(
+                "El cliente recibe el link por WhatsApp o correo y paga con tarjeta, Nequi o "
+                "PSE; el pago llega solo a Pedidos."
+            ),
+            page,
+        )
+        hint.setObjectName("PlaceholderText")
+        hint.setWordWrap(True)
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.heading)
+        column.addWidget(hint)
         column.addWidget(scroll, 1)
         column.addWidget(self.problem)
         column.addLayout(buttons)
@@ -96,6 +117,7 @@ class CreateLinkDialog(QDialog):
         buttons.addWidget(self.done_button)
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.lead)
         column.addWidget(self.result, 1)
         column.addLayout(buttons)
         return page
@@ -120,12 +142,21 @@ class CreateLinkDialog(QDialog):
     def _created(self, record: PaymentLinkRecord) -> None:
         self._creating = False
         self.record = record
+        self.lead.setText(self._lead(record))
         self.result.show_record(record, self._tools.clock())
         self.stack.setCurrentIndex(1)
         self.create_button.setDefault(False)
         self.done_button.setDefault(True)
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.created.emit(record)
+
+    def _lead(self, record: PaymentLinkRecord) -> str:
+        if record.order_number is None:
+            return self.tr("Link creado. Compártalo con el cliente.")
+        return self.tr(
+            "Link creado. Compártalo con el cliente: el pedido %1 queda esperando el pago y "
+            "se marca pagado solo cuando Wompi lo confirme."
+        ).replace("%1", str(record.order_number))
 
     def _failed(self, message: str) -> None:
         self._creating = False

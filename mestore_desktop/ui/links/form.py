@@ -37,6 +37,23 @@ from mestore_desktop.domain.order import IvaRate
 from mestore_desktop.ui.formatting import BOGOTA
 
 DEFAULT_EXPIRY = timedelta(hours=24)
+# Values the draft accepts, put in place of a field already found wrong so that the others
+# are checked too.
+_STAND_INS: dict[str, object] = {
+    "name": "-",
+    "amount": None,
+    "description": "-",
+    "expires_at": None,
+    "redirect_url": "",
+    "sku": "",
+    "order_number": None,
+}
+_ORDER = {
+    field: n
+    for n, field in enumerate(
+        ("name", "description", "amount", "expires_at", "redirect_url", "sku", "iva_rate")
+    )
+}
 # The field a `LinkInputError` names and that the form has no widget for (the order's number):
 # its message goes under the whole form.
 FORM = "form"
@@ -85,6 +102,8 @@ class LinkForm(QWidget):
         self.expires_at.setAccessibleName(self.tr("Fecha y hora de vencimiento"))
         self.expires_at.setToolTip(self.tr("Hora de Colombia"))
         self.expires.toggled.connect(self.expires_at.setEnabled)
+        self.zone = QLabel(self.tr("(Colombia)"), self)
+        self.zone.setObjectName("PlaceholderText")
         self.collect_shipping = self._check(self.tr("Pedir dirección de envío"))
         self.redirect_url = self._line(
             self.tr("URL de retorno"), self.tr("Opcional: https://mitienda.co/gracias")
@@ -92,7 +111,8 @@ class LinkForm(QWidget):
         self.sku = self._line(
             self.tr("SKU"), self.tr("Opcional, máximo %1").replace("%1", str(MAX_LINK_SKU))
         )
-        self.sku.setMaximumWidth(260)
+        self.sku.setMinimumWidth(240)
+        self.sku.setMaximumWidth(320)
         self.iva = QComboBox(self)
         self.iva.setAccessibleName(self.tr("IVA"))
         self.iva.addItem(self.tr("No indicar"), None)
@@ -149,7 +169,7 @@ class LinkForm(QWidget):
             (self.tr("Monto"), self._with_error("amount", self.fixed, self.amount)),
             ("", self.open_amount),
             ("", self.single_use),
-            (self.tr("Vence"), self._with_error("expires_at", self.expires, self.expires_at)),
+            ("", self._with_error("expires_at", self.expires, self.expires_at, self.zone)),
             ("", self.collect_shipping),
             (self.tr("URL de retorno"), self._with_error("redirect_url", self.redirect_url)),
             (self.tr("SKU"), self._with_error("sku", self.sku)),
@@ -166,6 +186,7 @@ class LinkForm(QWidget):
         layout.addWidget(self.order_label)
         layout.addLayout(form)
         layout.addWidget(self.form_error)
+        layout.addStretch(1)
 
     def _on_amount_kind(self) -> None:
         self.amount.setEnabled(self.fixed.isChecked())
@@ -238,27 +259,52 @@ class LinkForm(QWidget):
     # -- reading -----------------------------------------------------------------------------
 
     def draft(self, now: datetime) -> LinkDraft | None:
-        """The typed link, checked; None after showing what to fix under each field."""
+        """The typed link, checked; None after showing what to fix under each field (every
+        field at once: fixing one should not reveal the next only on the next press)."""
         self.clear_errors()
+        errors = self.problems(now)
+        for exc in reversed(errors):  # the first field's message last: the keyboard goes there
+            self.show_error(exc)
+        if errors:
+            return None
+        return _make(self._values(self._amount()), now)
+
+    def problems(self, now: datetime) -> list[LinkInputError]:
+        """What is wrong with each field, in the form's order ([] when the link can be made).
+
+        The draft reports one field at a time, so a field found wrong is given a value the
+        draft accepts and the rest are checked again."""
+        errors: list[LinkInputError] = []
         try:
             amount = self._amount()
-            draft = LinkDraft(
-                name=self.name.text(),
-                description=self.description.text(),
-                amount=amount,
-                single_use=self.single_use.isChecked(),
-                expires_at=self.expiry(),
-                redirect_url=self.redirect_url.text(),
-                sku=self.sku.text(),
-                iva_rate=self._iva(),
-                collect_shipping=self.collect_shipping.isChecked(),
-                order_number=self._order_number,
-            )
-            validate_draft(draft, now)
         except LinkInputError as exc:
-            self.show_error(exc)
-            return None
-        return draft
+            errors.append(exc)
+            amount = None
+        values = self._values(amount)
+        for _attempt in range(len(_STAND_INS) + 1):
+            try:
+                _make(values, now)
+                break
+            except LinkInputError as exc:
+                errors.append(exc)
+                if exc.field not in _STAND_INS:
+                    break
+                values[exc.field] = _STAND_INS[exc.field]
+        return sorted(errors, key=lambda e: _ORDER.get(e.field, len(_ORDER)))
+
+    def _values(self, amount: Money | None) -> dict[str, object]:
+        return {
+            "name": self.name.text(),
+            "description": self.description.text(),
+            "amount": amount,
+            "single_use": self.single_use.isChecked(),
+            "expires_at": self.expiry(),
+            "redirect_url": self.redirect_url.text(),
+            "sku": self.sku.text(),
+            "iva_rate": self._iva(),
+            "collect_shipping": self.collect_shipping.isChecked(),
+            "order_number": self._order_number,
+        }
 
     def _amount(self) -> Money | None:
         if self.open_amount.isChecked():
@@ -318,3 +364,9 @@ class LinkForm(QWidget):
     def focus_first(self) -> None:
         self.name.setFocus()
         self.name.selectAll()
+
+
+def _make(values: dict[str, object], now: datetime) -> LinkDraft:
+    draft = LinkDraft(**values)  # type: ignore[arg-type]
+    validate_draft(draft, now)
+    return draft

@@ -129,8 +129,10 @@ class LinksTableModel(QAbstractTableModel):
             return None
         record = self._rows[index.row()]
         column = Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(record, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return _RIGHT_ALIGN
         if role == RECORD_ROLE:
@@ -149,10 +151,18 @@ class LinksTableModel(QAbstractTableModel):
         if column == Column.AMOUNT:
             return amount_text(record.amount)
         if column == Column.STATUS:
+            return status_text(record, self._now, compact=True)
+        if column == Column.EXPIRY:
+            return expiry_text(record, self._now, compact=True)
+        return "—" if record.order_number is None else str(record.order_number)
+
+    def _tip(self, record: PaymentLinkRecord, column: Column) -> str:
+        """The whole text on hover: a narrow cell may cut it."""
+        if column == Column.STATUS:
             return status_text(record, self._now)
         if column == Column.EXPIRY:
             return expiry_text(record, self._now)
-        return "—" if record.order_number is None else str(record.order_number)
+        return self._text(record, column)
 
     def _status_look(self, record: PaymentLinkRecord, role: int) -> object:
         status = record.status(self._now)

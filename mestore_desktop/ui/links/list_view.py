@@ -3,7 +3,7 @@ Wompi*, *Desactivar…*). It only shows and asks; the page talks to the service.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from mestore_desktop.domain.links import LinkStatus, PaymentLinkRecord
 from mestore_desktop.ui.links.list_model import Column, LinksTableModel
 
 SEARCH_PAUSE_MS = 300  # typing a name searches once the typing stops
+MIN_NAME = 150  # px the name column keeps before the order column is hidden
 
 
 class LinksListPanel(QWidget):
@@ -90,16 +91,32 @@ class LinksListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         samples = {
             Column.AMOUNT: "$ 1.000.000",
-            Column.STATUS: "Pagado · 00/00/0000 00:00",
+            Column.STATUS: "Pagado 00/00 00:00",
             Column.EXPIRY: "Vence en 23 h 59 min",
-            Column.ORDER: "Pedido",
+            Column.ORDER: "Pedido 00",
         }
+        self._widths: dict[Column, int] = {}
         for column, sample in samples.items():
             extra = 40 if column is Column.STATUS else 18  # the status icon, padding
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + extra)
+            self._widths[column] = metrics.horizontalAdvance(sample) + extra
+            header.resizeSection(column, self._widths[column])
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        table.installEventFilter(self)
         return table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """On a narrow table the order number steps aside (the chosen link's panel shows it),
+        so the name keeps room to be read."""
+        room = self.table.viewport().width() - sum(
+            width for column, width in self._widths.items() if column is not Column.ORDER
+        )
+        self.table.setColumnHidden(Column.ORDER, room - self._widths[Column.ORDER] < MIN_NAME)
 
     def _build(self) -> None:
         filters = QHBoxLayout()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from mestore_desktop.domain.links import LinkStatus, PaymentLinkRecord
 from mestore_desktop.domain.money import Money
-from mestore_desktop.ui.formatting import local_time
+from mestore_desktop.ui.formatting import BOGOTA, local_time
 
 # A link that expires sooner than this shows a countdown instead of its date.
 COUNTDOWN_WINDOW = timedelta(hours=24)
@@ -46,15 +46,24 @@ def status_word(status: LinkStatus) -> str:
     return words[status]
 
 
-def status_text(record: PaymentLinkRecord, now: datetime) -> str:
-    """The status word, and what was collected: "Pagado · 26/11/2026 10:30 · $ 25.000"."""
+def status_text(record: PaymentLinkRecord, now: datetime, *, compact: bool = False) -> str:
+    """The status word, and when and what was collected: "Pagado · 26/11/2026 10:30 ·
+    $ 25.000". `compact` (a table's cell): "Pagado 26/11 10:30", with the amount only when it
+    is not the link's own (an open amount)."""
     status = record.status(now)
     word = status_word(status)
     if record.payments == 0:
         return word
     if status is LinkStatus.PAID and record.paid_at is not None:
-        return f"{word} · {local_time(record.paid_at)} · {record.collected.format()}"
-    if record.payments == 1:
+        if not compact:
+            return f"{word} · {local_time(record.paid_at)} · {record.collected.format()}"
+        when = record.paid_at.astimezone(BOGOTA).strftime("%d/%m %H:%M")
+        if record.amount == record.collected:
+            return f"{word} {when}"
+        return f"{word} {when} · {record.collected.format()}"
+    if compact:
+        paid = _tr("1 pago") if record.payments == 1 else _tr("{n} pagos").format(n=record.payments)
+    elif record.payments == 1:
         paid = _tr("1 pago de {total}").format(total=record.collected.format())
     else:
         paid = _tr("{n} pagos, {total}").format(n=record.payments, total=record.collected.format())
@@ -75,11 +84,14 @@ def countdown_text(left: timedelta) -> str:
     return _tr("Vence en {h} h {m:02d} min").format(h=minutes // 60, m=minutes % 60)
 
 
-def expiry_text(record: PaymentLinkRecord, now: datetime) -> str:
+def expiry_text(record: PaymentLinkRecord, now: datetime, *, compact: bool = False) -> str:
     """Never / a countdown within 24 h (only while it can still be paid) / its date."""
     if record.expires_at is None:
         return _tr("Sin vencimiento")
     if record.expires_at <= now:
+        if compact:
+            when = record.expires_at.astimezone(BOGOTA).strftime("%d/%m %H:%M")
+            return _tr("Venció {when}").format(when=when)
         return _tr("Venció el {when}").format(when=local_time(record.expires_at))
     left = record.expires_in(now)
     if record.status(now) is LinkStatus.ACTIVE and left is not None and left < COUNTDOWN_WINDOW:

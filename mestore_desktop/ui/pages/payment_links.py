@@ -50,7 +50,9 @@ __all__ = ["LinkTools", "PaymentLinksPage"]  # the page's tools, for the composi
 log = logging.getLogger(__name__)
 
 MINUTE_MS = 60_000  # statuses and countdowns move on once a minute
-SIDE_MIN_WIDTH = 440
+SIDE_MIN_WIDTH = 360  # the QR is bound by the page's height anyway
+SIDE_WIDTH = 400
+FORM_WIDTH = 500  # the form's fields and their messages need more room than the QR
 EMPTY, FORM, RESULT = 0, 1, 2  # the right side's pages
 
 
@@ -76,7 +78,7 @@ class PaymentLinksPage(QWidget):
         self._loaded_once = False
         self._creating = False
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(24, 16, 24, 16)
+        self._layout.setContentsMargins(16, 12, 16, 8)
         heading = QLabel(self.title, self)
         heading.setObjectName("PageTitle")
         if self.tools is None:
@@ -125,8 +127,10 @@ class PaymentLinksPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.links)
         self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The list takes what the window grows by; the QR is bound by the height anyway.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([10_000, SIDE_WIDTH])
         self._layout.addLayout(top)
         self._layout.addWidget(self.message)
         self._layout.addWidget(self.splitter, 1)
@@ -203,6 +207,14 @@ class PaymentLinksPage(QWidget):
         if self.tools is not None:
             self.minute.stop()  # nobody sees the countdowns
 
+    def _show_side(self, index: int) -> None:
+        """Show the form, the chosen link or the explanation, at the width it needs."""
+        self.side.setCurrentIndex(index)
+        wanted = FORM_WIDTH if index == FORM else SIDE_WIDTH
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[1] != wanted and sum(sizes) > 0:
+            self.splitter.setSizes([max(sum(sizes) - wanted, 0), wanted])
+
     # -- the list ----------------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
@@ -230,7 +242,7 @@ class PaymentLinksPage(QWidget):
         if chosen is not None and self.links.select(chosen):
             return
         if self.side.currentIndex() == RESULT:
-            self.side.setCurrentIndex(EMPTY)
+            self._show_side(EMPTY)
 
     def _empty_text(self) -> str:
         if self.links.search_text() or self.links.status_filter() is not None:
@@ -243,11 +255,11 @@ class PaymentLinksPage(QWidget):
     def _on_current(self, record: PaymentLinkRecord | None) -> None:
         if record is None:
             if self.side.currentIndex() == RESULT:
-                self.side.setCurrentIndex(EMPTY)
+                self._show_side(EMPTY)
             return
         assert self.tools is not None  # noqa: S101  only reachable with tools
         self.result.show_record(record, self.tools.clock())
-        self.side.setCurrentIndex(RESULT)
+        self._show_side(RESULT)
 
     def tick(self) -> None:
         """Once a minute: statuses and countdowns move on."""
@@ -288,7 +300,7 @@ class PaymentLinksPage(QWidget):
             return
         if self.side.currentIndex() != FORM:
             self.form.reset(self.tools.clock())
-        self.side.setCurrentIndex(FORM)
+        self._show_side(FORM)
         self._say("")
         self.form.focus_first()
 
@@ -296,7 +308,7 @@ class PaymentLinksPage(QWidget):
         """*Cancelar* / Esc on the form: back to the chosen link (or the explanation)."""
         if self._creating or self.side.currentIndex() != FORM:
             return
-        self.side.setCurrentIndex(RESULT if self.links.current() is not None else EMPTY)
+        self._show_side(RESULT if self.links.current() is not None else EMPTY)
         self.links.table.setFocus()
 
     def create(self) -> None:
@@ -313,7 +325,7 @@ class PaymentLinksPage(QWidget):
         assert self.tools is not None  # noqa: S101  only reachable with tools
         self._creating = False
         self.result.show_record(record, self.tools.clock())
-        self.side.setCurrentIndex(RESULT)
+        self._show_side(RESULT)
         self._say(self.tr("Link creado: %1").replace("%1", record.name))
         self.result.copy.setFocus()
         # The new link on top and chosen, whatever the filter showed (it is active).

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import httpx
 
 from mestore_desktop.sandbox.hosts import bank_hosts_for
-from mestore_desktop.secrets import SecretName, SecretStore
+from mestore_desktop.secrets import Secret, SecretName, SecretStore
 from mestore_desktop.services.checkout import CheckoutSettings
 from mestore_desktop.services.counter import CounterService
-from mestore_desktop.services.mailer import SmtpSettings, send_receipt
+from mestore_desktop.services.mailer import SmtpSettings, send_link, send_receipt
 from mestore_desktop.services.navigation import DEFAULT_BANK_HOSTS, NavigationPolicy
 from mestore_desktop.services.receipt import Receipt, render_text
 from mestore_desktop.settings import Environment, Settings
@@ -101,16 +101,25 @@ def _private_key(secrets: SecretStore) -> str | None:
 
 async def email_receipt(settings: Settings, receipt: Receipt, pdf: bytes, to: str) -> None:
     """Send `receipt` over the SMTP server in the settings (password from the keyring)."""
-    smtp = SmtpSettings.from_settings(settings)
-    password = None
-    if settings.smtp_username:
-        password = SecretStore(settings.environment).get(SecretName.SMTP_PASSWORD)
     await send_receipt(
-        smtp,
-        password,
+        SmtpSettings.from_settings(settings),
+        _smtp_password(settings),
         to,
         render_text(receipt),
         pdf,
         receipt.filename,
         reference=receipt.reference,
     )
+
+
+async def email_link(settings: Settings, to: str, subject: str, body: str, qr_png: bytes) -> None:
+    """Send a payment link's text and QR over the SMTP server in the settings (as receipts go)."""
+    smtp = SmtpSettings.from_settings(settings)
+    await send_link(smtp, _smtp_password(settings), to, subject, body, qr_png, "link-de-pago.png")
+
+
+def _smtp_password(settings: Settings) -> Secret | None:
+    """The SMTP password from the keyring, when the server wants a login."""
+    if not settings.smtp_username:
+        return None
+    return SecretStore(settings.environment).get(SecretName.SMTP_PASSWORD)

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 20.0
 _ATTACHMENT_NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}\.pdf$", re.ASCII)
+_PNG_NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}\.png$", re.ASCII)
 
 
 class MailError(Exception):
@@ -119,6 +120,28 @@ async def send_receipt(
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
     await _send(smtp, password, message)
     log.info("Recibo %s enviado por correo (servidor %s)", reference, smtp.server)
+
+
+async def send_link(
+    smtp: SmtpSettings,
+    password: Secret | None,
+    to: str,
+    subject: str,
+    body: str,
+    qr_png: bytes,
+    filename: str,
+) -> None:
+    """E-mail a payment link to *to*: *body* (the link's text) with its QR attached as a PNG."""
+    _require_recipient(to)
+    if not qr_png.startswith(b"\x89PNG"):
+        raise ValueError("the attachment is not a PNG")
+    if not _PNG_NAME.fullmatch(filename):
+        raise ValueError("the attachment name must be a plain file name ending in .png")
+    message = _message(smtp, to, subject)
+    message.set_content(body)
+    message.add_attachment(qr_png, maintype="image", subtype="png", filename=filename)
+    await _send(smtp, password, message)
+    log.info("Link de pago enviado por correo (servidor %s)", smtp.server)
 
 
 async def send_test_message(smtp: SmtpSettings, password: Secret | None) -> str:

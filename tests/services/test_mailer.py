@@ -21,6 +21,7 @@ from mestore_desktop.services.mailer import (
     MailTimeoutError,
     MailTlsError,
     SmtpSettings,
+    send_link,
     send_receipt,
     send_test_message,
 )
@@ -244,3 +245,38 @@ def test_smtp_settings_from_settings():
     )
     with pytest.raises(MailNotConfiguredError, match="Ajustes > Correo"):
         SmtpSettings.from_settings(Settings())
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16  # the bytes must come back exactly as sent
+
+
+def test_a_payment_link_arrives_with_its_text_and_the_qr_attached(server: SmtpServer):
+    body = "Pague su pedido en https://checkout.wompi.co/l/test_Bj99lR\n"
+    asyncio.run(
+        send_link(
+            settings_for(server),
+            None,
+            "cliente@correo.co",
+            "Link de pago — Tienda Doña Rosa",
+            body,
+            PNG,
+            "link-test_Bj99lR.png",
+        )
+    )
+
+    [received] = server.handler.messages
+    message = received.message
+    assert message["Subject"] == "Link de pago — Tienda Doña Rosa"
+    assert message.get_body(("plain",)).get_content().replace("\r\n", "\n") == body
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_content_type() == "image/png"
+    assert attachment.get_filename() == "link-test_Bj99lR.png"
+    assert attachment.get_content() == PNG
+
+
+def test_a_payment_link_is_refused_before_connecting_when_the_address_is_bad(server: SmtpServer):
+    with pytest.raises(InvalidRecipientError):
+        asyncio.run(send_link(settings_for(server), None, "no-es-correo", "S", "B", PNG, "qr.png"))
+    with pytest.raises(ValueError, match="PNG"):
+        asyncio.run(send_link(settings_for(server), None, "a@b.co", "S", "B", b"GIF89a", "qr.png"))
+    assert server.handler.messages == []

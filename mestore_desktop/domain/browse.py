@@ -34,6 +34,9 @@ MAX_SEARCH_LENGTH = 100
 _WORD_SEPARATORS = re.compile(r"[^\w]+")
 _REFERENCE_START = re.compile(r"[A-Z0-9]{1,8}(-[A-Z0-9-]*)?", re.ASCII)
 _TRANSACTION_START = re.compile(r"[0-9][0-9-]*", re.ASCII)
+# A payment link's reference is made by Wompi: `<link id>_<unix seconds>_<random>`, mixed case
+# (README, payment links), so it is searched exactly as typed.
+_LINK_REFERENCE_START = re.compile(r"[A-Za-z0-9]+_[A-Za-z0-9_]*", re.ASCII)
 
 
 class SortKey(StrEnum):
@@ -125,13 +128,20 @@ def parse_search(text: str) -> SearchQuery:
         return SearchQuery((), "", "", "")
     if "@" in text:
         return SearchQuery((), fold_for_search(text).replace(" ", ""), "", "")
-    upper = text.upper()
     return SearchQuery(
         words=tuple(dict.fromkeys(_words(text))),
         email="",
-        reference=upper if _REFERENCE_START.fullmatch(upper) else "",
+        reference=_reference_start(text),
         transaction_id=text if _TRANSACTION_START.fullmatch(text) else "",
     )
+
+
+def _reference_start(text: str) -> str:
+    """Our references are upper case whatever was typed; a link payment's is Wompi's, as typed."""
+    if _LINK_REFERENCE_START.fullmatch(text):
+        return text
+    upper = text.upper()
+    return upper if _REFERENCE_START.fullmatch(upper) else ""
 
 
 def _words(text: str) -> list[str]:

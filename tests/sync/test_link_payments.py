@@ -349,3 +349,27 @@ def test_a_link_payment_under_a_counter_reference_is_kept_apart(db: Database) ->
     assert tally.foreign == 1
     assert status(db, number) is OrderStatus.AWAITING_PAYMENT
     assert got_link(db).payments == 0
+
+
+def test_pedidos_finds_a_link_payment_by_wompi_s_reference_as_typed_or_its_start(
+    db: Database,
+) -> None:
+    # Wompi makes link references like test_Bj99lR_1781936141_X9yR: mixed case, underscores.
+    from mestore_desktop.domain.browse import OrderFilter, SortKey
+    from mestore_desktop.store.browse_repository import OrderBrowser
+
+    number = new_order(db)
+    save_link(db, link(order_number=number))
+    paid = tx("11-1781936141-1001")
+    apply(db, paid)
+
+    def found(search: str) -> list[int]:
+        page = db.read(
+            lambda s: OrderBrowser(s).page(
+                OrderFilter(search=search), SortKey.CREATED_AT, True, None, 50
+            )
+        )
+        return [row.number for row in page.rows]
+
+    assert found(paid.reference) == [number]
+    assert found(paid.reference[:16]) == [number]

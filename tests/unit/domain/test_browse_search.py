@@ -29,6 +29,8 @@ def test_an_order_is_found_by_each_folded_name_word_and_its_whole_e_mail() -> No
         ("t01-7qkm", SearchQuery(("t01", "7qkm"), "", "T01-7QKM", "")),
         ("11004-1718", SearchQuery(("11004", "1718"), "", "11004-1718", "11004-1718")),
         ("Niño", SearchQuery(("nino",), "", "", "")),  # Ñ is not a reference's letter
+        # A payment link's reference is Wompi's, mixed case: kept as typed.
+        ("test_Bj99lR_17", SearchQuery(("test_bj99lr_17",), "", "test_Bj99lR_17", "")),
     ],
 )
 def test_a_search_looks_only_for_what_the_text_could_be(typed: str, wanted: SearchQuery) -> None:

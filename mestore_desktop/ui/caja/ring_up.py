@@ -177,6 +177,7 @@ class RingUpView(QWidget):
             Qt.Key.Key_F12: lambda: self._tender_key(ChargeTender.WOMPI_HERE),
             Qt.Key.Key_F11: lambda: self._tender_key(ChargeTender.WOMPI_QR),
             Qt.Key.Key_F10: lambda: self._tender_key(ChargeTender.CASH),
+            Qt.Key.Key_F7: lambda: self._tender_key(ChargeTender.PAYMENT_LINK),
         }
         self.shortcuts: dict[Qt.Key, QShortcut] = {}
         for key, slot in keys.items():

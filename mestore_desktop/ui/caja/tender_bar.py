@@ -1,4 +1,5 @@
-"""The tender buttons: Pagar aquí (F12), QR al celular (F11), Efectivo (F10), Cancelar venta (Esc).
+"""The tender buttons: Pagar aquí (F12), QR al celular (F11), Efectivo (F10), Link de pago (F7),
+Cancelar venta (Esc).
 
 Each button shows its key, is at least 44 px high (theme role "tender") and never takes the
 keyboard focus, so the search field keeps it. The counter decides when each is usable.
@@ -18,6 +19,7 @@ class ChargeTender(StrEnum):
     WOMPI_HERE = "wompi_here"
     WOMPI_QR = "wompi_qr"
     CASH = "cash"
+    PAYMENT_LINK = "payment_link"  # a Wompi link for a customer who pays later, elsewhere
 
 
 class TenderBar(QWidget):
@@ -36,6 +38,7 @@ class TenderBar(QWidget):
             ChargeTender.WOMPI_HERE: (self.tr("Pagar aquí"), "F12"),
             ChargeTender.WOMPI_QR: (self.tr("QR al celular"), "F11"),
             ChargeTender.CASH: (self.tr("Efectivo"), "F10"),
+            ChargeTender.PAYMENT_LINK: (self.tr("Link de pago"), "F7"),
         }
         self.buttons = {
             tender: self._button(caption, key) for tender, (caption, key) in captions.items()
@@ -51,6 +54,7 @@ class TenderBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for button in (*self.buttons.values(), self.cancel):
             layout.addWidget(button)
+        self.set_link_available(False)  # offered once the counter has the links service
 
     def _button(self, caption: str, key: str) -> QPushButton:
         button = QPushButton(f"{caption}    {key}")
@@ -72,10 +76,14 @@ class TenderBar(QWidget):
             )
         self.cancel.setEnabled(has_lines and not busy)
 
+    def set_link_available(self, available: bool) -> None:
+        """Without the links service (no database) the link tender is not offered at all."""
+        self.buttons[ChargeTender.PAYMENT_LINK].setVisible(available)
+
     def trigger(self, tender: ChargeTender) -> bool:
         """A tender's key: acts like its button, and only when the button is usable."""
         button = self.buttons[tender]
-        if button.isEnabled():
+        if button.isEnabled() and not button.isHidden():
             button.click()
             return True
         return False

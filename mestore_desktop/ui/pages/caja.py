@@ -27,8 +27,11 @@ from mestore_desktop.settings import Settings
 from mestore_desktop.ui import icons
 from mestore_desktop.ui.caja import CatalogueLookup, RingUpView
 from mestore_desktop.ui.caja.catalogue_import import CatalogueImportAction, CatalogueImporter
+from mestore_desktop.ui.caja.tender_bar import ChargeTender
 from mestore_desktop.ui.customer_display import CustomerDisplay
 from mestore_desktop.ui.errors import present_error, user_message
+from mestore_desktop.ui.links.counter import CounterLink
+from mestore_desktop.ui.links.tools import LinkTools
 from mestore_desktop.ui.payment.flow import PaymentFlow
 from mestore_desktop.ui.payment.late_approval import LateApprovalAlert
 from mestore_desktop.ui.payment.receipt_actions import (
@@ -54,6 +57,7 @@ class CajaServices:
     import_catalogue: CatalogueImporter | None = None
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     printer_factory: PrinterFactory | None = None  # None: the system's default printer
+    links: LinkTools | None = None  # *Link de pago* (F7); None: the tender is not offered
 
 
 class CajaPage(QWidget):
@@ -98,6 +102,8 @@ class CajaPage(QWidget):
         self._check_retry = QTimer(self)
         self._check_retry.setSingleShot(True)
         self._check_retry.timeout.connect(self.refresh_pending)
+        self.link = CounterLink(self, services.links if services else None)
+        self.ring_up.tenders.set_link_available(self.link.available)
         self._build()
         self._connect()
 
@@ -124,14 +130,19 @@ class CajaPage(QWidget):
             self.import_button.clicked.connect(self.catalogue_import.choose_file)
         QShortcut(QKeySequence("F9"), self, self.toggle_display)
         self.alert.acknowledged.connect(self._acknowledge)
+        self.link.started.connect(lambda: self.ring_up.set_busy(True))
+        self.link.finished.connect(self._on_link_finished)
         self.alert.duplicate_acknowledged.connect(self._acknowledge_duplicate)
 
     # -- charging ---------------------------------------------------------------------------
 
     def charge(self, tender: str) -> None:
         """Start a payment of the cart (or of the saved unpaid order) with `tender`."""
-        if self.flow is not None:
+        if self.flow is not None or self.link.busy:
             return  # one payment at a time; the dialog is modal anyway
+        if tender == ChargeTender.PAYMENT_LINK:
+            self.link.start(self._unpaid_order, lambda: self.ring_up.draft(self._services_clock()))
+            return
         try:
             setup = self._counter_setup()
             sale = self._unpaid_order or self.ring_up.draft(self._services_clock())
@@ -170,6 +181,20 @@ class CajaPage(QWidget):
             flow.dialog.deleteLater()
             flow.deleteLater()
         self.refresh_pending()
+        self.ring_up.focus_search()
+
+    def _on_link_finished(self, number: int | None, created: bool) -> None:
+        """A link was made: the order waits for it (Pedidos) and the counter takes the next
+        customer. None made: the saved order stays this sale's, as after a cancelled QR."""
+        self.ring_up.set_busy(False)
+        if created:
+            self._unpaid_order = None
+            self.ring_up.clear()
+        elif number is not None:
+            self._unpaid_order = number
+        self._on_cart_changed(keep_order=True)
+        if number is not None:
+            self.orders_changed.emit({number})
         self.ring_up.focus_search()
 
     def _on_receipt(self, reference: str, action: str) -> None:

@@ -38,6 +38,7 @@ from mestore_desktop.ui.links.form import LinkForm
 from mestore_desktop.ui.links.list_view import LinksListPanel
 from mestore_desktop.ui.links.result import LinkResultPanel
 from mestore_desktop.ui.links.tools import LinkTools
+from mestore_desktop.ui.pages.placeholder import PlaceholderPage
 from mestore_desktop.ui.qt_async import run_op
 from mestore_desktop.ui.reconciliation.reason_dialog import ReasonDialog
 from mestore_desktop.ui.theme import set_style_property
@@ -90,13 +91,10 @@ class PaymentLinksPage(QWidget):
     # -- building ----------------------------------------------------------------------------
 
     def _build_placeholder(self, heading: QLabel) -> None:
-        text = QLabel(_placeholder_body(), self)
-        text.setObjectName("PlaceholderText")
-        text.setWordWrap(True)
-        self._layout.addWidget(heading)
-        self._layout.addSpacing(8)
-        self._layout.addWidget(text)
-        self._layout.addStretch(1)
+        heading.hide()  # the placeholder has its own
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        placeholder = PlaceholderPage(title=self.title, body=_placeholder_body(), parent=self)
+        self._layout.addWidget(placeholder)
 
     def _build(self, heading: QLabel, tools: LinkTools) -> None:
         self.count_label = QLabel(self)

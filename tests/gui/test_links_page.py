@@ -560,3 +560,18 @@ def test_links_model_passes_qt_model_tester(qtmodeltester, clock) -> None:
     model = LinksTableModel()
     model.set_records(sample_links(clock), clock())
     qtmodeltester.check(model)
+
+
+def test_news_of_links_or_orders_read_the_list_again(qtbot, listed, service, clock) -> None:
+    calls = len(service.lists)
+    service.records[0] = record(
+        "test_Active", "Torta", payments=1, paid_at=clock(), collected=Money.from_pesos(25_000)
+    )
+    listed.on_orders_changed({7})
+    loaded(qtbot, listed, service, calls + 1)
+    qtbot.waitUntil(lambda: cell(listed, 0, Column.STATUS) == "Pagado 26/11 10:00")
+    listed.hide()
+    listed.on_links_changed({"test_Later"})
+    assert len(service.lists) == calls + 1  # nobody looks: read when shown again
+    listed.show()
+    loaded(qtbot, listed, service, calls + 2)

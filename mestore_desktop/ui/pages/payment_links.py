@@ -229,6 +229,21 @@ class PaymentLinksPage(QWidget):
             on_error=lambda exc: self._fail(exc, self.tr("No se pudo leer la lista de links.")),
         )
 
+    def on_links_changed(self, _ids: object = None) -> None:
+        """Links changed elsewhere (a payment through one, the double-payment guard, the
+        command line): the list again now, or when the page is next shown."""
+        if self.tools is None:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._loaded_once = False
+
+    def on_orders_changed(self, numbers: object = None) -> None:
+        """The sync changed orders: a link may have been paid through (its status, what it
+        collected)."""
+        self.on_links_changed(numbers)
+
     def _show_records(self, records: list[PaymentLinkRecord], chosen: str | None) -> None:
         assert self.tools is not None  # noqa: S101  only reachable with tools
         self.links.model.set_records(records, self.tools.clock())

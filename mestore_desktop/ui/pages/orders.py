@@ -224,7 +224,7 @@ class OrdersPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
-        self._fix_status_sizes()
+        self._fix_busy_size()
 
     def _busy_box(self) -> QWidget:
         box = QWidget(self)
@@ -235,15 +235,11 @@ class OrdersPage(QWidget):
         self.busy_box = box
         return box
 
-    def _fix_status_sizes(self) -> None:
-        """The count and the loading indicator change with every page (its request, its rows):
-        at fixed sizes they repaint alone instead of laying the whole page out and repainting
-        what moved, three times in the first frames."""
-        label = self.count_label
-        label.ensurePolished()  # the theme's font, to measure with
-        widest = label.fontMetrics().horizontalAdvance(self._count_text(999_999, True))
-        label.setFixedSize(widest + 8, label.sizeHint().height())
-        self.busy_box.ensurePolished()
+    def _fix_busy_size(self) -> None:
+        """The loading indicator comes and goes with every page: in a box of fixed size it
+        repaints alone instead of laying the whole page out again (a widget of fixed size
+        never asks its parent for a new layout)."""
+        self.busy_box.ensurePolished()  # the theme's fonts, to measure with
         self.busy_box.setFixedSize(self.busy_box.sizeHint())
 
     def _build_error_banner(self) -> QFrame:

@@ -32,16 +32,12 @@ STATUS_ICON = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LinkWords", text)
-
-
 def status_word(status: LinkStatus) -> str:
     words = {
-        LinkStatus.ACTIVE: _tr("Activo"),
-        LinkStatus.DEACTIVATED: _tr("Desactivado"),
-        LinkStatus.EXPIRED: _tr("Vencido"),
-        LinkStatus.PAID: _tr("Pagado"),
+        LinkStatus.ACTIVE: QCoreApplication.translate("LinkWords", "Activo"),
+        LinkStatus.DEACTIVATED: QCoreApplication.translate("LinkWords", "Desactivado"),
+        LinkStatus.EXPIRED: QCoreApplication.translate("LinkWords", "Vencido"),
+        LinkStatus.PAID: QCoreApplication.translate("LinkWords", "Pagado"),
     }
     return words[status]
 
@@ -62,37 +58,49 @@ def status_text(record: PaymentLinkRecord, now: datetime, *, compact: bool = Fal
             return f"{word} {when}"
         return f"{word} {when} · {record.collected.format()}"
     if compact:
-        paid = _tr("1 pago") if record.payments == 1 else _tr("{n} pagos").format(n=record.payments)
+        paid = (
+            QCoreApplication.translate("LinkWords", "1 pago")
+            if record.payments == 1
+            else QCoreApplication.translate("LinkWords", "{n} pagos").format(n=record.payments)
+        )
     elif record.payments == 1:
-        paid = _tr("1 pago de {total}").format(total=record.collected.format())
+        paid = QCoreApplication.translate("LinkWords", "1 pago de {total}").format(
+            total=record.collected.format()
+        )
     else:
-        paid = _tr("{n} pagos, {total}").format(n=record.payments, total=record.collected.format())
+        paid = QCoreApplication.translate("LinkWords", "{n} pagos, {total}").format(
+            n=record.payments, total=record.collected.format()
+        )
     return f"{word} · {paid}"
 
 
 def amount_text(amount: Money | None) -> str:
-    return _tr("Abierto") if amount is None else amount.format()
+    return QCoreApplication.translate("LinkWords", "Abierto") if amount is None else amount.format()
 
 
 def countdown_text(left: timedelta) -> str:
     """ "Vence en 3 h 05 min", "Vence en 42 min", "Vence en menos de 1 min"."""
     minutes = int(left.total_seconds() // 60)
     if minutes < 1:
-        return _tr("Vence en menos de 1 min")
+        return QCoreApplication.translate("LinkWords", "Vence en menos de 1 min")
     if minutes < 60:
-        return _tr("Vence en {m} min").format(m=minutes)
-    return _tr("Vence en {h} h {m:02d} min").format(h=minutes // 60, m=minutes % 60)
+        return QCoreApplication.translate("LinkWords", "Vence en {m} min").format(m=minutes)
+    return QCoreApplication.translate("LinkWords", "Vence en {h} h {m:02d} min").format(
+        h=minutes // 60, m=minutes % 60
+    )
 
 
 def expiry_text(record: PaymentLinkRecord, now: datetime, *, compact: bool = False) -> str:
     """Never / a countdown within 24 h (only while it can still be paid) / its date."""
     if record.expires_at is None:
-        return _tr("Sin vencimiento")
+        return QCoreApplication.translate("LinkWords", "Sin vencimiento")
     if record.expires_at <= now:
         if compact:
             when = record.expires_at.astimezone(BOGOTA).strftime("%d/%m %H:%M")
-            return _tr("Venció {when}").format(when=when)
-        return _tr("Venció el {when}").format(when=local_time(record.expires_at))
+            return QCoreApplication.translate("LinkWords", "Venció {when}").format(when=when)
+        return QCoreApplication.translate("LinkWords", "Venció el {when}").format(
+            when=local_time(record.expires_at)
+        )
     left = record.expires_in(now)
     if record.status(now) is LinkStatus.ACTIVE and left is not None and left < COUNTDOWN_WINDOW:
         return countdown_text(left)

@@ -1,5 +1,5 @@
-"""The buttons above an order's detail: *Consultar en Wompi*, *Anular…*, *Reimprimir*, *Guardar
-PDF* and *Reenviar*; which of them an order allows and why not.
+"""The buttons above an order's detail: *Consultar en Wompi*, *Anular…*, *Crear link…*,
+*Reimprimir*, *Guardar PDF* and *Reenviar*; which of them an order allows and why not.
 
 Each button's accessible name is its caption without the key hint. *Anular…* stays clickable
 for any order with a payment: when the payment cannot be voided (cash, Nequi, PSE, not approved,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 from mestore_desktop.domain.browse import AttemptDetail, OrderDetail
 from mestore_desktop.domain.payment import PaymentStatus, Tender
 from mestore_desktop.settings import Settings
+from mestore_desktop.ui.links.order_link import can_link
 from mestore_desktop.ui.payment.receipt_actions import MailSender, PrinterFactory
 
 
@@ -71,6 +72,7 @@ class OrderActionsBar(QWidget):
     reprint_clicked = Signal()
     pdf_clicked = Signal()
     resend_clicked = Signal()
+    link_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,12 +83,17 @@ class OrderActionsBar(QWidget):
         self.reprint = _button(self.tr("Reimprimir"))
         self.pdf = _button(self.tr("Guardar PDF"))
         self.resend = _button(self.tr("Reenviar"))
-        self.buttons = (self.requery, self.void, self.reprint, self.pdf, self.resend)
+        self.link = _button(self.tr("Crear link…"))
+        self.link.hide()  # offered once the page has the links service (set_link_available)
+        self.buttons = (self.requery, self.void, self.link, self.reprint, self.pdf, self.resend)
         # Two rows: whole captions in a pane about 400 px wide (a 1280 px window).
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
-        for buttons in ((self.requery, self.void), (self.reprint, self.pdf, self.resend)):
+        for buttons in (
+            (self.requery, self.void, self.link),
+            (self.reprint, self.pdf, self.resend),
+        ):
             row = QHBoxLayout()
             row.setSpacing(6)
             for button in buttons:
@@ -98,6 +105,7 @@ class OrderActionsBar(QWidget):
         self.reprint.clicked.connect(self.reprint_clicked)
         self.pdf.clicked.connect(self.pdf_clicked)
         self.resend.clicked.connect(self.resend_clicked)
+        self.link.clicked.connect(self.link_clicked)
         self.set_detail(None, can_mail=False)
 
     def set_detail(self, detail: OrderDetail | None, *, can_mail: bool) -> None:
@@ -112,6 +120,7 @@ class OrderActionsBar(QWidget):
             else self.tr("Este pedido no tiene pagos con Wompi.")
         )
         self.void.setEnabled(detail is not None and bool(detail.attempts))
+        self.set_linkable(detail is not None and can_link(detail.status))
         paid = detail is not None and receipt_attempt(detail) is not None
         for button in (self.reprint, self.pdf):
             button.setEnabled(paid)
@@ -127,6 +136,18 @@ class OrderActionsBar(QWidget):
             else no_receipt
             if not paid
             else self.tr("El correo no está configurado: complete Ajustes › Correo.")
+        )
+
+    def set_link_available(self, available: bool) -> None:
+        self.link.setVisible(available)
+
+    def set_linkable(self, linkable: bool) -> None:
+        """*Crear link…* only for an order that can still take money (no double payment)."""
+        self.link.setEnabled(linkable)
+        self.link.setToolTip(
+            self.tr("Crea un link de pago de Wompi por el total del pedido.")
+            if linkable
+            else self.tr("Solo un pedido sin pagar puede cobrarse con un link.")
         )
 
     def set_void_reason(self, reason: str) -> None:

@@ -43,6 +43,8 @@ from mestore_desktop.services.receipt import Receipt, ReceiptNotAvailableError, 
 from mestore_desktop.settings import Settings
 from mestore_desktop.ui.day_close.dialog import DayCloseDialog
 from mestore_desktop.ui.errors import present_error, user_message
+from mestore_desktop.ui.links.order_link import OrderLink
+from mestore_desktop.ui.links.tools import LinkTools
 from mestore_desktop.ui.models.orders_model import SORT_COLUMNS, Column, OrdersTableModel
 from mestore_desktop.ui.orders.actions import (
     OrderActionsBar,
@@ -95,6 +97,7 @@ class OrdersPage(QWidget):
         clock: Clock | None = None,
         csv_folder: Callable[[], Path] = orders_folder,
         receipt_folder: Callable[[], Path] = receipts_folder,
+        links: LinkTools | None = None,
     ) -> None:
         super().__init__(parent)
         self.title = self.tr("Pedidos")
@@ -121,6 +124,8 @@ class OrdersPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.detail = OrderDetailPane(self)
         self.actions = OrderActionsBar(self)
+        self.order_link = OrderLink(self, links, self._link_closed)
+        self.actions.set_link_available(self.order_link.available)
         self.receipt_actions = ReceiptActions(
             self,
             receipts.send_mail if receipts else None,
@@ -297,6 +302,7 @@ class OrdersPage(QWidget):
         self.actions.reprint_clicked.connect(lambda: self._receipt("print"))
         self.actions.pdf_clicked.connect(lambda: self._receipt("pdf"))
         self.actions.resend_clicked.connect(lambda: self._receipt("email"))
+        self.actions.link_clicked.connect(self.create_link)
         self.export_button.clicked.connect(self.export_csv)
         self.day_close_button.clicked.connect(self.open_day_close)
 
@@ -583,6 +589,16 @@ class OrdersPage(QWidget):
                 + "\n".join(lines)
             )
         self.on_orders_changed({number})
+
+    def create_link(self) -> None:
+        """*Crear link…*: a payment link for the chosen unpaid order (the counter's dialog)."""
+        if self._detail_number is not None:
+            self.order_link.start(self._detail_number, busy=self.actions)
+
+    def _link_closed(self, number: int, created: bool) -> None:
+        if created:
+            self.on_orders_changed({number})
+        self.give_focus_back()
 
     def start_void(self) -> None:
         """*Anular…*: ask Wompi whether the payment can be voided, then confirm, then void."""

@@ -28,7 +28,7 @@ from mestore_desktop.demo import DemoEnvironment, DemoError, start_demo
 from mestore_desktop.logs import setup_logging
 from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
 from mestore_desktop.secrets import SecretName, SecretStore
-from mestore_desktop.services.back_office import build_back_office
+from mestore_desktop.services.back_office import BackOffice, build_back_office
 from mestore_desktop.services.catalogue import StoreCatalogue, import_catalogue
 from mestore_desktop.services.connection import (
     ConnectionCheck,
@@ -36,7 +36,9 @@ from mestore_desktop.services.connection import (
     check_wompi_connection,
     secret_prefix,
 )
-from mestore_desktop.services.counter_setup import build_counter, email_receipt
+from mestore_desktop.services.counter_setup import build_counter, email_link, email_receipt
+from mestore_desktop.services.link_guard import DoublePaymentGuard
+from mestore_desktop.services.links import LinksService, build_links
 from mestore_desktop.services.sync_runner import SyncRunner, service_factory
 from mestore_desktop.settings import Settings, SettingsError, SettingsFile
 from mestore_desktop.store.db import Database
@@ -50,6 +52,7 @@ from mestore_desktop.ui.i18n import (
     install_translators,
     remove_translators,
 )
+from mestore_desktop.ui.links.tools import LinkTools
 from mestore_desktop.ui.main_window import MainWindow
 from mestore_desktop.ui.pages.caja import CajaServices
 from mestore_desktop.ui.settings.connection_panel import ConnectionTester
@@ -177,10 +180,12 @@ class Desktop:
     http: httpx.AsyncClient
     sync: SyncRunner
     translators: list[QTranslator]
+    guard: DoublePaymentGuard
 
     async def aclose(self) -> None:
         """Stop the sync (it saves its cursor) and close the network; the window stays."""
         await self.sync.stop()
+        await self.guard.aclose()
         await self.http.aclose()
         remove_translators(self.translators)
 
@@ -215,6 +220,8 @@ def build_desktop(
     http = _http_client()
     sync = SyncRunner(backend.settings_file.load, service_factory(db, http))
     back_office = build_back_office(backend.settings_file, db, http)
+    links = build_links(backend.settings_file, db, http)
+    link_tools = _link_tools(backend.settings_file, links)
     window = MainWindow(
         settings=backend.settings,
         settings_file=backend.settings_file,
@@ -222,7 +229,8 @@ def build_desktop(
         secrets_factory=SecretStore,
         connection_tester=_connection_tester(http),
         back_office=back_office,
-        caja=_caja_services(backend.settings_file, db, http, options),
+        links=link_tools,
+        caja=_caja_services(backend.settings_file, db, http, options, link_tools),
         demo=args.demo,
     )
     if options.install_error_handlers:
@@ -231,12 +239,18 @@ def build_desktop(
     _wire_sync(window, sync)
     # A void or a "Consultar en Wompi" in Pedidos reaches the counter as the sync's news do.
     back_office.orders.on_orders_changed.append(window.on_orders_changed)
+    _wire_links(window, sync, back_office, links)
     sync.start()
-    return Desktop(window, db, http, sync, translators)
+    loop.create_task(links.guard.start())  # re-checks paid orders that still have live links
+    return Desktop(window, db, http, sync, translators, links.guard)
 
 
 def _caja_services(
-    settings_file: SettingsFile, db: DbExecutor, http: httpx.AsyncClient, options: DesktopOptions
+    settings_file: SettingsFile,
+    db: DbExecutor,
+    http: httpx.AsyncClient,
+    options: DesktopOptions,
+    links: LinkTools,
 ) -> CajaServices:
     """The counter's services; its payment service is rebuilt from the saved settings and keys
     whenever Ajustes changes them."""
@@ -247,7 +261,33 @@ def _caja_services(
         send_mail=lambda receipt, pdf, to: email_receipt(settings_file.load(), receipt, pdf, to),
         import_catalogue=lambda data: import_catalogue(db, data),
         printer_factory=options.printer_factory,
+        links=links,
     )
+
+
+def _link_tools(settings_file: SettingsFile, links: LinksService) -> LinkTools:
+    """What the links page, the counter's *Link de pago* and Pedidos share: the service, the
+    store's name for the WhatsApp text and the mailer."""
+    return LinkTools(
+        links,
+        store_name=lambda: settings_file.load().store_name,
+        send_mail=lambda to, subject, body, png: email_link(
+            settings_file.load(), to, subject, body, png
+        ),
+    )
+
+
+def _wire_links(
+    window: MainWindow, sync: SyncRunner, back_office: BackOffice, links: LinksService
+) -> None:
+    """Whoever sees an order paid (the sync, the counter, Pedidos) tells the double-payment
+    guard, which switches that order's other links off at Wompi; a sale saved for a link
+    reaches the pages as any change does."""
+    guard = links.guard.orders_changed
+    sync.on_orders_changed.append(guard)
+    back_office.orders.on_orders_changed.append(guard)
+    window.caja_page.orders_changed.connect(guard)
+    links.on_orders_changed.append(window.on_orders_changed)
 
 
 GC_INTERVAL_MS = 10_000

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mestore_desktop.secrets import SecretStore
 from mestore_desktop.settings import Settings, SettingsFile
+from mestore_desktop.ui.links.tools import LinkTools
 from mestore_desktop.ui.orders.actions import OrderReceipts
 from mestore_desktop.ui.pages.caja import CajaPage, CajaServices
 from mestore_desktop.ui.pages.orders import OrdersLoader, OrdersPage
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         connection_tester: ConnectionTester | None = None,
         load_orders: OrdersLoader | None = None,
         back_office: BackOffice | None = None,
+        links: LinkTools | None = None,
         caja: CajaServices | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         # The back office pages through every order; without one (older callers, some tests)
         # Pedidos lists what `load_orders` gives and Conciliación explains what it will do.
         self.orders_page = OrdersPage(back_office or load_orders, receipts=_receipts(caja))
+        self.links_page = PaymentLinksPage(links)
         self.reconciliation_page = ReconciliationPage(
             back_office, store=lambda: _store_identity(settings_file)
         )
@@ -93,7 +96,7 @@ class MainWindow(QMainWindow):
         pages = (
             self.caja_page,
             self.orders_page,
-            PaymentLinksPage(),
+            self.links_page,
             self.reconciliation_page,
             self.settings_page,
         )

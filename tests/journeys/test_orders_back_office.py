@@ -113,6 +113,8 @@ def test_a_nequi_payment_cannot_be_voided_and_says_how_to_refund(journey: Journe
         journey.press("Tab")
     medio = journey.focused()
     assert medio is journey.find("Medio")
+    # The methods are read after the first page of orders: a person sees Nequi in the list first.
+    journey.wait(lambda: medio.findText("Wompi · Nequi") >= 0)
     for _ in range(6):  # down the list to Nequi (one entry per method), reading as it changes
         if medio.currentText() == "Wompi · Nequi":
             break

@@ -90,9 +90,11 @@ class OrderActionsBar(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
+        # *Crear link…* on a row of its own: beside the others it would widen the pane.
         for buttons in (
-            (self.requery, self.void, self.link),
+            (self.requery, self.void),
             (self.reprint, self.pdf, self.resend),
+            (self.link,),
         ):
             row = QHBoxLayout()
             row.setSpacing(6)

@@ -336,12 +336,28 @@ def _application() -> QApplication:
 
 
 def _run(app: QApplication, loop: qasync.QEventLoop, desktop: Desktop) -> None:
-    """Run the Qt + asyncio loop until the last window closes (qasync's documented pattern)."""
-    closed = asyncio.Event()
-    app.aboutToQuit.connect(closed.set)
+    """Run the Qt + asyncio loop until the main window closes, then stop the sync and the
+    network while the loop still runs, and only then quit.
+
+    Quitting first and closing afterwards (qasync's plain pattern) lost a race: once its loop
+    has stopped, qasync processes Qt's events one last time, and a sync task stepped then failed
+    with "no running event loop" (a loaded smoke run exited 1).
+    """
+    app.setQuitOnLastWindowClosed(False)
+    closing = asyncio.Event()
+    desktop.window.closed.connect(closing.set)
+    app.aboutToQuit.connect(closing.set)  # quit from elsewhere (the session ends)
     with loop:
-        loop.run_until_complete(closed.wait())
-        loop.run_until_complete(desktop.aclose())
+        serving = loop.create_task(_serve_until_closed(closing, desktop))
+        try:
+            loop.run_until_complete(serving)
+        except RuntimeError:  # Qt quit before the services had stopped: let them finish
+            loop.run_until_complete(serving)
+
+
+async def _serve_until_closed(closing: asyncio.Event, desktop: Desktop) -> None:
+    await closing.wait()
+    await desktop.aclose()
 
 
 def _wire_sync(window: MainWindow, sync: SyncRunner) -> None:
@@ -395,7 +411,7 @@ def _connection_tester(http: httpx.AsyncClient) -> ConnectionTester:
 def _end_smoke(window: MainWindow, screenshot: str) -> None:
     if screenshot:
         window.grab().save(str(Path(screenshot)))
-    QApplication.quit()
+    window.close()  # as a person ends the app: the services stop, then it quits
 
 
 def _refuse_to_start(message: str, language: str | None, *, smoke: bool) -> int:

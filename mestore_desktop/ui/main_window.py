@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,7 +43,13 @@ DEFAULT_SIZE = (1280, 720)
 
 
 class MainWindow(QMainWindow):
-    """Header with store and environment, sidebar + pages, connection status bar."""
+    """Header with store and environment, sidebar + pages, connection status bar.
+
+    Signals:
+        closed(): the window was closed; the app shuts its services down and then quits.
+    """
+
+    closed = Signal()
 
     def __init__(
         self,
@@ -144,6 +152,11 @@ class MainWindow(QMainWindow):
 
     def _on_settings_saved(self, settings: Settings) -> None:
         self._show_settings(settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
     def on_orders_changed(self, numbers: object = None) -> None:
         """The sync engine changed orders: the open payment, the counter's watch list and the

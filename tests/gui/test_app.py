@@ -140,3 +140,70 @@ def test_demo_runs_on_the_local_sandbox_with_keys_only_in_memory(tmp_path):
             assert b"prv_test_" not in text
             assert b"test_integrity_" not in text
             assert b"test_events_" not in text
+
+
+# Background work that always has a step due, as the payment sync does while it syncs; the
+# desktop's aclose stops it. Prints what the work saw and whether aclose ran inside the loop.
+SHUTDOWN_SCRIPT = """
+import asyncio, sys
+import qasync
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow
+from mestore_desktop import app as composition
+
+class Window(QMainWindow):
+    closed = Signal()
+    def closeEvent(self, event):
+        super().closeEvent(event)
+        self.closed.emit()
+
+problems = []
+
+async def busy():
+    try:
+        while True:
+            asyncio.get_running_loop()  # as asyncio.sleep(delay) and the database calls do
+            await asyncio.sleep(0)
+    except asyncio.CancelledError:
+        raise
+    except RuntimeError as exc:
+        problems.append(str(exc))
+
+class Desktop:
+    def __init__(self, window):
+        self.window = window
+        self.task = asyncio.get_event_loop().create_task(busy())
+        self.closed_in_loop = None
+    async def aclose(self):
+        self.closed_in_loop = asyncio.get_running_loop().is_running()
+        self.task.cancel()
+        await asyncio.gather(self.task, return_exceptions=True)
+
+qt = QApplication(sys.argv)
+loop = qasync.QEventLoop(qt)
+asyncio.set_event_loop(loop)
+window = Window()
+window.show()
+desktop = Desktop(window)
+QTimer.singleShot(300, window.close)
+composition._run(qt, loop, desktop)
+print(problems, desktop.closed_in_loop)
+"""
+
+
+def test_closing_the_window_stops_background_work_before_the_loop_stops(tmp_path):
+    # A loaded smoke run exited 1: quitting first, qasync stepped the sync once more with no
+    # running loop ("no running event loop"). The services must stop while the loop runs.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", SHUTDOWN_SCRIPT],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[] True"

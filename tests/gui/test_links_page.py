@@ -398,6 +398,7 @@ def test_esc_on_the_address_sends_nothing(qtbot, page, service, mail) -> None:
 def test_without_a_mailer_the_button_says_how_to_set_it_up(qtbot, qloop_running, service) -> None:
     page = PaymentLinksPage(LinkTools(service))  # type: ignore[arg-type]
     qtbot.addWidget(page)
+    page.result.show_record(record(), NOW)
     assert not page.result.email.isEnabled()
     assert "Ajustes › Correo" in page.result.email.toolTip()
 
@@ -575,3 +576,14 @@ def test_news_of_links_or_orders_read_the_list_again(qtbot, listed, service, clo
     assert len(service.lists) == calls + 1  # nobody looks: read when shown again
     listed.show()
     loaded(qtbot, listed, service, calls + 2)
+
+
+def test_a_link_that_takes_no_more_payments_is_not_sent_to_anyone(qtbot, listed) -> None:
+    for link_id in ("test_Off", "test_Old", "test_Paid"):
+        listed.links.select(link_id)
+        result = listed.result
+        assert not result.whatsapp.isEnabled() and not result.email.isEnabled(), link_id
+        assert "ya no acepta pagos" in result.whatsapp.toolTip()
+        assert result.copy.isEnabled() and result.save_png.isEnabled()
+    listed.links.select("test_Later")
+    assert listed.result.whatsapp.isEnabled() and listed.result.email.isEnabled()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mestore_desktop.domain.links import PaymentLinkRecord
+from mestore_desktop.domain.links import LinkStatus, PaymentLinkRecord
 from mestore_desktop.ui import icons
 from mestore_desktop.ui.errors import user_message
 from mestore_desktop.ui.links import sharing
@@ -88,11 +88,6 @@ class LinkResultPanel(QWidget):
         self.email = self._button(self.tr("Enviar por correo"), self.ask_address)
         self.save_png = self._button(self.tr("Guardar QR (PNG)"), lambda: self.ask_save("png"))
         self.save_svg = self._button(self.tr("Guardar QR (SVG)"), lambda: self.ask_save("svg"))
-        if self._tools.send_mail is None:
-            self.email.setEnabled(False)
-            self.email.setToolTip(
-                self.tr("El correo no está configurado: complete Ajustes › Correo.")
-            )
         self.notice = QLabel(self)
         self.notice.setObjectName("LinkNotice")
         self.notice.setWordWrap(True)
@@ -150,11 +145,27 @@ class LinkResultPanel(QWidget):
         if record.order_number is not None:
             facts.append(self.tr("Pedido %1").replace("%1", str(record.order_number)))
         self.facts.setText(" · ".join(facts))
+        self._allow_sharing(status is LinkStatus.ACTIVE)
         self.url.setText(record.url)
         self.url.setCursorPosition(0)
         self.qr.set_data(record.url)
         if not same:
             self.say("")
+
+    def _allow_sharing(self, active: bool) -> None:
+        """A link that takes no more payments is not sent to anyone (it can still be copied
+        and its QR saved, for the records)."""
+        dead = self.tr("Este link ya no acepta pagos: cree uno nuevo para cobrar.")
+        self.whatsapp.setEnabled(active)
+        self.whatsapp.setToolTip("" if active else dead)
+        can_mail = self._tools.send_mail is not None
+        self.email.setEnabled(active and can_mail)
+        if not can_mail:
+            self.email.setToolTip(
+                self.tr("El correo no está configurado: complete Ajustes › Correo.")
+            )
+        else:
+            self.email.setToolTip("" if active else dead)
 
     def refresh_time(self, now: datetime) -> None:
         """The minute changed: status and countdown again."""

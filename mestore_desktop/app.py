@@ -288,6 +288,7 @@ def _wire_links(
     back_office.orders.on_orders_changed.append(guard)
     window.caja_page.orders_changed.connect(guard)
     links.on_orders_changed.append(window.on_orders_changed)
+    links.on_links_changed.append(window.links_page.on_links_changed)  # e.g. the guard's
 
 
 GC_INTERVAL_MS = 10_000

@@ -85,7 +85,9 @@ class MainWindow(QMainWindow):
         )
         # The back office pages through every order; without one (older callers, some tests)
         # Pedidos lists what `load_orders` gives and Conciliación explains what it will do.
-        self.orders_page = OrdersPage(back_office or load_orders, receipts=_receipts(caja))
+        self.orders_page = OrdersPage(
+            back_office or load_orders, receipts=_receipts(caja), links=links
+        )
         self.links_page = PaymentLinksPage(links)
         self.reconciliation_page = ReconciliationPage(
             back_office, store=lambda: _store_identity(settings_file)
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         orders table all need to know."""
         self.caja_page.on_orders_changed(numbers)
         self.orders_page.on_orders_changed(numbers)
+        self.links_page.on_orders_changed(numbers)  # a link paid: its status and amount
 
     def current_page(self) -> QWidget:
         """The page on screen."""

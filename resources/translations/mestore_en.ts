@@ -48,33 +48,33 @@
 <context>
     <name>CajaPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="69"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="73"/>
         <source>Caja</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="75"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="79"/>
         <source>Pantalla del cliente  F9</source>
         <translation>Customer display  F9</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="76"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="80"/>
         <source>Pantalla del cliente</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="79"/>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="80"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="83"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="84"/>
         <source>Importar catálogo…</source>
         <translation>Import catalogue…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="154"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="165"/>
         <source>La caja no está configurada: complete Ajustes.</source>
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="284"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="309"/>
         <source>Caja: no se pudieron revisar los pagos pendientes. %1 Nuevo intento en %2 s.</source>
         <translation>Counter: the pending payments could not be checked. %1 Trying again in %2 s.</translation>
     </message>
@@ -315,6 +315,54 @@
         <location filename="../../mestore_desktop/ui/widgets/status.py" line="123"/>
         <source>Terminal {id}</source>
         <translation>Terminal {id}</translation>
+    </message>
+</context>
+<context>
+    <name>CreateLinkDialog</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/dialog.py" line="46"/>
+        <source>Link de pago</source>
+        <translation>Payment link</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/dialog.py" line="53"/>
+        <source>Nuevo link de pago</source>
+        <translation>New payment link</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/dialog.py" line="60"/>
+        <source>Link de pago del pedido %1</source>
+        <translation>Payment link for order %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/dialog.py" line="83"/>
+        <source>Crear link</source>
+        <translation>Create link</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/dialog.py" line="86"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/dialog.py" line="95"/>
+        <source>El cliente recibe el link por WhatsApp o correo y paga con tarjeta, Nequi o PSE; el pago llega solo a Pedidos.</source>
+        <translation>The customer gets the link by WhatsApp or e-mail and pays by card, Nequi or PSE; the payment reaches Orders by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/dialog.py" line="113"/>
+        <source>Listo</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/dialog.py" line="155"/>
+        <source>Link creado. Compártalo con el cliente.</source>
+        <translation>Link created. Share it with the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/dialog.py" line="157"/>
+        <source>Link creado. Compártalo con el cliente: el pedido %1 queda esperando el pago y se marca pagado solo cuando Wompi lo confirme.</source>
+        <translation>Link created. Share it with the customer: order %1 waits for the payment and is marked paid by itself when Wompi confirms it.</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1070,497 @@
     </message>
 </context>
 <context>
+    <name>LinkCreation</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/creation.py" line="27"/>
+        <source>Creando link…</source>
+        <translation>Creating link…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/creation.py" line="73"/>
+        <source>No se creó el link. %1</source>
+        <translation>The link was not created. %1</translation>
+    </message>
+</context>
+<context>
+    <name>LinkForm</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="79"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="167"/>
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="79"/>
+        <source>Lo ve el cliente al pagar</source>
+        <translation>The customer sees it when paying</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="81"/>
+        <source>Máximo %1 caracteres: Wompi lo muestra como título del pago.</source>
+        <translation>At most %1 characters: Wompi shows it as the payment&apos;s title.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="85"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="168"/>
+        <source>Descripción</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="85"/>
+        <source>Qué está pagando</source>
+        <translation>What is being paid for</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="86"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="87"/>
+        <source>Monto fijo</source>
+        <translation>Fixed amount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="88"/>
+        <source>Monto abierto (lo escribe el cliente)</source>
+        <translation>Open amount (the customer types it)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="89"/>
+        <source>Monto abierto</source>
+        <translation>Open amount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="93"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="169"/>
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="96"/>
+        <source>Un solo uso</source>
+        <translation>Single use</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="97"/>
+        <source>El link deja de aceptar pagos después del primero.</source>
+        <translation>The link stops taking payments after the first one.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="98"/>
+        <source>Vence</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="102"/>
+        <source>Fecha y hora de vencimiento</source>
+        <translation>Expiry date and time</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="103"/>
+        <source>Hora de Colombia</source>
+        <translation>Colombia time</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="105"/>
+        <source>(Colombia)</source>
+        <translation>(Colombia)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="107"/>
+        <source>Pedir dirección de envío</source>
+        <translation>Ask for a shipping address</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="109"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="174"/>
+        <source>URL de retorno</source>
+        <translation>Return URL</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="109"/>
+        <source>Opcional: https://mitienda.co/gracias</source>
+        <translation>Optional: https://mystore.co/thanks</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="112"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="175"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="112"/>
+        <source>Opcional, máximo %1</source>
+        <translation>Optional, at most %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="117"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="176"/>
+        <source>IVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="118"/>
+        <source>No indicar</source>
+        <translation>Do not state</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="235"/>
+        <source>Para el pedido %1</source>
+        <translation>For order %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="317"/>
+        <source>Escriba el valor del link, o elija «Monto abierto» si lo pone el cliente.</source>
+        <translation>Type the link&apos;s amount, or choose &quot;Open amount&quot; if the customer sets it.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkResultPanel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="83"/>
+        <source>URL del link</source>
+        <translation>Link URL</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="85"/>
+        <source>Código QR del link</source>
+        <translation>Link QR code</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="86"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="187"/>
+        <source>Copiar</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="87"/>
+        <source>Compartir por WhatsApp</source>
+        <translation>Share on WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="88"/>
+        <source>Enviar por correo</source>
+        <translation>Send by e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="89"/>
+        <source>Guardar QR (PNG)</source>
+        <translation>Save QR (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="90"/>
+        <source>Guardar QR (SVG)</source>
+        <translation>Save QR (SVG)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="141"/>
+        <source>Monto: %1</source>
+        <translation>Amount: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="142"/>
+        <source>Un solo uso</source>
+        <translation>Single use</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="142"/>
+        <source>Varios pagos</source>
+        <translation>Several payments</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="146"/>
+        <source>Pedido %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="158"/>
+        <source>Este link ya no acepta pagos: cree uno nuevo para cobrar.</source>
+        <translation>This link no longer takes payments: create a new one to charge.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="165"/>
+        <source>El correo no está configurado: complete Ajustes › Correo.</source>
+        <translation>E-mail is not set up: fill in Settings › E-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="182"/>
+        <source>✔ Copiado</source>
+        <translation>✔ Copied</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="184"/>
+        <source>Copiado: %1</source>
+        <translation>Copied: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="200"/>
+        <source>Se abrió WhatsApp con el mensaje listo; elija el chat y envíelo.</source>
+        <translation>WhatsApp opened with the message ready; pick the chat and send it.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="204"/>
+        <source>No se pudo abrir WhatsApp en este equipo. Copie el link y péguelo en el chat.</source>
+        <translation>WhatsApp could not be opened on this computer. Copy the link and paste it into the chat.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="216"/>
+        <source>Enviar link por correo</source>
+        <translation>Send link by e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="217"/>
+        <source>Correo del cliente:</source>
+        <translation>Customer e-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="219"/>
+        <source>Enviar</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="220"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="223"/>
+        <source>Correo del cliente</source>
+        <translation>Customer e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="237"/>
+        <source>Enviando el link a %1…</source>
+        <translation>Sending the link to %1…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="241"/>
+        <source>El link se envió a %1.</source>
+        <translation>The link was sent to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="253"/>
+        <source>Guardar código QR</source>
+        <translation>Save QR code</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="258"/>
+        <source>Imagen SVG (*.svg)</source>
+        <translation>SVG image (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="260"/>
+        <source>Imagen PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="274"/>
+        <source>QR guardado en %1</source>
+        <translation>QR saved to %1</translation>
+    </message>
+</context>
+<context>
+    <name>LinkSharing</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/sharing.py" line="31"/>
+        <source>No se pudo guardar el QR en %1: %2.</source>
+        <translation>The QR could not be saved to %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/sharing.py" line="67"/>
+        <source>Link de pago: %1</source>
+        <translation>Payment link: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/sharing.py" line="78"/>
+        <source>También puede pagar escaneando el código QR adjunto con su celular.</source>
+        <translation>You can also pay by scanning the attached QR code with your phone.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkWords</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="37"/>
+        <source>Activo</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="38"/>
+        <source>Desactivado</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="39"/>
+        <source>Vencido</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="40"/>
+        <source>Pagado</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="62"/>
+        <source>1 pago</source>
+        <translation>1 payment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="64"/>
+        <source>{n} pagos</source>
+        <translation>{n} payments</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="67"/>
+        <source>1 pago de {total}</source>
+        <translation>1 payment of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="71"/>
+        <source>{n} pagos, {total}</source>
+        <translation>{n} payments, {total}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="78"/>
+        <source>Abierto</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="85"/>
+        <source>Vence en menos de 1 min</source>
+        <translation>Expires in less than 1 min</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="87"/>
+        <source>Vence en {m} min</source>
+        <translation>Expires in {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="88"/>
+        <source>Vence en {h} h {m:02d} min</source>
+        <translation>Expires in {h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="96"/>
+        <source>Sin vencimiento</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="100"/>
+        <source>Venció {when}</source>
+        <translation>Expired {when}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/words.py" line="101"/>
+        <source>Venció el {when}</source>
+        <translation>Expired on {when}</translation>
+    </message>
+</context>
+<context>
+    <name>LinksListPanel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="44"/>
+        <source>Buscar link</source>
+        <translation>Search links</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="45"/>
+        <source>Buscar por nombre, pedido o id…</source>
+        <translation>Search by name, order or id…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="48"/>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="49"/>
+        <source>Todos los estados</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="51"/>
+        <source>Activos</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="52"/>
+        <source>Pagados</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="53"/>
+        <source>Vencidos</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="54"/>
+        <source>Desactivados</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="63"/>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="64"/>
+        <source>Actualizar desde Wompi</source>
+        <translation>Update from Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="66"/>
+        <source>Lee de Wompi el estado de cada link (activo o desactivado) y sus pagos.</source>
+        <translation>Reads each link&apos;s state (active or deactivated) and its payments from Wompi.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="68"/>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="69"/>
+        <source>Desactivar…</source>
+        <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="80"/>
+        <source>Lista de links</source>
+        <translation>List of links</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="194"/>
+        <source>Elija un link de la lista.</source>
+        <translation>Choose a link from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="196"/>
+        <source>Apaga el link en Wompi: nadie más podrá pagar con él.</source>
+        <translation>Switches the link off at Wompi: nobody else can pay with it.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_view.py" line="198"/>
+        <source>Este link ya no acepta pagos.</source>
+        <translation>This link no longer takes payments.</translation>
+    </message>
+</context>
+<context>
+    <name>LinksTableModel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_model.py" line="48"/>
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_model.py" line="49"/>
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_model.py" line="50"/>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_model.py" line="51"/>
+        <source>Vence</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/links/list_model.py" line="52"/>
+        <source>Pedido</source>
+        <translation>Order</translation>
+    </message>
+</context>
+<context>
     <name>MailPanel</name>
     <message>
         <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="54"/>
@@ -1063,12 +1602,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="71"/>
         <source>MeStore Desktop</source>
         <translation>MeStore Desktop</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="138"/>
         <source>Modo DEMO: los pagos van a un sandbox local de Wompi con llaves de prueba; no se mueve dinero real y los pedidos se guardan aparte.</source>
         <translation>DEMO mode: payments go to a local Wompi sandbox with test keys; no real money moves and orders are kept separately.</translation>
     </message>
@@ -1084,22 +1623,22 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="52"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="53"/>
         <source>Este pedido no tiene pagos.</source>
         <translation>This order has no payments.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="54"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="55"/>
         <source>Es un pago en efectivo: no pasó por Wompi. Devuelva el efectivo en la caja y deje la nota en el cierre del día.</source>
         <translation>It is a cash payment: it never went through Wompi. Give the cash back at the till and note it in the day close.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="60"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="61"/>
         <source>El pago ya está anulado.</source>
         <translation>The payment is already voided.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="61"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="62"/>
         <source>Solo se puede anular un pago aprobado; este pedido no tiene ninguno.</source>
         <translation>Only an approved payment can be voided; this order has none.</translation>
     </message>
@@ -1107,67 +1646,82 @@
 <context>
     <name>OrderActionsBar</name>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="78"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="80"/>
         <source>Consultar en Wompi</source>
         <translation>Check with Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="79"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="81"/>
         <source>Anular…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="81"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="83"/>
         <source>Reimprimir</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="82"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="84"/>
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="83"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="85"/>
         <source>Reenviar</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="110"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="86"/>
+        <source>Crear link…</source>
+        <translation>Create link…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="120"/>
         <source>Pregunta a Wompi ahora por cada pago de este pedido (F5).</source>
         <translation>Asks Wompi now about every payment of this order (F5).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="112"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="122"/>
         <source>Este pedido no tiene pagos con Wompi.</source>
         <translation>This order has no Wompi payments.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="119"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="130"/>
         <source>Solo los pedidos pagados tienen recibo.</source>
         <translation>Only paid orders have a receipt.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="121"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="132"/>
         <source>Imprime el recibo otra vez (Ctrl+P).</source>
         <translation>Prints the receipt again (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="123"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="134"/>
         <source>Guarda el recibo en PDF.</source>
         <translation>Saves the receipt as a PDF.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="125"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="136"/>
         <source>Envía el recibo por correo (Ctrl+E).</source>
         <translation>E-mails the receipt (Ctrl+E).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="129"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="140"/>
         <source>El correo no está configurado: complete Ajustes › Correo.</source>
         <translation>E-mail is not set up: fill in Settings › E-mail.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/actions.py" line="134"/>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="150"/>
+        <source>Crea un link de pago de Wompi por el total del pedido.</source>
+        <translation>Creates a Wompi payment link for the order&apos;s total.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="152"/>
+        <source>Solo un pedido sin pagar puede cobrarse con un link.</source>
+        <translation>Only an unpaid order can be charged with a link.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/actions.py" line="157"/>
         <source>Anula el pago con tarjeta en Wompi.</source>
         <translation>Voids the card payment at Wompi.</translation>
     </message>
@@ -1562,48 +2116,48 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="100"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="103"/>
         <source>Pedidos</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="144"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="148"/>
         <source>Lista de pedidos</source>
         <translation>Order list</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="190"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="194"/>
         <source>Cargando pedidos</source>
         <translation>Loading orders</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="191"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="195"/>
         <source>Cargando pedidos…</source>
         <translation>Loading orders…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="193"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="197"/>
         <source>Exportar CSV…  Ctrl+S</source>
         <translation>Export CSV…  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="194"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="198"/>
         <source>Exportar CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="196"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="200"/>
         <source>Guarda los pedidos que coinciden con los filtros en un archivo para Excel.</source>
         <translation>Saves the orders matching the filters in a file for Excel.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="199"/>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="200"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="203"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="204"/>
         <source>Cierre del día</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="202"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="206"/>
         <source>Totales esperados, efectivo contado y pendientes de esta terminal en el día.</source>
         <translation>This terminal&apos;s expected totals, counted cash and pending payments for the day.</translation>
     </message>
@@ -1614,117 +2168,117 @@
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="445"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="426"/>
         <source>No se pudieron leer las terminales y medios de pago: %1</source>
         <translation>Could not read the terminals and payment methods: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="453"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="434"/>
         <source>No se pudieron cargar los pedidos: %1</source>
         <translation>Could not load the orders: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="477"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="458"/>
         <source>Ningún pedido coincide con los filtros. Pruebe otras fechas u otra búsqueda, o use «Limpiar filtros».</source>
         <translation>No order matches the filters. Try other dates or another search, or use “Clear filters”.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="481"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="462"/>
         <source>Todavía no hay ventas. Las ventas de la Caja aparecerán aquí con su estado de pago, que se actualiza solo cuando Wompi confirma.</source>
         <translation>No sales yet. Sales from the counter will appear here with their payment status, which updates by itself when Wompi confirms.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="487"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="468"/>
         <source>1 pedido cargado</source>
         <translation>1 order loaded</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="489"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="470"/>
         <source>%1 pedidos cargados</source>
         <translation>%1 orders loaded</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="491"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="472"/>
         <source> · baje para ver más</source>
         <translation> · scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="516"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="497"/>
         <source>Elija un pedido de la lista para ver su detalle.</source>
         <translation>Choose an order in the list to see its detail.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="535"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="516"/>
         <source>Cargando el pedido %1…</source>
         <translation>Loading order %1…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="549"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="530"/>
         <source>El pedido %1 ya no existe en esta base de datos.</source>
         <translation>Order %1 no longer exists in this database.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="563"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="544"/>
         <source>No se pudo leer el pedido %1: %2</source>
         <translation>Could not read order %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="578"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="559"/>
         <source>Consultando el pedido %1 en Wompi…</source>
         <translation>Checking order %1 with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="591"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="572"/>
         <source>Wompi no tiene cambios para el pedido %1: el estado aquí está al día.</source>
         <translation>Wompi has no changes for order %1: the status here is up to date.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="596"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="577"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation>%1: %2 → %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="606"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="587"/>
         <source>Wompi cambió el pedido %1:</source>
         <translation>Wompi changed order %1:</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="625"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="616"/>
         <source>Consultando en Wompi si el pago se puede anular…</source>
         <translation>Asking Wompi whether the payment can be voided…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="654"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="645"/>
         <source>No se puede anular</source>
         <translation>Cannot be voided</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="672"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="663"/>
         <source>Anulando el pago %1 en Wompi…</source>
         <translation>Voiding payment %1 at Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="685"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="676"/>
         <source>Pago %1 anulado: %2.</source>
         <translation>Payment %1 voided: %2.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="727"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="718"/>
         <source>El pedido %1 no tiene un pago aprobado: no hay recibo.</source>
         <translation>Order %1 has no approved payment: there is no receipt.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="760"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="751"/>
         <source>Exportando pedidos a %1…</source>
         <translation>Exporting orders to %1…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="794"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="785"/>
         <source>Se exportó 1 pedido a %1</source>
         <translation>1 order exported to %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="796"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="787"/>
         <source>Se exportaron %2 pedidos a %1</source>
         <translation>%2 orders exported to %1</translation>
     </message>
@@ -1904,14 +2458,121 @@
 <context>
     <name>PaymentLinksPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="16"/>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="74"/>
         <source>Links de pago</source>
         <translation>Payment links</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="17"/>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="102"/>
+        <source>Nuevo link  Ctrl+N</source>
+        <translation>New link  Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="103"/>
+        <source>Nuevo link</source>
+        <translation>New link</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="141"/>
+        <source>Elija un link de la lista para ver su QR y compartirlo, o pulse «Nuevo link» para cobrar a un cliente que no está en la tienda: le llega por WhatsApp o por correo y paga con tarjeta, Nequi o PSE.</source>
+        <translation>Choose a link from the list to see its QR and share it, or press &quot;New link&quot; to charge a customer who is not in the shop: it reaches them by WhatsApp or e-mail and they pay by card, Nequi or PSE.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="154"/>
+        <source>Nuevo link de pago</source>
+        <translation>New payment link</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="160"/>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="161"/>
+        <source>Crear link</source>
+        <translation>Create link</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="163"/>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="164"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="229"/>
+        <source>No se pudo leer la lista de links.</source>
+        <translation>The list of links could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="252"/>
+        <source>1 link</source>
+        <translation>1 link</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="252"/>
+        <source>%1 links</source>
+        <translation>%1 links</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="262"/>
+        <source>Ningún link coincide con la búsqueda o el estado elegido.</source>
+        <translation>No link matches the search or the chosen status.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="264"/>
+        <source>Todavía no hay links. Pulse «Nuevo link» (Ctrl+N), o cree uno para una venta desde la Caja (Link de pago, F7) o desde Pedidos (Crear link…).</source>
+        <translation>No links yet. Press &quot;New link&quot; (Ctrl+N), or create one for a sale from the Till (Payment link, F7) or from Orders (Create link…).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="292"/>
+        <source>Consultando los links en Wompi…</source>
+        <translation>Checking the links with Wompi…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="296"/>
+        <source>Links actualizados desde Wompi (%1).</source>
+        <translation>Links updated from Wompi (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="304"/>
+        <source>No se pudo consultar Wompi.</source>
+        <translation>Wompi could not be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="342"/>
+        <source>Link creado: %1</source>
+        <translation>Link created: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="364"/>
+        <source>Desactivar link</source>
+        <translation>Deactivate link</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="366"/>
+        <source>«%1» dejará de aceptar pagos en Wompi. Quien ya tenga el link verá que no está disponible. Queda en el registro de auditoría.</source>
+        <translation>&quot;%1&quot; will stop taking payments at Wompi. Whoever already has the link will see it is not available. It is kept in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="370"/>
+        <source>Desactivar</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="381"/>
+        <source>Desactivando «%1» en Wompi…</source>
+        <translation>Deactivating &quot;%1&quot; at Wompi…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="384"/>
+        <source>Link desactivado: %1</source>
+        <translation>Link deactivated: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="394"/>
+        <source>El link sigue activo.</source>
+        <translation>The link is still active.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/pages/payment_links.py" line="61"/>
         <source>Aquí crearás links de pago de Wompi para cobrar a distancia y verás cuáles ya se pagaron.</source>
-        <translation>Here you will create Wompi payment links to charge remotely and see which ones have been paid.</translation>
+        <translation>Here you will create Wompi payment links to charge remotely and see which were paid.</translation>
     </message>
 </context>
 <context>
@@ -2638,15 +3299,15 @@ in MeStore</translation>
 <context>
     <name>RingUpView</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="207"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="354"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="208"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="355"/>
         <source>La venta no tiene productos.</source>
         <translation>The sale has no items.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="89"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="266"/>
         <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="267"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="268"/>
         <source>Monto libre</source>
         <translation>Free amount</translation>
     </message>
@@ -2671,37 +3332,37 @@ in MeStore</translation>
         <translation>Del</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="278"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="279"/>
         <source>Editar línea</source>
         <translation>Edit line</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="303"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="304"/>
         <source>Cancelar venta</source>
         <translation>Cancel sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="304"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="305"/>
         <source>¿Cancelar la venta?</source>
         <translation>Cancel the sale?</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="305"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="306"/>
         <source>Se quitarán todos los productos y los datos del cliente.</source>
         <translation>All items and the customer data will be removed.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="307"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="308"/>
         <source>Sí, cancelar la venta</source>
         <translation>Yes, cancel the sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="309"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="310"/>
         <source>No, seguir vendiendo</source>
         <translation>No, keep selling</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="356"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="357"/>
         <source>Seleccione una línea con ↑ y ↓.</source>
         <translation>Select a line with ↑ and ↓.</translation>
     </message>
@@ -3052,27 +3713,32 @@ in MeStore</translation>
 <context>
     <name>TenderBar</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="36"/>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="38"/>
         <source>Pagar aquí</source>
         <translation>Pay here</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="37"/>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="39"/>
         <source>QR al celular</source>
         <translation>QR to phone</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="38"/>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="40"/>
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="48"/>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="41"/>
+        <source>Link de pago</source>
+        <translation>Payment link</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="51"/>
         <source>Cancelar venta</source>
         <translation>Cancel sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="69"/>
+        <location filename="../../mestore_desktop/ui/caja/tender_bar.py" line="73"/>
         <source>Wompi solo cobra totales mayores que cero y en pesos completos.</source>
         <translation>Wompi only charges totals above zero in whole pesos.</translation>
     </message>
@@ -3271,17 +3937,17 @@ Reason: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="139"/>
+        <location filename="../../mestore_desktop/app.py" line="142"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="157"/>
+        <location filename="../../mestore_desktop/app.py" line="160"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="370"/>
+        <location filename="../../mestore_desktop/app.py" line="427"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>

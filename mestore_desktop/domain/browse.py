@@ -76,6 +76,7 @@ class OrderPage:
 class AttemptDetail:
     attempt: PaymentAttempt
     history: tuple[StatusChange, ...]  # oldest first; each line says its source
+    link_name: str = ""  # the payment link it came through ("" for the counter's)
 
 
 @dataclass(frozen=True, slots=True)

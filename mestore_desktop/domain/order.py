@@ -196,3 +196,5 @@ class OrderSummary:
     customer_email: str = ""
     last_reference: str = ""
     payment_method: str = ""  # Wompi's type ("CARD", "NEQUI"…), "CASH" for cash, "" unknown
+    # The payment link the shown attempt came through, else the one the order was made from.
+    link_name: str = ""

@@ -56,6 +56,7 @@ from mestore_desktop.store.repositories import MAX_PAGE, OrderRepository
 from mestore_desktop.store.tables import (
     AuditLogRow,
     OrderRow,
+    PaymentLinkRow,
     StatusHistoryRow,
     UtcTimestamp,
     to_micros,
@@ -228,6 +229,7 @@ class OrderBrowser:
             )
             for line in lines.order_by(StatusHistoryRow.id):
                 history[line.attempt_id].append(line)
+        links = self._link_names({a.payment_link_id for a in row.attempts} - {None})
         return OrderDetail(
             order=mapping.to_order(row),
             status=OrderStatus(row.status),
@@ -235,11 +237,19 @@ class OrderBrowser:
                 AttemptDetail(
                     attempt,
                     tuple(mapping.to_status_change(h, attempt.reference) for h in history[i]),
+                    links.get(stored.payment_link_id or "", ""),
                 )
-                for attempt, i in zip(attempts, ids, strict=True)
+                for attempt, i, stored in zip(attempts, ids, row.attempts, strict=True)
             ),
             notes=self._notes(number),
         )
+
+    def _link_names(self, link_ids: set[str | None]) -> dict[str, str]:
+        """The names of these payment links, by primary key (none asked: no query)."""
+        if not link_ids:
+            return {}
+        query = self._session.query(PaymentLinkRow.link_id, PaymentLinkRow.name)
+        return dict(query.filter(PaymentLinkRow.link_id.in_(link_ids)).all())
 
     def _notes(self, number: int) -> tuple[ManualNote, ...]:
         newest = (

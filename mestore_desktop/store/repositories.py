@@ -57,6 +57,7 @@ from mestore_desktop.store.tables import (
     InstallationRow,
     OrderRow,
     PaymentAttemptRow,
+    PaymentLinkRow,
     StatusHistoryRow,
 )
 
@@ -158,8 +159,10 @@ class OrderRepository:
         """Browser rows from (number, terminal_id, created_at, total_cents, status,
         customer_name, customer_email) rows, each with its shown attempt; the back office's
         browser builds its rows here too."""
-        shown = self._shown_attempts([row.number for row in rows])
-        return [_summary(row, shown.get(row.number)) for row in rows]
+        numbers = [row.number for row in rows]
+        shown = self._shown_attempts(numbers)
+        made_from = self._made_from_links(numbers) if numbers else {}
+        return [_summary(row, shown.get(row.number), made_from.get(row.number, "")) for row in rows]
 
     def cancel_order(self, number: int, at: datetime) -> Order:
         """Cancel an unpaid order; its attempts that took no money (pending, and failed ones
@@ -626,7 +629,8 @@ class OrderRepository:
         )
 
     def _shown_attempts(self, numbers: Sequence[int]) -> dict[int, _Shown]:
-        """Per order, the attempt a clerk cares about: the approved one, else the newest."""
+        """Per order, the attempt a clerk cares about: the approved one, else the newest, with
+        the name of the payment link it came through (the link by its primary key)."""
         query = (
             select(
                 PaymentAttemptRow.order_number,
@@ -634,16 +638,28 @@ class OrderRepository:
                 PaymentAttemptRow.status,
                 PaymentAttemptRow.payment_method_type,
                 PaymentAttemptRow.tender,
+                PaymentLinkRow.name,
             )
+            .outerjoin(PaymentLinkRow, PaymentLinkRow.link_id == PaymentAttemptRow.payment_link_id)
             .where(PaymentAttemptRow.order_number.in_(numbers))
             .order_by(PaymentAttemptRow.order_number, PaymentAttemptRow.attempt_number)
         )
         shown: dict[int, _Shown] = {}
-        for number, reference, status, method, tender in self._session.execute(query):
+        for number, reference, status, method, tender, link in self._session.execute(query):
             held = shown.get(number)
             if held is None or not held.approved:
-                shown[number] = _Shown(reference, status == PaymentStatus.APPROVED, method, tender)
+                approved = status == PaymentStatus.APPROVED
+                shown[number] = _Shown(reference, approved, method, tender, link or "")
         return shown
+
+    def _made_from_links(self, numbers: Sequence[int]) -> dict[int, str]:
+        """The name of the link each of these orders was made from (by primary keys)."""
+        query = (
+            select(OrderRow.number, PaymentLinkRow.name)
+            .join(PaymentLinkRow, PaymentLinkRow.link_id == OrderRow.source_link_id)
+            .where(OrderRow.number.in_(numbers))
+        )
+        return {number: name for number, name in self._session.execute(query)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -652,6 +668,7 @@ class _Shown:
     approved: bool
     payment_method_type: str
     tender: str
+    link_name: str  # "" when it did not come through one of our payment links
 
 
 def _require_payable(row: OrderRow) -> None:
@@ -712,8 +729,9 @@ def _method(payment_method_type: str, tender: str) -> str:
     return payment_method_type
 
 
-def _summary(row: _SummaryRow, shown: _Shown | None) -> OrderSummary:
+def _summary(row: _SummaryRow, shown: _Shown | None, made_from: str) -> OrderSummary:
     method = "" if shown is None else _method(shown.payment_method_type, shown.tender)
+    link_name = (shown.link_name if shown is not None else "") or made_from
     return OrderSummary(
         number=row.number,
         terminal_id=row.terminal_id,
@@ -724,4 +742,5 @@ def _summary(row: _SummaryRow, shown: _Shown | None) -> OrderSummary:
         customer_email=row.customer_email,
         last_reference="" if shown is None else shown.reference,
         payment_method=method,
+        link_name=link_name,
     )

@@ -94,8 +94,15 @@ def order_row(summary: OrderSummary) -> list[str]:
         text(summary.customer_name),
         text(summary.customer_email),
         text(summary.last_reference),
-        text(method_text(summary.payment_method)),
+        text(_order_method(summary)),
     ]
+
+
+def _order_method(summary: OrderSummary) -> str:
+    """As Pedidos shows it: "Link · <name>" when paid or awaited through a payment link."""
+    if summary.link_name and summary.payment_method != Tender.CASH.value:
+        return f"Link · {summary.link_name}"
+    return method_text(summary.payment_method)
 
 
 def method_text(method: str) -> str:

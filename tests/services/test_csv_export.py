@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -107,3 +108,18 @@ def test_an_order_s_method_reads_in_spanish() -> None:
         "",
         "VISA ••4242",  # an unknown method as it is
     ]
+
+
+def test_an_order_paid_through_a_payment_link_names_the_link_in_its_method() -> None:
+    base = OrderSummary(
+        number=13,
+        terminal_id="T01",
+        created_at=datetime(2025, 3, 15, 2, 30, tzinfo=UTC),
+        total=Money(2_500_000),
+        status=OrderStatus.PAID,
+        payment_method="NEQUI",
+        link_name="Torta de chocolate",
+    )
+    assert order_row(base)[-1] == "Link · Torta de chocolate"
+    assert order_row(replace(base, link_name=""))[-1] == "Nequi"
+    assert order_row(replace(base, link_name="=HYPERLINK(1)"))[-1] == "Link · =HYPERLINK(1)"

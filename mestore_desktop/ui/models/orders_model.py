@@ -495,11 +495,27 @@ def _texts_of(row: OrderSummary) -> tuple[str, ...]:
         local_time(row.created_at),
         str(row.number),
         row.last_reference,
-        row.customer_name or row.customer_email,
+        row.customer_name or row.customer_email or _link_customer(row.link_name),
         row.total.format(),
-        method_word(row.payment_method),
+        _method_text(row),
         status_word(row.status),
     )
+
+
+def _method_text(row: OrderSummary) -> str:
+    """The method cell: "Link · <name>" for an order paid or awaited through a payment link (a
+    cash payment of an order made from a link is still cash)."""
+    if row.link_name and row.payment_method != "CASH":
+        return QCoreApplication.translate("OrdersTableModel", "Link · %1").replace(
+            "%1", row.link_name
+        )
+    return method_word(row.payment_method)
+
+
+def _link_customer(link_name: str) -> str:
+    if not link_name:
+        return ""
+    return QCoreApplication.translate("OrdersTableModel", "Link: %1").replace("%1", link_name)
 
 
 @cache

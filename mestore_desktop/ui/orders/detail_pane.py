@@ -221,6 +221,8 @@ class OrderDetailPane(QScrollArea):
             f"{attempt.amount.format()} · {tender}",
             self.tr("Creado %1").replace("%1", local_time(attempt.created_at)),
         ]
+        if item.link_name:
+            facts.insert(1, self.tr("Link de pago: %1").replace("%1", item.link_name))
         if attempt.transactions:
             facts += [
                 self.tr("Transacción %1 · %2")

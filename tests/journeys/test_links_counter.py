@@ -1,6 +1,7 @@
 """A payment link from the counter, as a cashier makes one for a customer who pays later: scan,
 *Link de pago* (F7), Enter creates it, *Copiar*, Enter (*Listo*) frees the counter; the customer
-pays the link (the sandbox's control, as on its page); Pedidos shows the order paid.
+pays the link (the sandbox's control, as on its page); Pedidos shows the order paid, its
+payment naming the link.
 
 Keys and clicks on controls found by their accessible names only; SQLite and the clipboard are
 only looked at.
@@ -66,3 +67,5 @@ def test_a_link_made_at_the_counter_is_copied_paid_and_the_order_turns_paid(
     journey.press("Down")  # newest first: the link's order
     journey.wait(lambda: shown(journey, f"Pedido {number}"))
     journey.wait(lambda: shown(journey, "Pagado"))
+    ((name,),) = journey.sql("SELECT name FROM payment_links WHERE link_id = ?", link_id)
+    journey.wait(lambda: shown(journey, f"Link de pago: {name}"))  # its payment names the link

@@ -1810,17 +1810,22 @@
         <translation>Created %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="226"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="225"/>
+        <source>Link de pago: %1</source>
+        <translation>Payment link: %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="228"/>
         <source>Transacción %1 · %2</source>
         <translation>Transaction %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="232"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="234"/>
         <source>Transacción %1</source>
         <translation>Transaction %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="237"/>
+        <location filename="../../mestore_desktop/ui/orders/detail_pane.py" line="239"/>
         <source>Cancelado en caja %1 (se siguió vigilando)</source>
         <translation>Cancelled at the counter %1 (still watched)</translation>
     </message>
@@ -2324,6 +2329,16 @@
         <location filename="../../mestore_desktop/ui/models/orders_model.py" line="174"/>
         <source>Clic para ordenar por esta columna</source>
         <translation>Click to sort by this column</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="509"/>
+        <source>Link · %1</source>
+        <translation>Link · %1</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="518"/>
+        <source>Link: %1</source>
+        <translation>Link: %1</translation>
     </message>
 </context>
 <context>

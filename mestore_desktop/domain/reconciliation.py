@@ -340,10 +340,10 @@ class _Totals:
     """Approved money per (day, method): the amounts gathered per key, summed at the end."""
 
     def __init__(self) -> None:
-        self.amounts: dict[tuple[date, str], list[int]] = {}
+        self.amounts: defaultdict[tuple[date, str], list[int]] = defaultdict(list)
 
     def add(self, day: date, method: str, cents: int) -> None:
-        self.amounts.setdefault((day, method or UNKNOWN_METHOD), []).append(cents)
+        self.amounts[day, method or UNKNOWN_METHOD].append(cents)
 
     def add_transactions(self, approved: list[_Match], days: _Days) -> None:
         """The approved transactions of the range's days (`add` inlined: a call per transaction
@@ -351,8 +351,7 @@ class _Totals:
         first, last, amounts = days.first, days.last, self.amounts
         for tx, _attempt, day in approved:
             if first <= day <= last:
-                key = (day, tx.payment_method or UNKNOWN_METHOD)
-                amounts.setdefault(key, []).append(tx.amount_cents)
+                amounts[day, tx.payment_method or UNKNOWN_METHOD].append(tx.amount_cents)
 
     def result(self) -> tuple[MethodDayTotal, ...]:
         return tuple(

@@ -153,6 +153,9 @@ class OrdersPage(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
+        # The scroll bar is there from the start: appearing with the first rows it narrowed the
+        # viewport, the stretched column followed a moment later and every row painted twice.
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         metrics = QFontMetrics(table.font())
         # Fixed row heights and column widths: measuring contents would read every loaded row.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -29,12 +29,14 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from mestore_desktop.app import Desktop, DesktopOptions, build_desktop, open_backend, parse_args
 from mestore_desktop.paths import database_path
 from mestore_desktop.ui.qr import QrWidget
 
 TIMEOUT_MS = 15_000
+ACTIVATION_WAIT_MS = 2_000  # then do what a window manager would
 # Names a person types for keys, as Qt spells them (QKeySequence) where they differ.
 KEY_NAMES = {"enter": "Return", "esc": "Escape", "del": "Delete", "supr": "Delete"}
 
@@ -83,14 +85,26 @@ class Journey:
         """Where a key press goes: the focus widget, else the active (modal) window."""
         if QApplication.activeWindow() is None:
             self._activate_as_a_window_manager_would()
-        widget = QApplication.focusWidget() or QApplication.activeWindow()
         modal = QApplication.activeModalWidget()
+        if modal is not None and QApplication.activeWindow() is not modal:
+            self._wait_until_active(modal)
+        widget = QApplication.focusWidget() or QApplication.activeWindow()
         if modal is not None and (widget is None or not self._inside(widget, modal)):
             # While a modal dialog is up the keyboard can only reach it (QTest would deliver to
             # a widget behind it, which no person can type into).
             widget = modal.focusWidget() or modal
         assert widget is not None, "nothing has the keyboard focus"
         return widget
+
+    def _wait_until_active(self, modal: QWidget) -> None:
+        """A person types into a dialog once it is up and active: its window shortcuts (Esc,
+        F5) act only then. A loaded machine activates a new dialog a moment after showing it
+        (an Esc sent before that was lost); offscreen, a WM's activation may never come."""
+        try:
+            self.wait(lambda: QApplication.activeWindow() is modal, ACTIVATION_WAIT_MS)
+        except WaitTimeout:
+            modal.activateWindow()
+            self.wait(lambda: QApplication.activeWindow() is modal)
 
     @staticmethod
     def _inside(widget: QWidget, window: QWidget) -> bool:

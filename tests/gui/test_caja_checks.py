@@ -146,3 +146,18 @@ def test_an_unexpected_failure_shows_no_raw_text(qtbot, window) -> None:
     # The other check still ran: the late approval is not hidden by the broken one.
     qtbot.waitUntil(lambda: main.caja_page.alert.isVisible(), timeout=5000)
     main.caja_page.alert.done(0)
+
+
+def test_a_closed_counter_stops_retrying_its_checks(qtbot, window) -> None:
+    # A loaded run: a counter whose check failed kept its retry timer after its window closed;
+    # it fired in a later test with no event loop left. Hidden, it waits for the next show.
+    def counter() -> CounterSetup:
+        raise SecretsError("No se pudo leer el llavero del sistema.")
+
+    main = window(counter)
+    qtbot.waitUntil(main.status.counter_problem.isVisible)
+    assert main.caja_page._check_retry.isActive()
+
+    main.close()
+
+    assert not main.caja_page._check_retry.isActive()

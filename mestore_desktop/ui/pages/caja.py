@@ -255,6 +255,11 @@ class CajaPage(QWidget):
         self._display_offered = True
         self.refresh_pending()
 
+    def hideEvent(self, event: object) -> None:
+        super().hideEvent(event)  # type: ignore[arg-type]
+        # Away (another page, the window closed): the next show checks again at once.
+        self._check_retry.stop()
+
     def on_orders_changed(self, numbers: object = None) -> None:
         """The sync engine changed orders: feed the open payment, re-check the counter."""
         if self.flow is not None:

@@ -33,18 +33,24 @@ _MM_PER_INCH = 25.4
 
 def pdf_bytes(receipt: Receipt) -> bytes:
     """The receipt as a PDF document."""
+    return html_roll_pdf(render_html(receipt), receipt.email_subject)
+
+
+def html_roll_pdf(html: str, title: str) -> bytes:
+    """`html` laid out on one 80 mm roll page as tall as it needs, as a PDF document (sale
+    receipts, void slips)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(receipt.email_subject)
+    writer.setTitle(title)
     writer.setCreator("MeStore Desktop")
     writer.setPageMargins(
         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
     )
     _set_roll_page(writer, MAX_HEIGHT_MM)
-    document = _document(receipt, writer)
+    document = _document(html, writer)
     _set_roll_page(writer, _fitted_height_mm(document, writer))
     _print(document, writer)
     # The layout points at the writer, so the document goes first; the PDF is complete once
@@ -56,8 +62,12 @@ def pdf_bytes(receipt: Receipt) -> bytes:
 
 def write_pdf(receipt: Receipt, path: Path) -> None:
     """Save the receipt's PDF at *path*, atomically: a crash leaves no half-written file."""
-    content = pdf_bytes(receipt)
-    fd, tmp_name = tempfile.mkstemp(prefix=".recibo-", suffix=".tmp", dir=path.parent)
+    write_atomically(pdf_bytes(receipt), path, ".recibo-")
+
+
+def write_atomically(content: bytes, path: Path, prefix: str) -> None:
+    """Write `content` beside `path`, flush it to disk, then rename it into place."""
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
@@ -72,13 +82,18 @@ def write_pdf(receipt: Receipt, path: Path) -> None:
 
 def print_receipt(receipt: Receipt, printer: QPrinter) -> None:
     """Print the receipt on *printer*'s current paper (a dialog has already chosen it)."""
-    _print(_document(receipt, printer), printer)
+    print_html(render_html(receipt), printer)
 
 
-def _document(receipt: Receipt, device: QPagedPaintDevice) -> QTextDocument:
+def print_html(html: str, printer: QPrinter) -> None:
+    """Print `html` on *printer*'s current paper."""
+    _print(_document(html, printer), printer)
+
+
+def _document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
-    document.setHtml(render_html(receipt))
+    document.setHtml(html)
     return document
 
 

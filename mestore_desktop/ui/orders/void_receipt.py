@@ -4,18 +4,14 @@ saved as PDF from the *Pago anulado* dialog the void ends in."""
 
 from __future__ import annotations
 
-import contextlib
 import html
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
-from PySide6.QtGui import QPageLayout, QPdfWriter, QTextDocument
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,13 +36,7 @@ from mestore_desktop.ui.payment.receipt_actions import (
 )
 
 # The roll page and its fitting are the sale receipt's own (same paper, same printer).
-from mestore_desktop.ui.receipt_output import (
-    MARGIN_MM,
-    PDF_RESOLUTION,
-    _fitted_height_mm,
-    _print,
-    _set_roll_page,
-)
+from mestore_desktop.ui.receipt_output import html_roll_pdf, print_html, write_atomically
 
 FOOTER = "Comprobante de anulación. Wompi devuelve el dinero al medio de pago del cliente."
 
@@ -110,48 +100,16 @@ def render_void_html(receipt: VoidReceipt) -> str:
 
 
 def void_pdf_bytes(receipt: VoidReceipt) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(receipt.title)
-    writer.setCreator("MeStore Desktop")
-    writer.setPageMargins(
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
-    )
-    _set_roll_page(writer, 5000.0)
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(writer)
-    document.setHtml(render_void_html(receipt))
-    _set_roll_page(writer, _fitted_height_mm(document, writer))
-    _print(document, writer)
-    del document, writer  # the PDF is complete once the writer is gone
-    buffer.close()
-    return bytes(data.data())
+    return html_roll_pdf(render_void_html(receipt), receipt.title)
 
 
 def write_void_pdf(receipt: VoidReceipt, path: Path) -> None:
     """Atomically, as the sale receipts: a crash leaves no half-written file."""
-    content = void_pdf_bytes(receipt)
-    fd, tmp_name = tempfile.mkstemp(prefix=".anulacion-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
+    write_atomically(void_pdf_bytes(receipt), path, ".anulacion-")
 
 
 def print_void(receipt: VoidReceipt, printer: QPrinter) -> None:
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(printer)
-    document.setHtml(render_void_html(receipt))
-    _print(document, printer)
+    print_html(render_void_html(receipt), printer)
 
 
 class VoidDoneDialog(QDialog):

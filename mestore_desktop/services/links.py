@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 from urllib.parse import quote, urlsplit
 
@@ -260,11 +260,6 @@ class LinksService:
     async def for_order(self, number: int) -> list[PaymentLinkRecord]:
         """Every link made for the order, newest first (the order's detail in Pedidos)."""
         return await self._db.read(lambda s: LinkRepository(s).for_order(number))
-
-    async def link_names(self, numbers: Sequence[int]) -> dict[int, str]:
-        """Pedidos' "Link: <name>": the link each order came from or was paid through."""
-        wanted = list(numbers)
-        return await self._db.read(lambda s: LinkRepository(s).link_names(wanted))
 
     async def refresh(self, link_id: str | None = None) -> list[PaymentLinkRecord]:
         """Read links back from Wompi (one, else every one still active here) and mirror

@@ -16,7 +16,6 @@ Like `OrderRepository`, it never opens, commits or rolls back. Only domain objec
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select
@@ -179,31 +178,6 @@ class LinkRepository:
             raise ValueError(f"no order {number}")
         row.source_link_id = link_id
         self._session.flush()
-
-    def link_names(self, numbers: Sequence[int]) -> dict[int, str]:
-        """For Pedidos, the link each order came from or was paid through, by name: the link
-        the order was made from, else that of its approved link attempt, else its newest."""
-        names: dict[int, str] = {}
-        made = (
-            select(OrderRow.number, PaymentLinkRow.name)
-            .join(PaymentLinkRow, PaymentLinkRow.link_id == OrderRow.source_link_id)
-            .where(OrderRow.number.in_(numbers))
-        )
-        names.update((n, name) for n, name in self._session.execute(made))
-        paid = (
-            select(PaymentAttemptRow.order_number, PaymentLinkRow.name)
-            .join(PaymentLinkRow, PaymentLinkRow.link_id == PaymentAttemptRow.payment_link_id)
-            .where(PaymentAttemptRow.order_number.in_(numbers))
-            .order_by(
-                PaymentAttemptRow.status != PaymentStatus.APPROVED.value,
-                PaymentAttemptRow.attempt_number.desc(),
-            )
-        )
-        for number, name in self._session.execute(paid):
-            names.setdefault(number, name)
-        return names
-
-    # -- audit -----------------------------------------------------------------------------
 
     def audit_link(
         self,

@@ -136,8 +136,7 @@ def restart_the_guard(home: Path, stack: LoopbackStack) -> None:
 
 
 def pedidos_row(home: Path, stack: LoopbackStack, number: int) -> tuple[OrderStatus, str]:
-    """Pedidos' own query (OrdersService) for the order's status, and the link's name as
-    LinksService.link_names gives it for Pedidos."""
+    """Pedidos' own query (OrdersService) for the order's status and the link's name."""
     executor = DbExecutor(stack.database)
 
     async def work() -> tuple[OrderStatus, str]:
@@ -145,8 +144,7 @@ def pedidos_row(home: Path, stack: LoopbackStack, number: int) -> tuple[OrderSta
             office = build_back_office(SettingsFile(home), executor, http)
             page = await office.orders.page(OrderFilter())
             [row] = [r for r in page.rows if r.number == number]
-            names = await build_links(SettingsFile(home), executor, http).link_names([number])
-            return row.status, names.get(number, "")
+            return row.status, row.link_name
 
     try:
         return asyncio.run(work())

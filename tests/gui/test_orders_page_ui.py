@@ -436,6 +436,9 @@ def test_export_csv_opens_a_save_dialog_and_says_where_the_file_went(
     name = dialog.findChild(QLineEdit, "fileNameEdit")
     assert name.text() == "pedidos-hasta-2026-11-26.csv"
     assert Path(dialog.directory().absolutePath()) == tmp_path
+    # A person presses Enter once the dialog is up with the keyboard on the name (a clean CI
+    # clone sent it a moment before and the dialog never saw it).
+    qtbot.waitUntil(lambda: dialog.isActiveWindow() and name.hasFocus(), timeout=5000)
 
     qtbot.keyClick(name, Qt.Key.Key_Return)
 

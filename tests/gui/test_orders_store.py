@@ -434,6 +434,8 @@ def test_export_csv_writes_the_filtered_rows_for_excel(qtbot, sandbox, tmp_path)
     page.export_button.click()
     dialog = modal(qtbot, QFileDialog)
     name = dialog.findChild(QLineEdit, "fileNameEdit")
+    # Enter once the dialog is up with the keyboard on the name, as a person presses it.
+    qtbot.waitUntil(lambda: dialog.isActiveWindow() and name.hasFocus(), timeout=5000)
     qtbot.keyClick(name, Qt.Key.Key_Return)
 
     qtbot.waitUntil(lambda: "Se exportaron 3 pedidos a" in page.notice.text(), timeout=5000)

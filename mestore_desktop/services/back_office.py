@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,17 +87,16 @@ class OrdersService:
         # Orders whose status this service changed (requery, void): views reload those rows.
         self.on_orders_changed: list[Callable[[set[int]], None]] = []
 
-    async def page(
+    def page(
         self,
         filter: OrderFilter,
         sort: SortKey = SortKey.CREATED_AT,
         descending: bool = True,
         after: PageKey | None = None,
         limit: int = 100,
-    ) -> OrderPage:
-        return await self._db.read(
-            lambda s: OrderBrowser(s).page(filter, sort, descending, after, limit)
-        )
+    ) -> Awaitable[OrderPage]:
+        # Not a coroutine: the read is on the database thread from this call on.
+        return self._db.read(lambda s: OrderBrowser(s).page(filter, sort, descending, after, limit))
 
     async def summaries(self, numbers: Sequence[int]) -> list[OrderSummary]:
         wanted = list(numbers)

@@ -31,10 +31,13 @@ class DbExecutor:
         self._database = database
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mestore-db")
 
-    async def read(self, fn: Callable[[Session], T]) -> T:
-        """Run `fn` in a read-only transaction on the database thread."""
+    def read(self, fn: Callable[[Session], T]) -> asyncio.Future[T]:
+        """Run `fn` in a read-only transaction on the database thread; await the answer.
+
+        Submitted at once, not when a task first awaits it: a page read starts while the
+        GUI thread is still laying out the window that will show it."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, self._database.read, fn)
+        return loop.run_in_executor(self._pool, self._database.read, fn)
 
     async def write(self, fn: Callable[[Session], T]) -> T:
         """Run `fn` in one BEGIN IMMEDIATE transaction on the database thread."""

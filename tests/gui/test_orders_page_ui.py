@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
 
 from mestore_desktop.domain.browse import ManualNote, OrderFilter
@@ -29,7 +29,7 @@ from mestore_desktop.ui.orders.actions import OrderReceipts
 from mestore_desktop.ui.orders.filter_bar import SEARCH_PAUSE_MS, Period
 from mestore_desktop.ui.orders.void_dialog import VoidDialog
 from mestore_desktop.ui.orders.void_receipt import VoidDoneDialog
-from mestore_desktop.ui.pages.orders import OrdersPage
+from mestore_desktop.ui.pages.orders import FIRST_ROWS_WAIT_MS, OrdersPage
 from tests.gui.orders_fakes import (
     T0,
     FakeBackOffice,
@@ -204,6 +204,52 @@ def test_busy_while_a_page_loads_then_the_count(make_page, orders, qtbot) -> Non
     assert page.busy_label.text() == "Cargando pedidos…"
     orders.hold.set()
     qtbot.waitUntil(lambda: not page.busy.isVisible(), timeout=3000)
+
+
+class ViewportPaints(QObject):
+    """Counts the paints of a table's viewport, and how many rows the model had at each."""
+
+    def __init__(self, page: OrdersPage) -> None:
+        super().__init__(page)
+        self.rows_at_paint: list[int] = []
+        self._model = page.model
+        page.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rows_at_paint.append(self._model.rowCount())
+        return False
+
+
+def _unshown_page(orders: FakeOrders, qtbot) -> tuple[OrdersPage, ViewportPaints]:
+    page = OrdersPage(FakeBackOffice(orders), clock=lambda: NOW)  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    return page, ViewportPaints(page)
+
+
+def test_the_first_show_paints_the_table_once_with_its_rows(orders, qtbot, qloop_running) -> None:
+    page, paints = _unshown_page(orders, qtbot)
+
+    page.show()
+    qtbot.waitUntil(lambda: bool(paints.rows_at_paint), timeout=3000)
+
+    # Never the empty table first: the few milliseconds a page takes are waited for.
+    assert paints.rows_at_paint[0] == 7
+    page.close()
+
+
+def test_a_slow_first_page_still_shows_its_loading_state(orders, qtbot, qloop_running) -> None:
+    orders.hold = asyncio.Event()
+    page, paints = _unshown_page(orders, qtbot)
+
+    page.show()
+    qtbot.waitUntil(lambda: bool(paints.rows_at_paint), timeout=FIRST_ROWS_WAIT_MS + 2000)
+
+    assert paints.rows_at_paint[0] == 0 and page.busy.isVisible()
+    orders.hold.set()
+    qtbot.waitUntil(lambda: 7 in paints.rows_at_paint, timeout=3000)
+    page.close()
 
 
 def test_empty_states_say_why(make_page, qtbot) -> None:

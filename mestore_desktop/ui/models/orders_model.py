@@ -19,6 +19,7 @@ shows up when the user sorts or filters again (rows never jump under the pointer
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from enum import IntEnum
@@ -434,11 +435,21 @@ class OrdersTableModel(QAbstractTableModel):
         """Run `op` as the one request in flight; `retry` runs it again after a failure."""
         generation = self._generation
 
+        try:
+            # Called now, not in the task's first step: a source that submits its read at once
+            # (the back office's) has it running while the loop turns.
+            pending: Awaitable[Any] | None = op()
+            raised: Exception | None = None
+        except Exception as exc:  # routed through the task like a failed read
+            pending, raised = None, exc
+
         async def runner() -> None:
             # The answer is handled inside the task's last step rather than in a done callback:
             # that would wait one more turn of the event loop before the rows reach the view.
             try:
-                result = await op()  # inside the task, so even a synchronous raise is routed
+                if pending is None:
+                    raise raised or RuntimeError("no request")
+                result = await pending
             except Exception as exc:
                 self._finished(generation, failure=exc, retry=retry)
                 return
@@ -446,7 +457,9 @@ class OrdersTableModel(QAbstractTableModel):
 
         task = asyncio.ensure_future(runner())
         task.add_done_callback(
-            lambda done: done.cancelled() and self._finished(generation, cancelled=True)
+            lambda done: (
+                done.cancelled() and (_discard(pending), self._finished(generation, cancelled=True))
+            )
         )
         self._task = task
         self.loading_changed.emit(True)
@@ -519,5 +532,14 @@ def _link_customer(link_name: str) -> str:
 
 
 @cache
+def _discard(pending: Awaitable[Any] | None) -> None:
+    """A request cancelled before its task began: close its coroutine (never awaited, it would
+    warn) or cancel its future (the store's answer is about rows no longer wanted)."""
+    if inspect.iscoroutine(pending):
+        pending.close()
+    elif isinstance(pending, asyncio.Future):
+        pending.cancel()
+
+
 def _status_brush(colour: str) -> QBrush:
     return QBrush(QColor(STATUS_HEX[colour]))

@@ -82,6 +82,10 @@ MIN_CUSTOMER_WIDTH = 110
 DETAIL_MIN_WIDTH = 380
 DETAIL_MAX_WIDTH = 560
 DETAIL_PAUSE_MS = 120  # arrowing through rows loads the detail of the row it stops on
+# On the first show the page waits this long for its first rows before it paints: a page of
+# rows takes a few milliseconds, and painting the empty table first held them back while the
+# whole page painted twice. A slower store shows the loading state after this.
+FIRST_ROWS_WAIT_MS = 120
 Clock = Callable[[], datetime]
 
 
@@ -358,10 +362,24 @@ class OrdersPage(QWidget):
             self._shown_once = True
             self._size_splitter()
             self.model.set_source(self._source, self.filters.current_filter())
+            self._hold_paint_for_first_rows()
             self._options_wanted = True  # once the first page is in (_on_loading_changed)
         else:
             self.model.refresh(None)  # the page was away: whatever changed meanwhile
             self._load_options()
+
+    def _hold_paint_for_first_rows(self) -> None:
+        if not self.model.is_loading:
+            return
+        self.setUpdatesEnabled(False)
+        QTimer.singleShot(FIRST_ROWS_WAIT_MS, self, self._release_paint)
+
+    def _release_paint(self) -> None:
+        if not self.updatesEnabled():
+            self.setUpdatesEnabled(True)
+            # At once: an update() after updates come back was not always honoured for a
+            # window shown while they were off (the offscreen platform never painted it).
+            self.repaint()
 
     def hideEvent(self, event: object) -> None:
         self._detail_timer.stop()
@@ -407,6 +425,8 @@ class OrdersPage(QWidget):
 
     def _on_loading_changed(self, busy: bool) -> None:
         self._show_state()
+        if not busy:
+            self._release_paint()
         if not busy and self._options_wanted:
             # The filter's terminals and methods are read after the first page: read beside it
             # on the one database thread, they held its rows back by several milliseconds.

@@ -4,6 +4,11 @@ A waiter remembers the generation it saw *before* reading the store and then wai
 one, so an insert landing between its read and its wait is never missed. Waiting holds no
 database connection. When no wake-up source can be trusted (the LISTEN connection is down),
 waits are cut into short slices and the waiter re-reads the store after each.
+
+The LISTEN channel carries two kinds of payloads (see the issue-12 contract in the store):
+a seq after each committed batch of events, and `config` after a token or merchant change.
+`PgListener` reports them separately (`on_events(last_seq)`, `on_config()`), and
+`on_connected()` after each (re)connect, when notifications may have been missed.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +24,19 @@ RECONNECT_MIN_S = 0.5
 RECONNECT_MAX_S = 10.0
 # Even a trusted source gets a re-read now and then: a lost NOTIFY must not stall a terminal.
 SAFETY_RECHECK_S = 5.0
+CONFIG_PAYLOAD = "config"
+_MAX_SEQ_DIGITS = 19  # a BigInteger
+
+
+def _ignore(*_: object) -> None:
+    return None
+
+
+def seq_payload(payload: str) -> int | None:
+    """The seq a notification names, or None when it names none (config, or unknown)."""
+    if payload.isascii() and payload.isdigit() and len(payload) <= _MAX_SEQ_DIGITS:
+        return int(payload)
+    return None
 
 
 class Wakeup:
@@ -51,12 +70,32 @@ class Wakeup:
 
 
 class PgListener:
-    """Keeps a psycopg async connection LISTENing and bumps `wakeup` on each notification."""
+    """Keeps a psycopg async connection LISTENing; wakes `wakeup` on events.
 
-    def __init__(self, conninfo: str, channel: str, wakeup: Wakeup) -> None:
+    Hooks run on the event loop, before the wake-up, so a waiter woken by a notification sees
+    whatever the hook recorded (e.g. an in-memory feed learning that it is behind). They must
+    not block: schedule database work, do not do it here.
+      on_events(last_seq)  a batch of events up to `last_seq` was committed (by any instance)
+      on_config()          tokens or merchants changed: caches are stale
+      on_connected()       (re)connected: notifications may have been missed, refill/recheck
+    """
+
+    def __init__(
+        self,
+        conninfo: str,
+        channel: str,
+        wakeup: Wakeup,
+        *,
+        on_events: Callable[[int], None] = _ignore,
+        on_config: Callable[[], None] = _ignore,
+        on_connected: Callable[[], None] = _ignore,
+    ) -> None:
         self._conninfo = conninfo
         self._channel = channel
         self._wakeup = wakeup
+        self._on_events = on_events
+        self._on_config = on_config
+        self._on_connected = on_connected
         self._task: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
 
@@ -71,6 +110,24 @@ class PgListener:
                 await self._task
             self._task = None
 
+    def dispatch(self, payload: str) -> None:
+        """Route one notification's payload to its hook, then wake waiters if it may be events."""
+        if payload == CONFIG_PAYLOAD:
+            # No event came with it: waking every long-poll would only cost each a re-read.
+            self._call(self._on_config)
+            return
+        seq = seq_payload(payload)
+        if seq is not None:
+            self._call(self._on_events, seq)
+        # An unknown payload (a newer instance?) still wakes: a re-read is harmless, a miss not.
+        self._wakeup.bump()
+
+    def _call(self, hook: Callable[..., None], *args: int) -> None:
+        try:
+            hook(*args)
+        except Exception as exc:  # a faulty hook must not take the wake-ups down with it
+            log.error("LISTEN hook failed", extra={"error": type(exc).__name__})
+
     async def _run(self) -> None:
         delay = RECONNECT_MIN_S
         while True:
@@ -80,6 +137,8 @@ class PgListener:
                 raise
             except Exception as exc:  # any failure: reconnect, never let the listener die
                 log.warning("LISTEN connection lost", extra={"error": type(exc).__name__})
+            if self.connected.is_set():
+                delay = RECONNECT_MIN_S  # it worked until now: retry soon, not after old backoff
             self._wakeup.trusted = False
             self.connected.clear()
             await asyncio.sleep(delay)
@@ -94,7 +153,8 @@ class PgListener:
             await conn.execute(f'LISTEN "{self._channel}"')
             self._wakeup.trusted = True
             self.connected.set()
-            # Anything committed while we were not listening: let waiters re-read.
+            # Anything committed while we were not listening: let caches and waiters re-read.
+            self._call(self._on_connected)
             self._wakeup.bump()
-            async for _ in conn.notifies():
-                self._wakeup.bump()
+            async for notify in conn.notifies():
+                self.dispatch(notify.payload)

@@ -8,11 +8,12 @@ import time
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from mestore_desktop.relay.app import create_app
 from mestore_desktop.relay.config import RelayConfig
-from mestore_desktop.relay.store import RelayStore
-from mestore_desktop.relay.wakeup import Wakeup
+from mestore_desktop.relay.store import NOTIFY_CHANNEL, RelayStore
+from mestore_desktop.relay.wakeup import PgListener, Wakeup
 from tests.relay.conftest import make_store_url
 from tests.relay.helpers import event_body, signed_event
 
@@ -100,3 +101,85 @@ async def test_wakeup_never_misses_a_bump_between_read_and_wait():
     await asyncio.sleep(0.05)
     wakeup.bump()
     await asyncio.wait_for(waiter, 1)
+
+
+def _recording_listener(conninfo: str, wakeup: Wakeup) -> tuple[PgListener, list[object]]:
+    calls: list[object] = []
+    listener = PgListener(
+        conninfo,
+        NOTIFY_CHANNEL,
+        wakeup,
+        on_events=lambda seq: calls.append(("events", seq, wakeup.generation)),
+        on_config=lambda: calls.append("config"),
+        on_connected=lambda: calls.append("connected"),
+    )
+    return listener, calls
+
+
+async def test_dispatch_reports_events_and_config_separately():
+    wakeup = Wakeup(fallback_poll_s=5)
+    listener, calls = _recording_listener("unused", wakeup)
+    listener.dispatch("41")
+    # The hook ran before the wake-up: a woken waiter sees what it recorded.
+    assert calls == [("events", 41, 0)] and wakeup.generation == 1
+    listener.dispatch("config")
+    assert calls[-1] == "config" and wakeup.generation == 1  # no events: no re-reads
+    listener.dispatch("something-newer")
+    listener.dispatch("9" * 20)  # not a seq a BigInteger can hold
+    assert len(calls) == 2 and wakeup.generation == 3  # unknown payloads still wake
+
+
+async def test_a_failing_hook_neither_stops_the_wakeup_nor_the_next_hook():
+    wakeup = Wakeup(fallback_poll_s=5)
+
+    def broken(_seq: int) -> None:
+        raise RuntimeError("hook bug")
+
+    configs: list[str] = []
+    listener = PgListener("unused", NOTIFY_CHANNEL, wakeup, on_events=broken)
+    listener._on_config = lambda: configs.append("config")
+    listener.dispatch("3")
+    listener.dispatch("config")
+    assert wakeup.generation == 1 and configs == ["config"]
+
+
+async def test_the_listener_hooks_see_real_notifications_and_reconnects(pg_url, pg_cluster):
+    store = RelayStore(pg_url)
+    wakeup = Wakeup(fallback_poll_s=5)
+    listener, calls = _recording_listener(store.listen_conninfo(), wakeup)
+    listener.start()
+    try:
+        await asyncio.wait_for(listener.connected.wait(), 10)
+        await asyncio.to_thread(_notify, store, ["12", "config"])
+        await _until(lambda: "config" in calls)
+        assert calls == ["connected", ("events", 12, 1), "config"]
+        # The server ends the LISTEN session: the listener reconnects and says so.
+        await asyncio.to_thread(_end_listen_sessions, pg_cluster, pg_url)
+        await _until(lambda: calls.count("connected") == 2)
+        assert listener.connected.is_set() and wakeup.trusted
+    finally:
+        await listener.stop()
+        store.dispose()
+
+
+def _notify(store: RelayStore, payloads: list[str]) -> None:
+    with store._write() as conn:  # one transaction: delivered together, in order, at commit
+        for payload in payloads:
+            conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": NOTIFY_CHANNEL, "p": payload})
+
+
+def _end_listen_sessions(cluster, url: str) -> None:
+    with cluster.admin() as conn:
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND query LIKE 'LISTEN%%'",
+            (url.rsplit("/", 1)[1],),
+        )
+
+
+async def _until(condition, timeout_s: float = 10.0) -> None:
+    async def poll() -> None:
+        while not condition():
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(poll(), timeout_s)

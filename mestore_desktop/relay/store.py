@@ -12,10 +12,11 @@ Any database failure surfaces as StorageUnavailableError, which the app answers 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,13 +41,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from mestore_desktop.relay import tokens as tokenlib
-from mestore_desktop.relay.schema import STATE_ID, events, state
+from mestore_desktop.relay.schema import DEFAULT_MERCHANT, STATE_ID, events, merchants, state
 from mestore_desktop.relay.schema import tokens as tokens_table
 
 log = logging.getLogger(__name__)
 
 Kind = Literal["sqlite", "postgresql"]
 NOTIFY_CHANNEL = "mestore_relay_events"
+# NOTIFY payloads on that channel: an event batch sends its last seq; a token or merchant
+# change sends this word.
+CONFIG_PAYLOAD = "config"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_READERS = 4
@@ -57,16 +61,49 @@ _PG_CONNECT_ARGS = {"connect_timeout": 5, "options": "-c lock_timeout=10s -c sta
 _US = 1_000_000
 
 
+# The insert path's statements as driver SQL with `?` marks, prepared once per store: Core's
+# per-call compile and row processing cost more than the insert itself (issue 12).
+_LOCK_STATE = "SELECT last_seq FROM relay_state WHERE id = 1"
+_INSERT_EVENT = (
+    "INSERT INTO relay_events"
+    " (seq, received_at_us, event_type, environment, dedupe_key, body, merchant)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (merchant, dedupe_key) DO NOTHING"
+)
+_TAKE_SEQS = "UPDATE relay_state SET last_seq = ?, event_count = event_count + ? WHERE id = 1"
+_BUMP_CONFIG = "UPDATE relay_state SET config_version = config_version + 1 WHERE id = 1"
+_NOTIFY = "SELECT pg_notify(?, ?)"
+# One parameter for the whole key list (no statement per batch size): a JSON array on
+# SQLite, an array on PostgreSQL.
+_STORED_KEYS = (
+    "SELECT dedupe_key, seq, received_at_us FROM relay_events"
+    " WHERE merchant = ? AND dedupe_key IN (SELECT value FROM json_each(?))"
+)
+_STORED_KEYS_PG = (
+    "SELECT dedupe_key, seq, received_at_us FROM relay_events"
+    " WHERE merchant = ? AND dedupe_key = ANY(?)"
+)
+
+
+@dataclass(frozen=True)
+class _Sql:
+    lock_state: str
+    insert_event: str
+    take_seqs: str
+    bump_config: str
+    notify: str
+    stored_keys: str
+
+    @classmethod
+    def of(cls, kind: Kind) -> _Sql:
+        if kind == "sqlite":
+            return cls(_LOCK_STATE, _INSERT_EVENT, _TAKE_SEQS, _BUMP_CONFIG, _NOTIFY, _STORED_KEYS)
+        # psycopg's marks are %s; FOR UPDATE: the row lock orders instances (see schema).
+        pg = [_LOCK_STATE + " FOR UPDATE", _INSERT_EVENT, _TAKE_SEQS, _BUMP_CONFIG, _NOTIFY]
+        return cls(*(q.replace("?", "%s") for q in [*pg, _STORED_KEYS_PG]))
+
+
 class StorageUnavailableError(RuntimeError):
     """The database could not read or commit (down, disk full, corrupt...)."""
-
-
-class _AlreadyStoredError(Exception):
-    """Raised inside an insert transaction to roll it back: the fact is already stored."""
-
-    def __init__(self, seq: int) -> None:
-        super().__init__(seq)
-        self.seq = seq
 
 
 class TokenNameError(ValueError):
@@ -79,12 +116,14 @@ class NewEvent:
     environment: str
     dedupe_key: str
     raw: bytes
+    merchant: str = DEFAULT_MERCHANT
 
 
 @dataclass(frozen=True)
 class InsertResult:
     seq: int
     duplicate: bool
+    received_at_us: int  # the stored row's (a duplicate answers the original's)
 
 
 @dataclass(frozen=True)
@@ -114,6 +153,7 @@ class TokenInfo:
     name: str
     created_at_us: int
     revoked_at_us: int | None
+    merchant: str = DEFAULT_MERCHANT
 
 
 @dataclass(frozen=True)
@@ -156,6 +196,7 @@ class RelayStore:
         self.url = url if isinstance(url, URL) else database_url(url)
         self.kind: Kind = "postgresql" if self.url.get_backend_name() == "postgresql" else "sqlite"
         self.clock = clock
+        self._sql = _Sql.of(self.kind)
         self._writer, self._reader = self._engines()
         if migrate:
             self.migrate()
@@ -188,14 +229,34 @@ class RelayStore:
         return self.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def write_tx(self) -> Iterator[Connection]:
+        """A write transaction (SQLite: BEGIN IMMEDIATE); database errors become
+        StorageUnavailableError. For the merchant registry (relay/merchants.py)."""
         with _translated(), self._writer.begin() as conn:
             yield conn
 
     @contextmanager
-    def _read(self) -> Iterator[Connection]:
+    def read_tx(self) -> Iterator[Connection]:
+        """A read transaction on a reader connection (SQLite: query_only)."""
         with _translated(), self._reader.begin() as conn:
             yield conn
+
+    _write = write_tx
+    _read = read_tx
+
+    def bump_config_version(self, conn: Connection) -> None:
+        """Inside a write transaction that changes tokens, merchants or secrets: running
+        relays (this one and others on PostgreSQL) drop their caches once it commits."""
+        conn.exec_driver_sql(self._sql.bump_config)
+        self._notify(conn, CONFIG_PAYLOAD)
+
+    def config_version(self) -> int:
+        with self._read() as conn:
+            return int(
+                conn.execute(
+                    select(state.c.config_version).where(state.c.id == STATE_ID)
+                ).scalar_one()
+            )
 
     def migrate(self) -> None:
         config = Config()
@@ -209,71 +270,87 @@ class RelayStore:
     # -- events -------------------------------------------------------------------------------
 
     def insert_event(self, new: NewEvent) -> InsertResult:
-        """Store `new` once; the same dedupe key again answers the original seq.
+        """Store `new` once; the same (merchant, dedupe key) again answers the original seq."""
+        return self.insert_events([new])[0]
+
+    def insert_events(self, batch: Sequence[NewEvent]) -> list[InsertResult]:
+        """Store a batch in ONE transaction with ONE commit (one fsync on SQLite); results in
+        batch order. A (merchant, dedupe key) already stored, or repeated in the batch, answers
+        the original seq with duplicate=True; new events get contiguous seqs in batch order.
 
         Returns only after the commit (FULL sync on SQLite, PostgreSQL's own WAL flush).
         """
-        # Retries are common (Wompi, senders after a 503): answer them without the lock.
-        existing = self._seq_of(new.dedupe_key)
-        if existing is not None:
-            return InsertResult(existing, duplicate=True)
-        try:
-            return self._insert_locked(new)
-        except StorageUnavailableError as exc:
-            # A UNIQUE violation means another writer stored the same fact first.
-            if isinstance(exc.__cause__, IntegrityError):
-                existing = self._seq_of(new.dedupe_key)
-                if existing is not None:
-                    return InsertResult(existing, duplicate=True)
-            raise
+        if not batch:
+            return []
+        with self._write() as conn:
+            return self._insert_batch(conn, batch)
 
-    def _insert_locked(self, new: NewEvent) -> InsertResult:
-        try:
-            with self._write() as conn:
-                # Taking the next seq locks the state row until commit (SQLite: BEGIN
-                # IMMEDIATE already serializes), so seq order is commit order.
-                seq = conn.execute(
-                    update(state)
-                    .where(state.c.id == STATE_ID)
-                    .values(last_seq=state.c.last_seq + 1, event_count=state.c.event_count + 1)
-                    .returning(state.c.last_seq)
-                ).scalar_one()
-                existing = conn.execute(
-                    select(events.c.seq).where(events.c.dedupe_key == new.dedupe_key)
-                ).scalar()
-                if existing is not None:
-                    raise _AlreadyStoredError(existing)  # rolls the counter back
-                conn.execute(
-                    insert(events).values(
-                        seq=seq,
-                        received_at_us=self.clock(),
-                        event_type=new.event_type,
-                        environment=new.environment,
-                        dedupe_key=new.dedupe_key,
-                        body=new.raw,
-                    )
-                )
-                if self.kind == "postgresql":
-                    # Delivered to listeners only if and when this transaction commits.
-                    notify = text("SELECT pg_notify(:c, :p)")
-                    conn.execute(notify, {"c": NOTIFY_CHANNEL, "p": str(seq)})
-        except _AlreadyStoredError as dup:
-            return InsertResult(dup.seq, duplicate=True)
-        return InsertResult(seq, duplicate=False)
+    def _insert_batch(self, conn: Connection, batch: Sequence[NewEvent]) -> list[InsertResult]:
+        # The state row first: SQLite's BEGIN IMMEDIATE already holds the write lock, and on
+        # PostgreSQL the row lock makes other instances wait until we commit. Under it, the
+        # duplicate check below sees every committed row, so seq order stays commit order.
+        last_seq = int(conn.exec_driver_sql(self._sql.lock_state).scalar_one())
+        stored = self._stored_keys(conn, batch)
+        at_us = self.clock()
+        results: list[InsertResult] = []
+        fresh: dict[tuple[str, str], InsertResult] = {}
+        rows: list[tuple[int, NewEvent]] = []
+        for new in batch:
+            key = (new.merchant, new.dedupe_key)
+            known = stored.get(key) or fresh.get(key)
+            if known is not None:
+                results.append(InsertResult(known.seq, True, known.received_at_us))
+                continue
+            last_seq += 1
+            fresh[key] = InsertResult(last_seq, False, at_us)
+            results.append(fresh[key])
+            rows.append((last_seq, new))
+        if rows:
+            self._insert_rows(conn, rows, at_us)
+            conn.exec_driver_sql(self._sql.take_seqs, (last_seq, len(rows)))
+            self._notify(conn, str(last_seq))
+        return results
 
-    def _seq_of(self, dedupe_key: str) -> int | None:
-        with self._read() as conn:
-            return conn.execute(
-                select(events.c.seq).where(events.c.dedupe_key == dedupe_key)
-            ).scalar()
+    def _stored_keys(
+        self, conn: Connection, batch: Sequence[NewEvent]
+    ) -> dict[tuple[str, str], InsertResult]:
+        """The batch's (merchant, dedupe key)s already stored, with their original results."""
+        by_merchant: dict[str, set[str]] = {}
+        for new in batch:
+            by_merchant.setdefault(new.merchant, set()).add(new.dedupe_key)
+        found: dict[tuple[str, str], InsertResult] = {}
+        for merchant, keys in by_merchant.items():
+            listed = sorted(keys)
+            param = listed if self.kind == "postgresql" else json.dumps(listed)
+            for key, seq, at_us in conn.exec_driver_sql(self._sql.stored_keys, (merchant, param)):
+                found[(merchant, key)] = InsertResult(seq, True, at_us)
+        return found
 
-    def events_after(self, after: int, limit: int) -> FeedPage:
-        """Up to `limit` events with seq > `after`, oldest first, the retention horizon and
-        the database's epoch (read in the same transaction: the page belongs to that epoch)."""
+    def _insert_rows(self, conn: Connection, rows: list[tuple[int, NewEvent]], at_us: int) -> None:
+        # The driver's executemany, no Core insert(): SQLAlchemy's per-row work cost ~1 ms
+        # per event (issue 12). ON CONFLICT is only a safety net: under the lock, the check
+        # above already found every duplicate, so a row skipped here means a broken invariant.
+        params = [
+            (seq, at_us, e.event_type, e.environment, e.dedupe_key, e.raw, e.merchant)
+            for seq, e in rows
+        ]
+        inserted = conn.exec_driver_sql(self._sql.insert_event, params).rowcount
+        if inserted != len(rows):
+            raise StorageUnavailableError("a duplicate escaped the locked check") from None
+
+    def _notify(self, conn: Connection, payload: str) -> None:
+        if self.kind == "postgresql":
+            # Delivered to listeners only if and when this transaction commits.
+            conn.exec_driver_sql(self._sql.notify, (NOTIFY_CHANNEL, payload))
+
+    def events_after(self, after: int, limit: int, merchant: str = DEFAULT_MERCHANT) -> FeedPage:
+        """Up to `limit` of `merchant`'s events with seq > `after`, oldest first, the retention
+        horizon and the database's epoch (read in the same transaction: the page belongs to
+        that epoch). Seqs are global, so a merchant's page may skip other merchants' seqs."""
         with self._read() as conn:
             rows = conn.execute(
                 select(events.c.seq, events.c.received_at_us, events.c.body)
-                .where(events.c.seq > after)
+                .where(events.c.merchant == merchant, events.c.seq > after)
                 .order_by(events.c.seq)
                 .limit(limit)
             ).all()
@@ -320,32 +397,48 @@ class RelayStore:
 
     # -- tokens -------------------------------------------------------------------------------
 
-    def create_token(self, name: str) -> str:
-        """A new token for terminal `name`; returned once, only its SHA-256 is stored."""
+    def create_token(self, name: str, merchant: str = DEFAULT_MERCHANT) -> str:
+        """A new token for terminal `name` of `merchant`; returned once, only its SHA-256 is
+        stored. TokenNameError for a bad or taken name, MerchantError for an unknown or
+        removed merchant."""
+        # Imported here: merchants.py builds on this module (no import cycle at load time).
+        from mestore_desktop.relay.merchants import MerchantError, valid_merchant_id
+
         if not tokenlib.valid_name(name):
             raise TokenNameError("a token name is 1-64 letters, digits, '.', '_' or '-'")
+        if not valid_merchant_id(merchant):
+            raise MerchantError("a merchant id is 1-64 of a-z, 0-9, '.', '_' or '-'")
         token = tokenlib.new_token()
         try:
             with self._write() as conn:
+                if not self._merchant_is_live(conn, merchant):
+                    raise MerchantError(f"there is no merchant {merchant!r} (or it was removed)")
                 conn.execute(
                     insert(tokens_table).values(
-                        name=name, token_hash=tokenlib.token_hash(token), created_at_us=self.clock()
+                        name=name,
+                        token_hash=tokenlib.token_hash(token),
+                        created_at_us=self.clock(),
+                        merchant=merchant,
                     )
                 )
+                self.bump_config_version(conn)
         except StorageUnavailableError as exc:
             if isinstance(exc.__cause__, IntegrityError):
                 raise TokenNameError(f"a live token named {name!r} already exists") from None
             raise
         return token
 
+    @staticmethod
+    def _merchant_is_live(conn: Connection, merchant: str) -> bool:
+        removed = conn.execute(
+            select(merchants.c.removed_at_us).where(merchants.c.id == merchant)
+        ).first()
+        return removed is not None and removed.removed_at_us is None
+
     def list_tokens(self) -> list[TokenInfo]:
         with self._read() as conn:
-            rows = conn.execute(
-                select(
-                    tokens_table.c.name, tokens_table.c.created_at_us, tokens_table.c.revoked_at_us
-                ).order_by(tokens_table.c.id)
-            ).all()
-        return [TokenInfo(r.name, r.created_at_us, r.revoked_at_us) for r in rows]
+            rows = conn.execute(select(*_TOKEN_INFO).order_by(tokens_table.c.id)).all()
+        return [TokenInfo(r.name, r.created_at_us, r.revoked_at_us, r.merchant) for r in rows]
 
     def revoke_token(self, name: str) -> bool:
         """Revoke the live token named `name`; False if there is none."""
@@ -355,21 +448,28 @@ class RelayStore:
                 .where(tokens_table.c.name == name, tokens_table.c.revoked_at_us.is_(None))
                 .values(revoked_at_us=self.clock())
             )
+            if result.rowcount > 0:
+                self.bump_config_version(conn)
         return result.rowcount > 0
 
-    def token_name(self, token: str) -> str | None:
-        """The name of the live token `token`, or None (unknown or revoked)."""
+    def token_info(self, token: str) -> TokenInfo | None:
+        """The live token `token` (name, merchant…), or None (unknown or revoked)."""
         presented = tokenlib.token_hash(token)
         with self._read() as conn:
             row = conn.execute(
-                select(tokens_table.c.name, tokens_table.c.token_hash).where(
+                select(*_TOKEN_INFO, tokens_table.c.token_hash).where(
                     tokens_table.c.token_hash == presented, tokens_table.c.revoked_at_us.is_(None)
                 )
             ).first()
         # The lookup is by hash, so its timing says nothing about the token; compare anyway.
         if row is None or not tokenlib.hashes_equal(row.token_hash, presented):
             return None
-        return str(row.name)
+        return TokenInfo(row.name, row.created_at_us, row.revoked_at_us, row.merchant)
+
+    def token_name(self, token: str) -> str | None:
+        """The name of the live token `token`, or None (unknown or revoked)."""
+        info = self.token_info(token)
+        return None if info is None else info.name
 
     # -- SQLite-only checks -------------------------------------------------------------------
 
@@ -378,6 +478,14 @@ class RelayStore:
             if self.kind != "sqlite":
                 return "ok"
             return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+
+
+_TOKEN_INFO = (
+    tokens_table.c.name,
+    tokens_table.c.created_at_us,
+    tokens_table.c.revoked_at_us,
+    tokens_table.c.merchant,
+)
 
 
 @contextmanager

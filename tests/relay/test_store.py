@@ -1,5 +1,5 @@
 """RelayStore on both databases: commit-ordered seq under concurrent writers, dedupe races,
-migrations, retention, tokens."""
+batches, merchants, migrations, retention, tokens, the config version."""
 
 from __future__ import annotations
 
@@ -7,13 +7,38 @@ import hashlib
 import threading
 import time
 
+import psycopg
 import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import insert
 
-from mestore_desktop.relay.store import NewEvent, RelayStore, TokenNameError, database_url
+from mestore_desktop.relay.merchants import MerchantError
+from mestore_desktop.relay.schema import merchants
+from mestore_desktop.relay.store import (
+    CONFIG_PAYLOAD,
+    MIGRATIONS_DIR,
+    NOTIFY_CHANNEL,
+    NewEvent,
+    RelayStore,
+    TokenNameError,
+    database_url,
+)
 
 
-def new_event(key: str, body: bytes = b'{"x": 1}') -> NewEvent:
-    return NewEvent("transaction.updated", "test", hashlib.sha256(key.encode()).hexdigest(), body)
+def new_event(key: str, body: bytes = b'{"x": 1}', merchant: str = "default") -> NewEvent:
+    dedupe_key = hashlib.sha256(key.encode()).hexdigest()
+    return NewEvent("transaction.updated", "test", dedupe_key, body, merchant)
+
+
+def add_merchant(store: RelayStore, merchant_id: str, *, removed: bool = False) -> None:
+    # Straight into the table: the registry (relay/merchants.py) is another module's job.
+    with store.write_tx() as conn:
+        conn.execute(
+            insert(merchants).values(
+                id=merchant_id, created_at_us=1, removed_at_us=2 if removed else None
+            )
+        )
 
 
 def test_database_url_forms(tmp_path):
@@ -151,3 +176,126 @@ def test_insert_latency_is_reasonable(store):
     for i in range(50):
         store.insert_event(new_event(f"lat{i}"))
     assert (time.perf_counter() - started) / 50 < 0.1
+
+
+def test_a_batch_gets_contiguous_seqs_and_answers_duplicates_with_the_original(store):
+    first = store.insert_events([new_event("a"), new_event("b")])
+    assert [(r.seq, r.duplicate) for r in first] == [(1, False), (2, False)]
+    batch = [new_event("c"), new_event("a"), new_event("d"), new_event("c"), new_event("e")]
+    results = store.insert_events(batch)
+    assert [(r.seq, r.duplicate) for r in results] == [
+        (3, False),
+        (1, True),
+        (4, False),
+        (3, True),
+        (5, False),
+    ]
+    # A duplicate carries the original row's time; one batch shares one commit time.
+    assert results[1].received_at_us == first[0].received_at_us
+    assert results[0].received_at_us == results[2].received_at_us == results[3].received_at_us
+    page = store.events_after(0, 10)
+    assert [e.seq for e in page.events] == [1, 2, 3, 4, 5]
+    assert [e.received_at_us for e in page.events][2:] == [results[0].received_at_us] * 3
+    assert store.stats().event_count == 5
+    assert store.insert_events([]) == []
+
+
+def test_an_all_duplicate_batch_takes_no_seq(store):
+    store.insert_events([new_event("a")])
+    again = store.insert_events([new_event("a"), new_event("a")])
+    assert [(r.seq, r.duplicate) for r in again] == [(1, True), (1, True)]
+    assert store.insert_event(new_event("b")).seq == 2
+    assert store.stats().last_seq == 2
+
+
+def test_merchants_deduplicate_and_read_their_own_events_only(store):
+    add_merchant(store, "tienda-2")
+    results = store.insert_events(
+        [new_event("same"), new_event("same", merchant="tienda-2"), new_event("other")]
+    )
+    assert [(r.seq, r.duplicate) for r in results] == [(1, False), (2, False), (3, False)]
+    assert store.insert_event(new_event("same", merchant="tienda-2")).seq == 2
+    assert [e.seq for e in store.events_after(0, 10).events] == [1, 3]
+    assert [e.seq for e in store.events_after(0, 10, "tienda-2").events] == [2]
+    assert store.events_after(0, 10, "nobody").events == []
+
+
+def test_tokens_belong_to_a_live_merchant(store):
+    add_merchant(store, "tienda-2")
+    add_merchant(store, "cerrada", removed=True)
+    token = store.create_token("caja-7", merchant="tienda-2")
+    info = store.token_info(token)
+    assert info is not None
+    assert (info.name, info.merchant, info.revoked_at_us) == ("caja-7", "tienda-2", None)
+    default_info = store.token_info(store.create_token("caja-1"))
+    assert default_info is not None and default_info.merchant == "default"
+    for merchant in ("nobody", "cerrada", "Bad Id!"):
+        with pytest.raises(MerchantError):
+            store.create_token("caja-9", merchant=merchant)
+    assert [(t.name, t.merchant) for t in store.list_tokens()] == [
+        ("caja-7", "tienda-2"),
+        ("caja-1", "default"),
+    ]
+    assert store.token_info("mrt_not-a-token") is None
+
+
+def test_token_changes_bump_the_config_version(store):
+    assert store.config_version() == 0
+    store.create_token("caja-1")
+    assert store.config_version() == 1
+    with pytest.raises(TokenNameError):
+        store.create_token("caja-1")  # rolled back: no bump
+    assert store.revoke_token("caja-1")
+    assert not store.revoke_token("caja-1")
+    assert store.config_version() == 2
+    store.insert_event(new_event("x"))  # events are not config
+    assert store.config_version() == 2
+
+
+def test_postgresql_notifies_the_last_seq_of_a_batch_and_config_changes(pg_cluster, request):
+    url = pg_cluster.create_database()
+    request.addfinalizer(lambda: pg_cluster.drop_database(url))
+    store = RelayStore(url)
+    listener = psycopg.connect(store.listen_conninfo(), autocommit=True)
+    try:
+        listener.execute(f'LISTEN "{NOTIFY_CHANNEL}"')
+        store.insert_events([new_event("a"), new_event("b"), new_event("c")])
+        store.insert_events([new_event("a")])  # nothing new: nothing to tell
+        store.create_token("caja-1")
+        store.revoke_token("caja-1")
+        payloads = [n.payload for n in listener.notifies(timeout=1.0, stop_after=3)]
+        assert payloads == ["3", CONFIG_PAYLOAD, CONFIG_PAYLOAD]
+    finally:
+        listener.close()
+        store.dispose()
+
+
+def test_migration_0003_moves_old_data_to_the_default_merchant_and_back(store):
+    """A database at 0002 keeps its events and tokens (as the default merchant's) on upgrade;
+    a downgrade restores 0002's schema, and refuses while other merchants' rows exist."""
+    token = store.create_token("caja-1")
+    store.insert_event(new_event("old"))
+    migrate(store, "0002")
+    migrate(store, "head")
+    info = store.token_info(token)
+    assert info is not None and info.merchant == "default"
+    assert [e.seq for e in store.events_after(0, 10).events] == [1]
+    assert store.insert_event(new_event("old")).duplicate
+    with pytest.raises(TokenNameError):  # the partial unique index survived the table copies
+        store.create_token("caja-1")
+    add_merchant(store, "tienda-2")
+    store.insert_event(new_event("new", merchant="tienda-2"))
+    with pytest.raises(Exception, match="other merchants"):
+        migrate(store, "0002")
+    assert store.insert_event(new_event("after")).seq == 3  # the failed downgrade rolled back
+
+
+def migrate(store: RelayStore, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with store.write_tx() as conn:
+        config.attributes["connection"] = conn
+        if revision == "head":
+            command.upgrade(config, revision)
+        else:
+            command.downgrade(config, revision)

@@ -47,6 +47,18 @@ class RelayConfig:
     fallback_poll_s: float = 0.5
     # Background prune while serving; 0 disables it (the `prune` command still works).
     prune_interval_s: float = 3600.0
+    # Backpressure: once the oldest event waiting for the writer has waited this long, new
+    # events get 503 `overloaded` + Retry-After (Wompi retries) instead of queueing for longer.
+    backpressure_ms: int = 200
+    # Recently committed events kept in memory to answer polls without a database read
+    # (relay/feed.py); both caps apply, 0 events turns it off (every poll reads the store).
+    feed_memory_events: int = 4096
+    feed_memory_bytes: int = 8 * 1024 * 1024
+    # How often the relay re-reads `relay_state` to drop stale token/secret caches and to
+    # notice events it did not commit itself: a revocation takes effect within this time.
+    config_check_s: float = 0.2
+    # Per-event lines are debug; one info line sums up the outcomes this often.
+    summary_log_s: float = 10.0
 
     def __post_init__(self) -> None:
         if self.environment not in ENVIRONMENTS:
@@ -55,6 +67,12 @@ class RelayConfig:
             raise ConfigError("retention_days must be at least 1")
         if self.rate_per_s <= 0 or self.rate_burst < 1:
             raise ConfigError("the rate limit must be positive")
+        if self.backpressure_ms < 1:
+            raise ConfigError("backpressure_ms must be at least 1")
+        if self.feed_memory_events < 0 or self.feed_memory_bytes < 0:
+            raise ConfigError("the in-memory feed's caps cannot be negative")
+        if not 0 < self.config_check_s <= 60 or self.summary_log_s <= 0:
+            raise ConfigError("config_check_s must be in (0, 60] and summary_log_s positive")
 
 
 def parse_secrets(text: str, *, separator: str) -> tuple[str, ...]:

@@ -196,6 +196,9 @@ class RelayStore:
         self.url = url if isinstance(url, URL) else database_url(url)
         self.kind: Kind = "postgresql" if self.url.get_backend_name() == "postgresql" else "sqlite"
         self.clock = clock
+        # Counted in this process by bump_config_version: an app serving from this very object
+        # drops its token/secret caches on the next request (other processes: config_version).
+        self.config_changes = 0
         self._sql = _Sql.of(self.kind)
         self._writer, self._reader = self._engines()
         if migrate:
@@ -249,6 +252,7 @@ class RelayStore:
         relays (this one and others on PostgreSQL) drop their caches once it commits."""
         conn.exec_driver_sql(self._sql.bump_config)
         self._notify(conn, CONFIG_PAYLOAD)
+        self.config_changes += 1
 
     def config_version(self) -> int:
         with self._read() as conn:

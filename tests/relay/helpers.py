@@ -8,11 +8,15 @@
 * `AckingSender`: concurrent senders that retry each event until a 200; `read_feed`: the
   whole feed through `next_after` paging.
 * `free_port()`: a loopback port for a relay that must come back on the same address.
+* Several instances on one database: `start_together(a, b)`, `FailoverSender` (posts spread
+  over instances, retried at the next one on failure, as a proxy would) and `follow_feed` (a
+  terminal long-polling one instance, or moving between them with its cursor).
 """
 
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import os
 import queue
@@ -24,6 +28,8 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -287,3 +293,80 @@ def read_feed(feed_url: str, token: str, *, limit: int = 500) -> list[dict[str, 
                 return events
             events.extend(body["events"])
             after = body["next_after"]
+
+
+# -- several instances on one database (issue 12) -------------------------------------------------
+
+
+def start_together(*relays: RelayProcess) -> None:
+    """Start relays at once (each start waits for its /healthz): half a two-instance setup."""
+    with ThreadPoolExecutor(len(relays)) as pool:
+        list(pool.map(lambda relay: relay.start(), relays))
+
+
+class FailoverSender(AckingSender):
+    """An AckingSender spread over several instances as a proxy would spread Wompi's posts:
+    events go to the instances in turn, and a failed attempt is retried at the next one."""
+
+    def __init__(
+        self, events_urls: Sequence[str], *, senders: int = 8, pace_s: float = 0.0
+    ) -> None:
+        super().__init__(events_urls[0], senders=senders, pace_s=pace_s)
+        self.events_urls = list(events_urls)
+        self._turns = itertools.count()
+
+    def _deliver(self, client: httpx.Client, event: dict[str, Any], stop_at: float) -> None:
+        content, headers = event_body(event), post_headers(event)
+        tx_id = event["data"]["transaction"]["id"]
+        turn = next(self._turns)
+        while time.monotonic() < stop_at:
+            url = self.events_urls[turn % len(self.events_urls)]
+            with self._lock:
+                self.attempts += 1
+            try:
+                r = client.post(url, content=content, headers=headers)
+                if r.status_code == 200:
+                    with self._lock:
+                        self.acked[tx_id] = r.json()["seq"]
+                    return
+                key = str(r.status_code)
+            except httpx.HTTPError as exc:
+                key = type(exc).__name__
+            with self._lock:
+                self.failures[key] = self.failures.get(key, 0) + 1
+            turn += 1  # the proxy's next upstream
+            time.sleep(0.02)
+
+
+def follow_feed(
+    feed_urls: Sequence[str],
+    token: str,
+    expected: int,
+    *,
+    after: int = 0,
+    wait_s: float = 5.0,
+    limit: int = 100,
+    deadline_s: float = 60.0,
+) -> list[dict[str, Any]]:
+    """A terminal long-polling until it holds `expected` events. With several `feed_urls` it
+    moves to the next instance after every page, carrying its cursor (a proxy may route each
+    poll anywhere); a failed poll also moves on. Returns every event received, in order."""
+    received: list[dict[str, Any]] = []
+    turn = 0
+    stop_at = time.monotonic() + deadline_s
+    with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=wait_s + 10) as client:
+        while len(received) < expected and time.monotonic() < stop_at:
+            url = feed_urls[turn % len(feed_urls)]
+            turn += 1
+            try:
+                r = client.get(url, params={"after": after, "limit": limit, "wait": wait_s})
+            except httpx.HTTPError:
+                time.sleep(0.05)
+                continue
+            if r.status_code != 200:  # 429/503: as the desktop does, wait and poll again
+                time.sleep(float(r.headers.get("retry-after", "0.2")))
+                continue
+            body = r.json()
+            received.extend(body["events"])
+            after = body["next_after"]
+    return received

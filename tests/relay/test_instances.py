@@ -1,0 +1,234 @@
+"""Several relay instances on one PostgreSQL database (issue 12, point 5): real `mestore-relay
+serve` processes on loopback, as behind a proxy that may send any post or poll to any of them.
+
+Events posted to one instance reach terminals long-polling another at once (LISTEN/NOTIFY, not
+the safety re-read), every terminal sees one global seq order without gaps or repeats wherever
+it polls, and SIGKILLing either instance mid-burst loses no acknowledged event.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from mestore_desktop.relay.wakeup import SAFETY_RECHECK_S
+from tests.relay.conftest import make_store_url
+from tests.relay.helpers import (
+    FailoverSender,
+    RelayProcess,
+    create_token,
+    event_body,
+    follow_feed,
+    free_port,
+    new_events_secret,
+    post_headers,
+    read_feed,
+    signed_event,
+    start_together,
+)
+from tests.relay.postgres import ThrowawayPostgres
+
+# Terminals here poll after every page; the per-token rate limit is tested elsewhere.
+NO_RATE_LIMIT = ("--rate-limit", "10000", "--rate-burst", "10000")
+
+
+@dataclass
+class Instances:
+    a: RelayProcess
+    b: RelayProcess
+    database: str
+    secret: str
+    cluster: ThrowawayPostgres
+
+    def token(self, name: str) -> str:
+        return create_token(self.database, name)
+
+    def event(self, tx_id: str) -> dict[str, Any]:
+        return signed_event(self.secret, transaction_id=tx_id)
+
+    def listening(self) -> int:
+        """How many sessions LISTEN on this database (each instance keeps one while trusted)."""
+        with self.cluster.admin() as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = %s AND query LIKE 'LISTEN%%'",
+                (self.database.rsplit("/", 1)[1],),
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    def logs(self) -> str:
+        return f"A: {self.a.log_tail()}\nB: {self.b.log_tail()}"
+
+
+def launch(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Instances]:
+    database = make_store_url("postgresql", request, tmp_path)
+    secret = new_events_secret()
+    a, b = (
+        RelayProcess(
+            database,
+            secret,
+            port=free_port(),
+            extra_args=NO_RATE_LIMIT,
+            log_path=tmp_path / f"relay-{name}.log",
+        )
+        for name in "ab"
+    )
+    try:
+        start_together(a, b)
+        yield Instances(a, b, database, secret, request.getfixturevalue("pg_cluster"))
+    finally:
+        a.kill()
+        b.kill()
+
+
+@pytest.fixture(scope="module")
+def shared(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Instances]:
+    """One pair for the tests that kill nothing (starting processes is most of their time);
+    each of them counts seqs from where the feed stood when it began."""
+    yield from launch(request, tmp_path_factory.mktemp("instances"))
+
+
+@pytest.fixture
+def instances(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Instances]:
+    yield from launch(request, tmp_path)
+
+
+def last_seq(instances: Instances) -> int:
+    feed = read_feed(instances.a.feed_url, instances.token(f"base-{time.monotonic_ns()}"))
+    return feed[-1]["seq"] if feed else 0
+
+
+def post(events_url: str, event: dict[str, Any]) -> int:
+    r = httpx.post(events_url, content=event_body(event), headers=post_headers(event), timeout=10)
+    assert r.status_code == 200, r.text
+    return int(r.json()["seq"])
+
+
+def tx_ids(feed: list[dict[str, Any]]) -> list[str]:
+    return [e["event"]["data"]["transaction"]["id"] for e in feed]
+
+
+def seqs(feed: list[dict[str, Any]]) -> list[int]:
+    return [e["seq"] for e in feed]
+
+
+def in_background(fn: Any, *args: Any, **kwargs: Any) -> Future[Any]:
+    pool = ThreadPoolExecutor(1)
+    future = pool.submit(fn, *args, **kwargs)
+    pool.shutdown(wait=False)
+    return future
+
+
+def test_an_event_posted_to_a_wakes_a_long_poll_at_b(shared: Instances) -> None:
+    instances = shared
+    token = instances.token("caja-b")
+    base = last_seq(instances)
+    # Both LISTEN (so B trusts its wake-ups: no 0.5 s fallback short-polls could explain it).
+    deadline = time.monotonic() + 20
+    while instances.listening() < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert instances.listening() == 2, instances.logs()
+    started = time.monotonic()
+    poll = in_background(
+        httpx.get,
+        instances.b.feed_url,
+        params={"after": base, "wait": 25},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=40,
+    )
+    time.sleep(1.0)  # the poll is parked at B (had the post come first, it would prove nothing)
+    seq = post(instances.a.events_url, instances.event("wake-1"))
+    r = poll.result(40)
+    returned_after = time.monotonic() - started
+    assert r.status_code == 200, instances.logs()
+    assert [(e["seq"], tx_ids([e])[0]) for e in r.json()["events"]] == [(seq, "wake-1")]
+    # Not a speed target: a poll not woken by A's NOTIFY would sit until B's safety re-read, at
+    # the earliest SAFETY_RECHECK_S after it started (and otherwise until its 25 s ran out).
+    assert returned_after < SAFETY_RECHECK_S, f"woken by the safety re-read: {returned_after:.1f}s"
+
+
+def test_alternate_posts_reach_every_terminal_in_one_order(shared: Instances) -> None:
+    instances = shared
+    a, b = instances.a, instances.b
+    count = 120
+    base = last_seq(instances)
+    expected = list(range(base + 1, base + count + 1))  # global, contiguous
+    followers = {
+        "at-a": [a.feed_url],
+        "at-b": [b.feed_url],
+        "roaming": [a.feed_url, b.feed_url],  # its cursor from one instance used at the other
+    }
+    # Long-polling before the first post: the events reach them by wake-ups, not by reading.
+    following = {
+        name: in_background(follow_feed, urls, instances.token(name), count, after=base, limit=7)
+        for name, urls in followers.items()
+    }
+    sender = FailoverSender([a.events_url, b.events_url], senders=4)
+    sender.send_all([instances.event(f"alt-{n}") for n in range(count)], deadline_s=60)
+    assert len(sender.acked) == count, (sender.failures, instances.logs())
+    assert sorted(sender.acked.values()) == expected
+    by_seq = sorted(sender.acked, key=sender.acked.__getitem__)
+    for name, future in following.items():
+        feed = future.result(90)
+        assert seqs(feed) == expected, (name, instances.logs())
+        assert tx_ids(feed) == by_seq, name
+
+
+def test_a_terminal_moving_between_instances_continues_without_gaps(shared: Instances) -> None:
+    instances = shared
+    a, b = instances.a, instances.b
+    base = last_seq(instances)
+    first = [post(a.events_url, instances.event(f"move-a-{n}")) for n in range(6)]
+    # Pages of 4 from alternate instances: the cursor A gave continues at B, and so on, while
+    # B's own events land between polls.
+    terminal = in_background(
+        follow_feed, [a.feed_url, b.feed_url], instances.token("roamer"), 12, after=base, limit=4
+    )
+    later = [post(b.events_url, instances.event(f"move-b-{n}")) for n in range(6)]
+    feed = terminal.result(60)
+    assert seqs(feed) == first + later == list(range(base + 1, base + 13)), instances.logs()
+    assert tx_ids(feed) == [f"move-a-{n}" for n in range(6)] + [f"move-b-{n}" for n in range(6)]
+
+
+@pytest.mark.parametrize("victim", ["a", "b"])
+def test_sigkill_either_instance_mid_burst_loses_no_acknowledged_event(
+    instances: Instances, victim: str
+) -> None:
+    count = 400
+    killed = instances.a if victim == "a" else instances.b
+    survivor = instances.b if victim == "a" else instances.a
+    # A terminal long-polling the survivor all along, through the peer's death.
+    watcher = in_background(follow_feed, [survivor.feed_url], instances.token("watcher"), count)
+    sender = FailoverSender([instances.a.events_url, instances.b.events_url], pace_s=0.002)
+    sending = threading.Thread(
+        target=sender.send_all, args=([instances.event(f"kill-{n}") for n in range(count)], 90)
+    )
+    sending.start()
+    while len(sender.acked) < count // 4 and sending.is_alive():
+        time.sleep(0.005)
+    killed.kill()  # mid-burst: some of its posts are in flight, some mid-commit
+    sending.join(120)
+    assert len(sender.acked) == count, (sender.failures, instances.logs())
+    check_feed(survivor, instances, sender.acked)
+    killed.start()  # a restarted instance serves the same feed
+    check_feed(killed, instances, sender.acked)
+    followed = watcher.result(60)
+    assert seqs(followed) == list(range(1, count + 1)), instances.logs()
+    assert dict(zip(tx_ids(followed), seqs(followed), strict=True)) == sender.acked
+
+
+def check_feed(relay: RelayProcess, instances: Instances, acked: dict[str, int]) -> None:
+    """Each acknowledged event exactly once, under the seq its 200 named, seqs without gaps."""
+    feed = read_feed(relay.feed_url, instances.token(f"check-{relay.port}-{relay.starts}"))
+    assert seqs(feed) == list(range(1, len(acked) + 1)), instances.logs()
+    assert dict(zip(tx_ids(feed), seqs(feed), strict=True)) == acked

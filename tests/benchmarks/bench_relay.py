@@ -1115,9 +1115,50 @@ def profile_ingest(args: argparse.Namespace, setup: Setup, gen: Generator) -> No
     database = str(setup.tmp / "profiled.db")
     result = relay_ingest(setup, gen, args.seconds, database, "profiled", profile=out)
     (out / "profile.txt").write_text(summarise_profiles(out), encoding="utf-8")
+    (out / "memory.txt").write_text(rss_by_import(), encoding="utf-8")
     print(
         f"profile of one more SQLite ingest run ({result.ok_per_s:,.0f} events/s under cProfile, "
-        f"not a figure): {out / 'profile.txt'}"
+        f"not a figure): {out / 'profile.txt'}; RSS by import: {out / 'memory.txt'}"
+    )
+
+
+# Imports the relay's dependencies one after the other, printing VmRSS after each: where an
+# idle relay's memory goes before it serves anything.
+RSS_BY_IMPORT = """
+import importlib, pathlib
+def rss():
+    for line in pathlib.Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+last = rss()
+print(f"{'python itself':<42} {last:6.1f} MB")
+for name in ("asyncio", "json", "uvloop", "httptools", "starlette.applications", "uvicorn",
+             "uvicorn.protocols.http.httptools_impl", "sqlalchemy", "sqlalchemy.dialects.sqlite",
+             "alembic.command", "psycopg", "sqlalchemy.dialects.postgresql.psycopg",
+             "mestore_desktop.relay.cli"):
+    importlib.import_module(name)
+    now = rss()
+    print(f"+ {name:<40} {now:6.1f} MB  (+{now - last:5.1f})")
+    last = now
+"""
+
+
+def rss_by_import() -> str:
+    by_import = subprocess.run(
+        [sys.executable, "-c", RSS_BY_IMPORT], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    timing = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import mestore_desktop.relay.cli"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    rows = [line.split("|") for line in timing.stderr.splitlines()[1:] if line.count("|") == 2]
+    rows.sort(key=lambda row: -int(row[1].split(":")[-1].strip() or 0))
+    slowest = "\n".join("|".join(row) for row in rows[:25])
+    return (
+        "RSS after each import (a fresh interpreter):\n"
+        f"{by_import.stdout}{by_import.stderr}\n"
+        "python -X importtime -c 'import mestore_desktop.relay.cli', 25 largest cumulative (us):\n"
+        f"{slowest}\n"
     )
 
 

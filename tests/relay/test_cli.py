@@ -1,8 +1,9 @@
 """`mestore-relay`: tokens, prune, serve (secrets from the environment or a file, never argv),
-the default database, SIGTERM."""
+the default database, SIGTERM; merchants (issue 12): add, rotate, list, remove, their tokens."""
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
@@ -12,7 +13,7 @@ import httpx
 import pytest
 
 from mestore_desktop.relay import cli
-from mestore_desktop.relay.config import ConfigError, resolve_environment
+from mestore_desktop.relay.config import ConfigError, RelayConfig, resolve_environment
 from mestore_desktop.relay.store import RelayStore
 from tests.relay.helpers import (
     ROOT,
@@ -145,3 +146,125 @@ def test_serve_prints_its_url_and_stops_on_sigint(tmp_path):
     _, err = proc.communicate()
     assert env["MESTORE_RELAY_EVENTS_SECRET"] not in err
     assert '"msg": "relay listening"' in err
+
+
+# -- merchants (issue 12) -------------------------------------------------------------------------
+
+
+def test_merchant_add_list_rotate_remove(store_url, tmp_path, monkeypatch, capsys):
+    db = ["--database", store_url]
+    old, new = new_events_secret(), new_events_secret()
+    secret_file = tmp_path / "secrets"
+    secret_file.write_text(f"{old}\n", encoding="utf-8")
+    code, out, err = run(
+        ["merchant", "add", "tienda-a", "--events-secret-file", str(secret_file), *db], capsys
+    )
+    assert code == 0 and old not in out + err
+    assert (
+        run(["merchant", "add", "tienda-a", "--events-secret-file", str(secret_file), *db], capsys)[
+            0
+        ]
+        == 2
+    )
+    # Rotation from stdin: the old and the new one, one per line.
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{old}\n{new}\n"))
+    code, out, err = run(["merchant", "secrets", "tienda-a", *db], capsys)
+    assert (
+        code == 0 and "2 events secret(s)" in out and old not in out + err and new not in out + err
+    )
+    code, out, _ = run(["merchant", "list", *db], capsys)
+    lines = dict(line.split("\t", 1) for line in out.splitlines())
+    assert set(lines) == {"default", "tienda-a"} and "active\t2 secret(s)" in lines["tienda-a"]
+    assert old not in out and new not in out
+    code, out, err = run(["token", "create", "caja-a", "--merchant", "tienda-a", *db], capsys)
+    token = out.strip()
+    assert code == 0 and "tienda-a" in err
+    assert "caja-a\tmerchant tienda-a\t" in run(["token", "list", *db], capsys)[1]
+    code, out, _ = run(["merchant", "remove", "tienda-a", *db], capsys)
+    assert code == 0 and "revoked" in out
+    listed = run(["token", "list", *db], capsys)[1]
+    assert "caja-a\tmerchant tienda-a\t" in listed and "\trevoked " in listed
+    assert "tienda-a\tcreated " in run(["merchant", "list", *db], capsys)[1]
+    assert "\tremoved " in run(["merchant", "list", *db], capsys)[1]
+    store = RelayStore(store_url)
+    assert store.token_info(token) is None
+    store.dispose()
+
+
+def test_token_for_an_unknown_or_removed_merchant_is_one_plain_line(tmp_path, monkeypatch, capsys):
+    db = ["--database", str(tmp_path / "r.db")]
+    code, out, err = run(["token", "create", "caja-x", "--merchant", "nadie", *db], capsys)
+    assert (code, out) == (2, "") and len(err.strip().splitlines()) == 1
+    assert "no merchant 'nadie'" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO(new_events_secret()))
+    assert run(["merchant", "add", "tienda-r", *db], capsys)[0] == 0
+    assert run(["merchant", "remove", "tienda-r", *db], capsys)[0] == 0
+    code, _, err = run(["token", "create", "caja-r", "--merchant", "tienda-r", *db], capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert run(["token", "create", "caja-x", "--merchant", "Mal/Id", *db], capsys)[0] == 2
+    assert "caja" not in run(["token", "list", *db], capsys)[1]
+    assert run(["merchant", "remove", "tienda-r", *db], capsys)[0] == 2
+    assert run(["merchant", "remove", "nadie", *db], capsys)[0] == 2
+    assert run(["merchant", "remove", "default", *db], capsys)[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("stdin", "extra", "said"),
+    [
+        ("", [], "at least one"),
+        ("\n\n", [], "at least one"),
+        ("test_events_con espacio\n", [], "secret 1 has whitespace"),
+        ("test_events_ok\ntest_events_" + "x" * 200 + "\n", [], "secret 2 is longer"),
+        ("prod_events_abc\n", ["--environment", "test"], "another environment"),
+        ("test_events_a\nprod_events_b\n", [], "different environments"),
+    ],
+)
+def test_merchant_secrets_are_checked_and_never_echoed(
+    tmp_path, monkeypatch, capsys, stdin, extra, said
+):
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code, out, err = run(
+        ["merchant", "add", "t", *extra, "--database", str(tmp_path / "r.db")], capsys
+    )
+    assert code == 2 and said in err and len(err.strip().splitlines()) == 1
+    for secret in stdin.split():
+        assert secret not in out + err
+
+
+def test_merchant_secret_mistakes(tmp_path, monkeypatch, capsys):
+    db = ["--database", str(tmp_path / "r.db")]
+    missing = tmp_path / "no-such-file"
+    code, _, err = run(["merchant", "add", "t", "--events-secret-file", str(missing), *db], capsys)
+    assert code == 2 and "cannot read the events secret file" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO(new_events_secret()))
+    assert run(["merchant", "secrets", "default", *db], capsys)[0] == 2  # the serve config's
+    monkeypatch.setattr("sys.stdin", io.StringIO(new_events_secret()))
+    assert run(["merchant", "secrets", "nadie", *db], capsys)[0] == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO(new_events_secret()))
+    assert run(["merchant", "add", "Mayus", *db], capsys)[0] == 2
+    # Never on the command line: a second positional argument is refused by the parser.
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["merchant", "add", "t", "test_events_abc", *db])
+    assert exc.value.code == 2
+    assert "test_events_abc" not in capsys.readouterr().err.split("unrecognized arguments")[0]
+
+
+def test_serve_passes_the_backpressure_setting(tmp_path, monkeypatch, capsys):
+    seen: list[RelayConfig] = []
+
+    class NoServer:
+        def __init__(self, app):
+            seen.append(app.state.relay.config)
+            self.should_exit = False
+
+        def run(self, sockets):
+            return None
+
+    monkeypatch.setattr(cli, "DrainingServer", NoServer)
+    monkeypatch.setenv("MESTORE_RELAY_EVENTS_SECRET", new_events_secret())
+    db = ["--database", str(tmp_path / "r.db"), "--port", "0"]
+    assert run(["serve", "--backpressure-ms", "75", *db], capsys)[0] == 0
+    assert run(["serve", *db], capsys)[0] == 0
+    assert [c.backpressure_ms for c in seen] == [75, 200]
+    code, _, err = run(["serve", "--backpressure-ms", "0", *db], capsys)
+    assert code == 2 and "backpressure" in err

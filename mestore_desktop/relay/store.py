@@ -199,6 +199,7 @@ class RelayStore:
         # Counted in this process by bump_config_version: an app serving from this very object
         # drops its token/secret caches on the next request (other processes: config_version).
         self.config_changes = 0
+        self.insert_commits = 0  # insert_events transactions committed by this object
         self._sql = _Sql.of(self.kind)
         self._writer, self._reader = self._engines()
         if migrate:
@@ -286,15 +287,44 @@ class RelayStore:
         """
         if not batch:
             return []
-        with self._write() as conn:
-            return self._insert_batch(conn, batch)
+        with self._raw_write() as cursor:
+            results = self._insert_batch(cursor, batch)
+        self.insert_commits += 1
+        return results
 
-    def _insert_batch(self, conn: Connection, batch: Sequence[NewEvent]) -> list[InsertResult]:
+    @contextmanager
+    def _raw_write(self) -> Iterator[Any]:
+        """A driver cursor inside a write transaction, committed on a clean exit. The insert
+        path skips SQLAlchemy's per-statement work (~0.5 ms per batch measured here, as much
+        as the batch's own SQL); failures still become StorageUnavailableError."""
+        driver_error = self._writer.dialect.loaded_dbapi.Error
+        try:
+            raw = self._writer.raw_connection()
+        except (SQLAlchemyError, driver_error) as exc:  # the server is down, refuses us…
+            raise _storage_error(exc) from exc
+        cursor = None
+        try:
+            cursor = raw.cursor()
+            if self.kind == "sqlite":
+                cursor.execute("BEGIN IMMEDIATE")  # pysqlite's own BEGIN is off (see engine)
+            yield cursor
+            cursor.close()
+            raw.commit()
+        except BaseException as exc:
+            _abandon(raw, cursor)
+            if isinstance(exc, driver_error):
+                raise _storage_error(exc) from exc
+            raise
+        finally:
+            raw.close()
+
+    def _insert_batch(self, cursor: Any, batch: Sequence[NewEvent]) -> list[InsertResult]:
         # The state row first: SQLite's BEGIN IMMEDIATE already holds the write lock, and on
         # PostgreSQL the row lock makes other instances wait until we commit. Under it, the
         # duplicate check below sees every committed row, so seq order stays commit order.
-        last_seq = int(conn.exec_driver_sql(self._sql.lock_state).scalar_one())
-        stored = self._stored_keys(conn, batch)
+        cursor.execute(self._sql.lock_state)
+        last_seq = int(cursor.fetchone()[0])
+        stored = self._stored_keys(cursor, batch)
         at_us = self.clock()
         results: list[InsertResult] = []
         fresh: dict[tuple[str, str], InsertResult] = {}
@@ -310,13 +340,15 @@ class RelayStore:
             results.append(fresh[key])
             rows.append((last_seq, new))
         if rows:
-            self._insert_rows(conn, rows, at_us)
-            conn.exec_driver_sql(self._sql.take_seqs, (last_seq, len(rows)))
-            self._notify(conn, str(last_seq))
+            self._insert_rows(cursor, rows, at_us)
+            cursor.execute(self._sql.take_seqs, (last_seq, len(rows)))
+            if self.kind == "postgresql":
+                # Once per batch, delivered to listeners only if and when this commits.
+                cursor.execute(self._sql.notify, (NOTIFY_CHANNEL, str(last_seq)))
         return results
 
     def _stored_keys(
-        self, conn: Connection, batch: Sequence[NewEvent]
+        self, cursor: Any, batch: Sequence[NewEvent]
     ) -> dict[tuple[str, str], InsertResult]:
         """The batch's (merchant, dedupe key)s already stored, with their original results."""
         by_merchant: dict[str, set[str]] = {}
@@ -326,11 +358,12 @@ class RelayStore:
         for merchant, keys in by_merchant.items():
             listed = sorted(keys)
             param = listed if self.kind == "postgresql" else json.dumps(listed)
-            for key, seq, at_us in conn.exec_driver_sql(self._sql.stored_keys, (merchant, param)):
+            cursor.execute(self._sql.stored_keys, (merchant, param))
+            for key, seq, at_us in cursor.fetchall():
                 found[(merchant, key)] = InsertResult(seq, True, at_us)
         return found
 
-    def _insert_rows(self, conn: Connection, rows: list[tuple[int, NewEvent]], at_us: int) -> None:
+    def _insert_rows(self, cursor: Any, rows: list[tuple[int, NewEvent]], at_us: int) -> None:
         # The driver's executemany, no Core insert(): SQLAlchemy's per-row work cost ~1 ms
         # per event (issue 12). ON CONFLICT is only a safety net: under the lock, the check
         # above already found every duplicate, so a row skipped here means a broken invariant.
@@ -338,9 +371,9 @@ class RelayStore:
             (seq, at_us, e.event_type, e.environment, e.dedupe_key, e.raw, e.merchant)
             for seq, e in rows
         ]
-        inserted = conn.exec_driver_sql(self._sql.insert_event, params).rowcount
-        if inserted != len(rows):
-            raise StorageUnavailableError("a duplicate escaped the locked check") from None
+        cursor.executemany(self._sql.insert_event, params)
+        if cursor.rowcount != len(rows):
+            raise StorageUnavailableError("a duplicate escaped the locked check")
 
     def _notify(self, conn: Connection, payload: str) -> None:
         if self.kind == "postgresql":
@@ -490,6 +523,24 @@ _TOKEN_INFO = (
     tokens_table.c.revoked_at_us,
     tokens_table.c.merchant,
 )
+
+
+def _storage_error(exc: Exception) -> StorageUnavailableError:
+    # The class name says enough (OperationalError, …); messages may quote parameters.
+    log.error("database failure", extra={"error": type(exc).__name__})
+    return StorageUnavailableError(type(exc).__name__)
+
+
+def _abandon(raw: Any, cursor: Any | None) -> None:
+    """Roll back a failed raw transaction at once. The cursor goes first: a live statement
+    (kept alive by the traceback the callers hold) would keep SQLite's write lock after a
+    plain close. A connection that cannot even roll back is dropped from the pool."""
+    try:
+        if cursor is not None:
+            cursor.close()
+        raw.rollback()
+    except Exception:
+        raw.invalidate()
 
 
 @contextmanager

@@ -9,6 +9,7 @@ import time
 import httpx
 import pytest
 
+from mestore_desktop.relay import merchants
 from mestore_desktop.relay.app import create_app
 from mestore_desktop.relay.config import RelayConfig
 from mestore_desktop.relay.store import RelayStore
@@ -352,3 +353,42 @@ async def test_app_opens_a_store_from_a_path(tmp_path, secret):
         assert (await c.post("/wompi/events", content=event_body(signed_event(secret)))).is_success
     await app.state.relay.aclose()
     assert RelayStore(str(tmp_path / "x.db")).stats().event_count == 1
+
+
+# -- merchants (issue 12) ----------------------------------------------------------------------
+
+
+async def test_an_unknown_or_removed_merchant_is_404(relay_harness, secret):
+    merchants.add_merchant(relay_harness.store, "tienda-x", (new_events_secret(),))
+    assert merchants.remove_merchant(relay_harness.store, "tienda-x")
+    for name in ("nadie", "Tienda", "x" * 65, "tienda-x"):
+        event = signed_event(secret)
+        r = await relay_harness.client.post(f"/wompi/events/{name}", content=event_body(event))
+        assert r.status_code == 404
+        assert r.json() == {"ok": False, "error": "unknown_merchant"}
+    assert relay_harness.store.stats().event_count == 0
+
+
+async def test_a_merchants_url_takes_only_its_own_secrets(relay_harness, secret):
+    h = relay_harness
+    own = new_events_secret()
+    merchants.add_merchant(h.store, "tienda-a", (own,))
+    token_a = h.store.create_token("caja-a", "tienda-a")
+    for path, signer in (("/wompi/events/tienda-a", secret), ("/wompi/events", own)):
+        event = signed_event(signer)
+        r = await h.client.post(path, content=event_body(event), headers=post_headers(event))
+        assert r.status_code == 401
+        assert r.json() == {"ok": False, "error": "checksum_mismatch"}
+    event = signed_event(own)
+    r = await h.client.post("/wompi/events/tienda-a", content=event_body(event))
+    assert r.json() == {"ok": True, "seq": 1, "duplicate": False}
+    assert (await feed(h)).json()["events"] == []  # the default merchant's terminal
+    r = await h.client.get("/v1/events", headers={"Authorization": f"Bearer {token_a}"})
+    assert [e["event"] for e in r.json()["events"]] == [event]
+
+
+async def test_the_default_merchant_has_both_urls(relay_harness, secret):
+    event = signed_event(secret)
+    r = await relay_harness.client.post("/wompi/events/default", content=event_body(event))
+    assert r.json() == {"ok": True, "seq": 1, "duplicate": False}
+    assert (await post(relay_harness, event)).json() == {"ok": True, "seq": 1, "duplicate": True}

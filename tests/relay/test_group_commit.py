@@ -204,3 +204,22 @@ async def test_a_postgresql_outage_fails_its_batch_and_the_writer_recovers(pg_cl
     assert (retried.seq, retried.duplicate) == (2, False)
     await writer.aclose()
     store.dispose()
+
+
+async def test_two_writers_on_one_database_share_one_contiguous_seq_order(store, store_url, reader):
+    """Two instances' writers (two stores) burst at once, with overlapping keys: every seq is
+    handed out once, in one order, and a key posted to both is stored once."""
+    other = RelayStore(store_url, migrate=False)
+    writers = [GroupWriter(store, max_batch=16), GroupWriter(other, max_batch=16)]
+    posts = [(f"k{i}", w) for i in range(80) for w in writers]  # each key to both
+    results = await asyncio.gather(*(w.submit(new_event(k)) for k, w in posts))
+    for w in writers:
+        await w.aclose()
+    other.dispose()
+    fresh = sorted(r.seq for r in results if not r.duplicate)
+    assert fresh == list(range(1, 81))
+    by_key: dict[str, set[int]] = {}
+    for (key, _), result in zip(posts, results, strict=True):
+        by_key.setdefault(key, set()).add(result.seq)
+    assert all(len(seqs) == 1 for seqs in by_key.values())  # both answers name one row
+    assert [e.seq for e in reader.events_after(0, 200).events] == list(range(1, 81))

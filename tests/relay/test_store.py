@@ -166,6 +166,12 @@ def test_sqlite_pragmas_are_durable(tmp_path):
     with store._writer.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    store.insert_event(new_event("a"))  # the batch path's driver connection: the same pool
+    raw = store._writer.raw_connection()
+    try:
+        assert raw.cursor().execute("PRAGMA synchronous").fetchone()[0] == 2
+    finally:
+        raw.close()
     assert (tmp_path / "r.db").stat().st_mode & 0o777 == 0o600
     assert store.integrity_check() == "ok"
     store.dispose()

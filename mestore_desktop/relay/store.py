@@ -1,5 +1,8 @@
 """RelayStore: durable event inserts in commit order, the feed, terminal tokens, retention.
 
+Events are stored in batches (`insert_events`: one transaction, one commit, one fsync), which
+relay/writer.py fills with every request waiting; each event and token belongs to a merchant.
+
 SQLite (the default): WAL with `synchronous=FULL`, so a commit survives power loss before the
 relay answers 200; one writer connection (BEGIN IMMEDIATE) and separate read-only connections,
 which WAL lets run beside it. PostgreSQL (by URL): several relay instances may share one
@@ -61,8 +64,9 @@ _PG_CONNECT_ARGS = {"connect_timeout": 5, "options": "-c lock_timeout=10s -c sta
 _US = 1_000_000
 
 
-# The insert path's statements as driver SQL with `?` marks, prepared once per store: Core's
-# per-call compile and row processing cost more than the insert itself (issue 12).
+# The insert path's statements as driver SQL with `?` marks, built once (the drivers cache
+# their prepared forms): Core's per-call work cost more than the insert itself (issue 12).
+# `id = 1` is schema.STATE_ID.
 _LOCK_STATE = "SELECT last_seq FROM relay_state WHERE id = 1"
 _INSERT_EVENT = (
     "INSERT INTO relay_events"

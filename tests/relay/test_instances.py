@@ -56,13 +56,27 @@ class Instances:
 
     def listening(self) -> int:
         """How many sessions LISTEN on this database (each instance keeps one while trusted)."""
+        return len(self.listen_pids())
+
+    def listen_pids(self) -> set[int]:
+        return {row[0] for row in self._listen_sessions("SELECT pid")}
+
+    def end_listen_sessions(self) -> None:
+        """The server ends every instance's LISTEN session (a restart, a network cut)."""
+        self._listen_sessions("SELECT pg_terminate_backend(pid)")
+
+    def await_listening(self, timeout_s: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout_s
+        while self.listening() < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert self.listening() == 2, self.logs()
+
+    def _listen_sessions(self, select: str) -> list[Any]:
         with self.cluster.admin() as conn:
-            row = conn.execute(
-                "SELECT count(*) FROM pg_stat_activity"
-                " WHERE datname = %s AND query LIKE 'LISTEN%%'",
+            return conn.execute(
+                f"{select} FROM pg_stat_activity WHERE datname = %s AND query LIKE 'LISTEN%%'",
                 (self.database.rsplit("/", 1)[1],),
-            ).fetchone()
-        return int(row[0]) if row else 0
+            ).fetchall()
 
     def logs(self) -> str:
         return f"A: {self.a.log_tail()}\nB: {self.b.log_tail()}"
@@ -134,10 +148,7 @@ def test_an_event_posted_to_a_wakes_a_long_poll_at_b(shared: Instances) -> None:
     token = instances.token("caja-b")
     base = last_seq(instances)
     # Both LISTEN (so B trusts its wake-ups: no 0.5 s fallback short-polls could explain it).
-    deadline = time.monotonic() + 20
-    while instances.listening() < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert instances.listening() == 2, instances.logs()
+    instances.await_listening()
     started = time.monotonic()
     poll = in_background(
         httpx.get,
@@ -198,6 +209,36 @@ def test_a_terminal_moving_between_instances_continues_without_gaps(shared: Inst
     feed = terminal.result(60)
     assert seqs(feed) == first + later == list(range(base + 1, base + 13)), instances.logs()
     assert tx_ids(feed) == [f"move-a-{n}" for n in range(6)] + [f"move-b-{n}" for n in range(6)]
+
+
+def test_terminals_miss_nothing_while_the_listen_sessions_drop(shared: Instances) -> None:
+    instances = shared
+    a, b = instances.a, instances.b
+    count = 60
+    base = last_seq(instances)
+    instances.await_listening()
+    following = [
+        in_background(follow_feed, urls, instances.token(f"cut-{n}"), count, after=base)
+        for n, urls in enumerate([[b.feed_url], [a.feed_url, b.feed_url]])
+    ]
+    sender = FailoverSender([a.events_url, b.events_url], senders=2, pace_s=0.02)
+    sending = threading.Thread(
+        target=sender.send_all, args=([instances.event(f"cut-{n}") for n in range(count)], 60)
+    )
+    sending.start()
+    while len(sender.acked) < count // 3 and sending.is_alive():
+        time.sleep(0.005)
+    # Mid-stream, NOTIFYs stop: memory can no longer vouch for what it holds until LISTEN is
+    # back and the feed re-primed; meanwhile polls must read the database.
+    cut = instances.listen_pids()
+    instances.end_listen_sessions()
+    sending.join(90)
+    instances.await_listening()  # both reconnect by themselves
+    assert not cut & instances.listen_pids()
+    expected = list(range(base + 1, base + count + 1))
+    assert sorted(sender.acked.values()) == expected, sender.failures
+    for future in following:
+        assert seqs(future.result(60)) == expected, instances.logs()
 
 
 @pytest.mark.parametrize("victim", ["a", "b"])

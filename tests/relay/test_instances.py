@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -49,7 +50,8 @@ class Instances:
     cluster: ThrowawayPostgres
 
     def token(self, name: str) -> str:
-        return create_token(self.database, name)
+        """A new terminal's token (names get a suffix: the tests share one database)."""
+        return create_token(self.database, f"{name}-{uuid.uuid4().hex[:8]}")
 
     def event(self, tx_id: str) -> dict[str, Any]:
         return signed_event(self.secret, transaction_id=tx_id)
@@ -104,21 +106,16 @@ def launch(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Instances
 
 
 @pytest.fixture(scope="module")
-def shared(
+def instances(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Instances]:
-    """One pair for the tests that kill nothing (starting processes is most of their time);
-    each of them counts seqs from where the feed stood when it began."""
+    """One pair for the module (starting processes is most of these tests' time): each test
+    counts seqs from where the feed stood when it began, and restarts what it kills."""
     yield from launch(request, tmp_path_factory.mktemp("instances"))
 
 
-@pytest.fixture
-def instances(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Instances]:
-    yield from launch(request, tmp_path)
-
-
 def last_seq(instances: Instances) -> int:
-    feed = read_feed(instances.a.feed_url, instances.token(f"base-{time.monotonic_ns()}"))
+    feed = read_feed(instances.a.feed_url, instances.token("base"))
     return feed[-1]["seq"] if feed else 0
 
 
@@ -143,8 +140,7 @@ def in_background(fn: Any, *args: Any, **kwargs: Any) -> Future[Any]:
     return future
 
 
-def test_an_event_posted_to_a_wakes_a_long_poll_at_b(shared: Instances) -> None:
-    instances = shared
+def test_an_event_posted_to_a_wakes_a_long_poll_at_b(instances: Instances) -> None:
     token = instances.token("caja-b")
     base = last_seq(instances)
     # Both LISTEN (so B trusts its wake-ups: no 0.5 s fallback short-polls could explain it).
@@ -168,8 +164,7 @@ def test_an_event_posted_to_a_wakes_a_long_poll_at_b(shared: Instances) -> None:
     assert returned_after < SAFETY_RECHECK_S, f"woken by the safety re-read: {returned_after:.1f}s"
 
 
-def test_alternate_posts_reach_every_terminal_in_one_order(shared: Instances) -> None:
-    instances = shared
+def test_alternate_posts_reach_every_terminal_in_one_order(instances: Instances) -> None:
     a, b = instances.a, instances.b
     count = 120
     base = last_seq(instances)
@@ -195,8 +190,7 @@ def test_alternate_posts_reach_every_terminal_in_one_order(shared: Instances) ->
         assert tx_ids(feed) == by_seq, name
 
 
-def test_a_terminal_moving_between_instances_continues_without_gaps(shared: Instances) -> None:
-    instances = shared
+def test_a_terminal_moving_between_instances_continues_without_gaps(instances: Instances) -> None:
     a, b = instances.a, instances.b
     base = last_seq(instances)
     first = [post(a.events_url, instances.event(f"move-a-{n}")) for n in range(6)]
@@ -211,8 +205,7 @@ def test_a_terminal_moving_between_instances_continues_without_gaps(shared: Inst
     assert tx_ids(feed) == [f"move-a-{n}" for n in range(6)] + [f"move-b-{n}" for n in range(6)]
 
 
-def test_terminals_miss_nothing_while_the_listen_sessions_drop(shared: Instances) -> None:
-    instances = shared
+def test_terminals_miss_nothing_while_the_listen_sessions_drop(instances: Instances) -> None:
     a, b = instances.a, instances.b
     count = 60
     base = last_seq(instances)
@@ -248,28 +241,35 @@ def test_sigkill_either_instance_mid_burst_loses_no_acknowledged_event(
     count = 400
     killed = instances.a if victim == "a" else instances.b
     survivor = instances.b if victim == "a" else instances.a
+    base = last_seq(instances)
+    expected = list(range(base + 1, base + count + 1))
     # A terminal long-polling the survivor all along, through the peer's death.
-    watcher = in_background(follow_feed, [survivor.feed_url], instances.token("watcher"), count)
-    sender = FailoverSender([instances.a.events_url, instances.b.events_url], pace_s=0.002)
-    sending = threading.Thread(
-        target=sender.send_all, args=([instances.event(f"kill-{n}") for n in range(count)], 90)
+    watcher = in_background(
+        follow_feed, [survivor.feed_url], instances.token(f"watch-{victim}"), count, after=base
     )
+    sender = FailoverSender([instances.a.events_url, instances.b.events_url], pace_s=0.002)
+    events = [instances.event(f"kill-{victim}-{n}") for n in range(count)]
+    sending = threading.Thread(target=sender.send_all, args=(events, 90))
     sending.start()
-    while len(sender.acked) < count // 4 and sending.is_alive():
-        time.sleep(0.005)
-    killed.kill()  # mid-burst: some of its posts are in flight, some mid-commit
-    sending.join(120)
-    assert len(sender.acked) == count, (sender.failures, instances.logs())
-    check_feed(survivor, instances, sender.acked)
-    killed.start()  # a restarted instance serves the same feed
-    check_feed(killed, instances, sender.acked)
+    try:
+        while len(sender.acked) < count // 4 and sending.is_alive():
+            time.sleep(0.005)
+        killed.kill()  # mid-burst: some of its posts are in flight, some mid-commit
+        sending.join(120)
+        assert len(sender.acked) == count, (sender.failures, instances.logs())
+        check_feed(survivor, instances, sender.acked, base)
+    finally:
+        killed.kill()
+        killed.start()  # a restarted instance serves the same feed (and the next test)
+    check_feed(killed, instances, sender.acked, base)
     followed = watcher.result(60)
-    assert seqs(followed) == list(range(1, count + 1)), instances.logs()
+    assert seqs(followed) == expected, instances.logs()
     assert dict(zip(tx_ids(followed), seqs(followed), strict=True)) == sender.acked
 
 
-def check_feed(relay: RelayProcess, instances: Instances, acked: dict[str, int]) -> None:
+def check_feed(relay: RelayProcess, instances: Instances, acked: dict[str, int], base: int) -> None:
     """Each acknowledged event exactly once, under the seq its 200 named, seqs without gaps."""
-    feed = read_feed(relay.feed_url, instances.token(f"check-{relay.port}-{relay.starts}"))
-    assert seqs(feed) == list(range(1, len(acked) + 1)), instances.logs()
+    token = instances.token("check")
+    feed = [e for e in read_feed(relay.feed_url, token) if e["seq"] > base]
+    assert seqs(feed) == list(range(base + 1, base + len(acked) + 1)), instances.logs()
     assert dict(zip(tx_ids(feed), seqs(feed), strict=True)) == acked

@@ -116,6 +116,21 @@ def test_the_hot_routes_are_bare_asgi_without_middleware(config: RelayConfig, st
     assert isinstance(endpoints["/v1/events"], FeedEndpoint)
 
 
+async def test_the_hot_routes_never_enter_starlettes_middleware_stack(
+    relay_harness: RelayHarness, secret: str
+):
+    h = relay_harness
+    app = h.client._transport.app  # type: ignore[attr-defined]
+    assert (await post(h.client, signed_event(secret))).status_code == 200
+    r = await h.client.post("/wompi/events/nadie", content=b"{}")
+    assert r.json() == {"ok": False, "error": "unknown_merchant"}
+    assert (await poll(h)).status_code == 200
+    assert app.middleware_stack is None  # Starlette builds it on its first request
+    r = await h.client.post("/wompi/events/a/b", content=b"{}")  # anything else: Starlette
+    assert r.status_code == 404 and r.json()["error"] == "not_found"
+    assert app.middleware_stack is not None
+
+
 async def test_polls_of_recent_events_read_neither_tokens_nor_events_from_the_store(
     relay_harness: RelayHarness, secret: str
 ):

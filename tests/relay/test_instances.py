@@ -20,6 +20,8 @@ from typing import Any
 import httpx
 import pytest
 
+from mestore_desktop.relay.merchants import add_merchant
+from mestore_desktop.relay.store import RelayStore
 from mestore_desktop.relay.wakeup import SAFETY_RECHECK_S
 from tests.relay.conftest import make_store_url
 from tests.relay.helpers import (
@@ -203,6 +205,45 @@ def test_a_terminal_moving_between_instances_continues_without_gaps(instances: I
     feed = terminal.result(60)
     assert seqs(feed) == first + later == list(range(base + 1, base + 13)), instances.logs()
     assert tx_ids(feed) == [f"move-a-{n}" for n in range(6)] + [f"move-b-{n}" for n in range(6)]
+
+
+def test_each_merchant_s_events_reach_only_its_terminals_on_any_instance(
+    instances: Instances,
+) -> None:
+    a, b = instances.a, instances.b
+    count = 40
+    other_secret = new_events_secret()
+    store = RelayStore(instances.database)
+    try:
+        add_merchant(store, "tienda-2", (other_secret,))  # while both instances run
+        other_token = store.create_token(f"caja-t2-{uuid.uuid4().hex[:8]}", merchant="tienda-2")
+    finally:
+        store.dispose()
+    base = last_seq(instances)
+    default_feed = in_background(
+        follow_feed, [a.feed_url, b.feed_url], instances.token("t1"), count, after=base
+    )
+    other_feed = in_background(follow_feed, [b.feed_url, a.feed_url], other_token, count)
+    # A 404 until an instance has heard of the merchant (NOTIFY 'config') is retried.
+    other = FailoverSender([f"{r.events_url}/tienda-2" for r in (a, b)], senders=2)
+    default = FailoverSender([b.events_url, a.events_url], senders=2)
+    sending = [
+        threading.Thread(target=sender.send_all, args=(batch, 60))
+        for sender, batch in [
+            (other, [signed_event(other_secret, transaction_id=f"t2-{n}") for n in range(count)]),
+            (default, [instances.event(f"t1-{n}") for n in range(count)]),
+        ]
+    ]
+    for thread in sending:
+        thread.start()
+    for thread in sending:
+        thread.join(90)
+    for sender, future in [(default, default_feed), (other, other_feed)]:
+        feed = future.result(60)
+        assert len(sender.acked) == count, (sender.failures, instances.logs())
+        # Only that merchant's events, each once, in the global seq order.
+        assert tx_ids(feed) == sorted(sender.acked, key=sender.acked.__getitem__)
+        assert seqs(feed) == sorted(sender.acked.values())
 
 
 def test_terminals_miss_nothing_while_the_listen_sessions_drop(instances: Instances) -> None:

@@ -188,8 +188,12 @@ class Relay:
                 async with asyncio.timeout(self.config.config_check_s):
                     await self._check_now.wait()
             self._check_now.clear()
-            with suppress(StorageUnavailableError):
+            try:
                 await self._check_state()
+            except StorageUnavailableError:
+                pass  # logged by the store; the next round tries again
+            except Exception:  # a bug here must not stop revocations from taking effect
+                log.exception("relay state check failed")
             self.summary.flush_if_due()
 
     async def _check_state(self) -> None:

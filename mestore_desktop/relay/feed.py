@@ -311,7 +311,8 @@ class LiveFeed:
     def prime(self, row: StateRow) -> None:
         if not self.memory.primed:
             self.memory.prime(row.last_seq, row.horizon_seq, row.epoch)
-            self.waiters.wake_all()  # DB-path waiters may now be answered from memory
+            if self.memory.primed:  # (a disabled memory never is)
+                self.waiters.wake_all()  # DB-path waiters may now be answered from memory
 
     def committed(self, held: Iterable[HeldEvent]) -> None:
         """Our own writer committed these new events (in commit order)."""

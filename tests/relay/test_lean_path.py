@@ -167,6 +167,23 @@ async def test_cursors_memory_does_not_cover_are_answered_by_the_store(
     assert calls["events_after"] == 1  # 6 and 7 are the two memory holds
 
 
+async def test_with_the_memory_off_polls_read_the_store_and_still_wake(
+    make_harness, store: RelayStore, config: RelayConfig, secret: str
+):
+    h = await make_harness(RelayConfig(**{**vars(config), "feed_memory_events": 0}))
+    assert (await poll(h)).status_code == 200
+    while not h.relay.wakeup.trusted:  # PostgreSQL: until LISTEN is up, polls short-poll
+        await asyncio.sleep(0.01)
+    calls = counting(store, "events_after")
+    waiting = asyncio.create_task(poll(h, after=0, wait=10))
+    await asyncio.sleep(0.5)  # a few state checks: none may wake it
+    reads = calls["events_after"]
+    assert not waiting.done() and reads == 1
+    await post(h.client, signed_event(secret))
+    assert [e["seq"] for e in (await asyncio.wait_for(waiting, 5)).json()["events"]] == [1]
+    assert calls["events_after"] == reads + 1
+
+
 def _new(secret: str, transaction_id: str) -> Any:
     from mestore_desktop.relay.events import parse_event
     from mestore_desktop.relay.store import NewEvent

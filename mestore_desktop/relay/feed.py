@@ -313,13 +313,18 @@ class LiveFeed:
             self.memory.prime(row.last_seq, row.horizon_seq, row.epoch)
             if self.memory.primed:  # (a disabled memory never is)
                 self.waiters.wake_all()  # DB-path waiters may now be answered from memory
+                # Told of commits past the state we read (a NOTIFY, our own writer) while we
+                # could not hold them: fetch them now rather than at the next gap or check.
+                self.behind(self._target)
 
     def committed(self, held: Iterable[HeldEvent]) -> None:
         """Our own writer committed these new events (in commit order)."""
         merchants: set[str] = set()
         for event in held:
             merchants.add(event.merchant)
-            if not self.memory.add(event):
+            if not self.memory.primed:
+                self._target = max(self._target, event.seq)  # for the refill after the prime
+            elif not self.memory.add(event):
                 self.behind(event.seq)
         for merchant in merchants:
             self.waiters.wake(merchant)

@@ -380,3 +380,16 @@ async def test_a_busy_writer_gets_a_moment_before_a_notify_costs_a_read(store: R
     live.committed([HeldEvent(result.seq, result.received_at_us, "default", batch[0].raw)])
     await asyncio.sleep(0.05)
     assert reads.calls == 0 and live.memory.newest == 1
+
+
+@pytest.mark.anyio
+async def test_commits_reported_before_the_prime_are_fetched_right_after_it(store: RelayStore):
+    live = LiveFeed(store, _Reads(), max_events=100, max_bytes=1 << 20)
+    state_read = read_state(store)  # the prime's state read...
+    _own(store, live, ["default"])  # ...and a commit landing before the prime: not held
+    live.prime(state_read)
+    for _ in range(100):
+        if live.memory.newest == 1:
+            break
+        await asyncio.sleep(0.01)
+    assert [e.seq for e in live.answer(0, 10, "default", 0) or []] == [1]

@@ -117,8 +117,12 @@ def instances(
 
 
 def last_seq(instances: Instances) -> int:
-    feed = read_feed(instances.a.feed_url, instances.token("base"))
-    return feed[-1]["seq"] if feed else 0
+    """The global last seq (every merchant's: a feed would show only its own merchant's)."""
+    store = RelayStore(instances.database)
+    try:
+        return store.stats().last_seq
+    finally:
+        store.dispose()
 
 
 def post(events_url: str, event: dict[str, Any]) -> int:

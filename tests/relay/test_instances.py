@@ -279,6 +279,41 @@ def test_terminals_miss_nothing_while_the_listen_sessions_drop(instances: Instan
         assert seqs(future.result(60)) == expected, instances.logs()
 
 
+def test_a_graceful_stop_mid_burst_answers_its_long_polls_and_loses_nothing(
+    instances: Instances,
+) -> None:
+    """A rolling restart behind a proxy: SIGTERM answers the parked polls (their terminals poll
+    the other instance next) and commits what it already took before it exits."""
+    a, b = instances.a, instances.b
+    count = 200
+    base = last_seq(instances)
+    parked = in_background(
+        httpx.get,
+        a.feed_url,
+        params={"after": base + 10 * count, "wait": 25},  # nothing will arrive for it
+        headers={"Authorization": f"Bearer {instances.token('parked')}"},
+        timeout=40,
+    )
+    sender = FailoverSender([a.events_url, b.events_url], pace_s=0.002)
+    events = [instances.event(f"stop-{n}") for n in range(count)]
+    sending = threading.Thread(target=sender.send_all, args=(events, 90))
+    sending.start()
+    try:
+        while len(sender.acked) < count // 4 and sending.is_alive():
+            time.sleep(0.005)
+        assert a.terminate() == 0, instances.logs()
+        # An empty page, not a connection cut when the grace period ran out.
+        answer = parked.result(10)
+        assert (answer.status_code, answer.json()["events"]) == (200, []), instances.logs()
+        sending.join(120)
+        assert len(sender.acked) == count, (sender.failures, instances.logs())
+        check_feed(b, instances, sender.acked, base)
+    finally:
+        a.kill()
+        a.start()
+    check_feed(a, instances, sender.acked, base)
+
+
 @pytest.mark.parametrize("victim", ["a", "b"])
 def test_sigkill_either_instance_mid_burst_loses_no_acknowledged_event(
     instances: Instances, victim: str

@@ -52,8 +52,10 @@ class RelayConfig:
     backpressure_ms: int = 200
     # Recently committed events kept in memory to answer polls without a database read
     # (relay/feed.py); both caps apply, 0 events turns it off (every poll reads the store).
-    feed_memory_events: int = 4096
-    feed_memory_bytes: int = 8 * 1024 * 1024
+    # Terminals poll at the tail: 2048 events is 40 s at 50 events/s, seconds of a burst; an
+    # older cursor simply reads the store. Held bytes count in the relay's RSS, so kept small.
+    feed_memory_events: int = 2048
+    feed_memory_bytes: int = 4 * 1024 * 1024
     # How often the relay re-reads `relay_state` to drop stale token/secret caches and to
     # notice events it did not commit itself: a revocation takes effect within this time.
     config_check_s: float = 0.2

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 RECONNECT_MIN_S = 0.5
 RECONNECT_MAX_S = 10.0
 # Even a trusted source gets a re-read now and then: a lost NOTIFY must not stall a terminal.
+# (Polls answered from the in-memory feed re-read memory; there the app's periodic state
+# check, every `config_check_s`, is what notices commits a lost NOTIFY did not announce.)
 SAFETY_RECHECK_S = 5.0
 CONFIG_PAYLOAD = "config"
 _MAX_SEQ_DIGITS = 19  # a BigInteger

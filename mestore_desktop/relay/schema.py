@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+# The relay's own Alembic version table: it may share a PostgreSQL database with other software.
+VERSION_TABLE = "relay_alembic_version"
 # INTEGER PRIMARY KEY is SQLite's rowid (the fastest key); BIGINT everywhere else.
 SeqType = BigInteger().with_variant(Integer, "sqlite")
 DEFAULT_MERCHANT = "default"

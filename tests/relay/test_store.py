@@ -305,3 +305,28 @@ def migrate(store: RelayStore, revision: str) -> None:
             command.upgrade(config, revision)
         else:
             command.downgrade(config, revision)
+
+
+def test_head_revision_is_the_newest_migration() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from mestore_desktop.relay.store import HEAD_REVISION, MIGRATIONS_DIR
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
+
+
+def test_a_migrated_database_opens_without_alembic(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    RelayStore(tmp_path / "r.db").dispose()
+    code = (
+        "import sys; from mestore_desktop.relay.store import RelayStore; "
+        f"RelayStore({str(tmp_path / 'r.db')!r}).dispose(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

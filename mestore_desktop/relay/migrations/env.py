@@ -6,9 +6,7 @@ database with other software without touching their Alembic history.
 
 from alembic import context
 
-from mestore_desktop.relay.schema import metadata
-
-VERSION_TABLE = "relay_alembic_version"
+from mestore_desktop.relay.schema import VERSION_TABLE, metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None or context.is_offline_mode():

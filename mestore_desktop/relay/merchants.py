@@ -61,7 +61,9 @@ def add_merchant(
     _check_id(merchant_id)
     checked = check_secrets(secrets, environment)
     with store.write_tx() as conn:
-        store.bump_config_version(conn)  # first: on PostgreSQL the state row lock orders us
+        # First: on PostgreSQL the state row lock serializes registry changes, so two adds of
+        # one id cannot both pass the check below (SQLite's BEGIN IMMEDIATE already does).
+        store.bump_config_version(conn)
         if _id_used(conn, merchant_id):
             raise MerchantError(f"merchant id {merchant_id!r} is taken (ids are never reused)")
         now = store.clock()
@@ -109,7 +111,8 @@ def remove_merchant(store: RelayStore, merchant_id: str) -> bool:
         return False
     try:
         with store.write_tx() as conn:
-            # The state row first, as every writer: one lock order, no deadlock on PostgreSQL.
+            # The state row first, as in add_merchant and set_secrets: on PostgreSQL its lock
+            # serializes registry changes, so their checks never race.
             store.bump_config_version(conn)
             _retire(conn, merchant_id, store.clock())
     except _NothingToRemoveError:

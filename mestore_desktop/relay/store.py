@@ -119,6 +119,10 @@ class StorageUnavailableError(RuntimeError):
     """The database could not read or commit (down, disk full, corrupt...)."""
 
 
+class _NothingToRevokeError(Exception):
+    """Raised inside a revoke transaction to roll it back: no live token had that name."""
+
+
 class TokenNameError(ValueError):
     """A token name that is malformed, already in use, or unknown."""
 
@@ -477,6 +481,9 @@ class RelayStore:
         token = tokenlib.new_token()
         try:
             with self._write() as conn:
+                # The state row first, as every writer takes it (inserts, merchant changes): one
+                # lock order, so two admin commands on PostgreSQL can never deadlock.
+                self.bump_config_version(conn)
                 if not self._merchant_is_live(conn, merchant):
                     raise MerchantError(f"there is no merchant {merchant!r} (or it was removed)")
                 conn.execute(
@@ -487,7 +494,6 @@ class RelayStore:
                         merchant=merchant,
                     )
                 )
-                self.bump_config_version(conn)
         except StorageUnavailableError as exc:
             if isinstance(exc.__cause__, IntegrityError):
                 raise TokenNameError(f"a live token named {name!r} already exists") from None
@@ -508,15 +514,19 @@ class RelayStore:
 
     def revoke_token(self, name: str) -> bool:
         """Revoke the live token named `name`; False if there is none."""
-        with self._write() as conn:
-            result = conn.execute(
-                update(tokens_table)
-                .where(tokens_table.c.name == name, tokens_table.c.revoked_at_us.is_(None))
-                .values(revoked_at_us=self.clock())
-            )
-            if result.rowcount > 0:
-                self.bump_config_version(conn)
-        return result.rowcount > 0
+        try:
+            with self._write() as conn:
+                self.bump_config_version(conn)  # the state row first: one lock order
+                result = conn.execute(
+                    update(tokens_table)
+                    .where(tokens_table.c.name == name, tokens_table.c.revoked_at_us.is_(None))
+                    .values(revoked_at_us=self.clock())
+                )
+                if result.rowcount == 0:
+                    raise _NothingToRevokeError  # rolls the bump back: nothing changed
+        except _NothingToRevokeError:
+            return False
+        return True
 
     def token_info(self, token: str) -> TokenInfo | None:
         """The live token `token` (name, merchant…), or None (unknown or revoked)."""

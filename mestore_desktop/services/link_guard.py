@@ -211,7 +211,7 @@ class DoublePaymentGuard:
         """The observer: schedules a check of these orders on the running loop; returns at once."""
         wanted = sorted(set(numbers))
         if wanted and not self._closed:
-            self._spawn(self.check(wanted))
+            self._spawn(lambda: self.check(wanted))
 
     async def start(self) -> None:
         """Schedule the check of every order that has an active link (paid ones get theirs
@@ -231,7 +231,7 @@ class DoublePaymentGuard:
         for record in targets:
             if record.link_id not in self._links_in_hand:
                 self._links_in_hand.add(record.link_id)
-                self._spawn(self._until_confirmed(record))
+                self._spawn(lambda record=record: self._until_confirmed(record))
 
     async def idle(self) -> None:
         """Until no work is under way (new work scheduled meanwhile included)."""
@@ -278,7 +278,9 @@ class DoublePaymentGuard:
         current = await self._db.read(lambda s: LinkRepository(s).get(link_id))
         return current is not None and current.active
 
-    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+    def _spawn(self, work: Callable[[], Coroutine[Any, Any, None]]) -> None:
+        # The coroutine is made inside the task: a task cancelled (or left behind by a loop
+        # that stopped) before its first step then leaves no coroutine that was never awaited.
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # a Qt slot under qasync: the app's loop, not running a callback
@@ -295,9 +297,9 @@ class DoublePaymentGuard:
                 log.exception("links observer failed")
 
 
-async def _logged(work: Awaitable[None]) -> None:
+async def _logged(work: Callable[[], Awaitable[None]]) -> None:
     try:
-        await work
+        await work()
     except asyncio.CancelledError:
         raise
     except Exception:  # nothing fails silently, and one failure never stops the guard

@@ -217,3 +217,20 @@ async def test_a_used_single_use_link_is_left_alone_and_a_reused_one_switched_of
     assert [d for a, _, d in audit(world) if a == "link.deactivated"] == [
         f"order={number} link={reusable.link_id} reason={GUARD_REASON}"
     ]
+
+
+async def test_closing_before_a_scheduled_check_begins_leaves_nothing_unawaited(
+    world: InProcessWorld,
+) -> None:
+    # The app can close while the guard's work is still only scheduled (a cashier closing the
+    # window right after a sale): nothing may be left as a coroutine that was never awaited.
+    import gc
+    import warnings
+
+    service = links_service(world)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        service.guard.orders_changed({1, 2})
+        await service.guard.aclose()
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]

@@ -68,6 +68,7 @@ import json
 import math
 import os
 import pstats
+import re
 import resource
 import select
 import shutil
@@ -1154,8 +1155,7 @@ def postgres_ingest(
         )
         print_ingest("relay PostgreSQL ingest", figures.pg)
         if args.profile is not None:
-            url = pg.create_database("profiled")
-            profile_ingest(args, setup, gen, url, "postgres")
+            profile_postgres(args, setup, gen, pg)
     finally:
         pg.stop()
 
@@ -1262,6 +1262,41 @@ def profile_ingest(
         f"profile of one more {store} ingest run ({result.ok_per_s:,.0f} events/s under "
         f"cProfile, not a figure): {out / 'profile.txt'}"
     )
+
+
+def profile_postgres(
+    args: argparse.Namespace, setup: Setup, gen: Generator, pg: ThrowawayPostgres
+) -> None:
+    """The relay under cProfile, and PostgreSQL's own view: every statement's duration."""
+    url = pg.create_database("profiled")
+    name = url.rsplit("/", 1)[1]
+    with pg.admin() as conn:
+        conn.execute(f"ALTER DATABASE {name} SET log_min_duration_statement = 0")  # our name
+    log = pg.root / "server.log"
+    start = log.stat().st_size if log.exists() else 0
+    profile_ingest(args, setup, gen, url, "postgres")
+    with log.open("rb") as text:
+        text.seek(start)
+        summary = pg_statements(text.read().decode("utf-8", "replace"))
+    out = args.profile.resolve() / "postgres" / "statements.txt"
+    out.write_text(summary, encoding="utf-8")
+    print(f"PostgreSQL's statements during that run, by total time: {out}")
+
+
+def pg_statements(log: str) -> str:
+    """Statements of a `log_min_duration_statement = 0` log grouped by their text (literals
+    and parameters folded), by total time."""
+    totals: dict[str, list[float]] = {}
+    pattern = r"duration: ([0-9.]+) ms  (?:statement|execute [^:]*): (.{0,100})"
+    for match in re.finditer(pattern, log):
+        key = re.sub(r"\$\d+|'[^']*'|\b\d+\b", "?", match.group(2))
+        entry = totals.setdefault(key, [0, 0.0])
+        entry[0] += 1
+        entry[1] += float(match.group(1))
+    rows = sorted(totals.items(), key=lambda kv: -kv[1][1])
+    lines = [f"{'calls':>8} {'total ms':>10} {'ms/call':>8}  statement (first 100 chars)"]
+    lines += [f"{n:8.0f} {ms:10.1f} {ms / n:8.3f}  {key}" for key, (n, ms) in rows[:25]]
+    return "\n".join(lines) + "\n"
 
 
 # Imports the relay's dependencies one after the other, printing VmRSS after each: where an

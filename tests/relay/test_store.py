@@ -330,3 +330,26 @@ def test_a_migrated_database_opens_without_alembic(tmp_path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_postgresql_never_keeps_a_generic_plan_for_the_duplicate_check(pg_cluster, request):
+    """psycopg prepares a statement after five runs; PostgreSQL's generic plan for the
+    duplicate check walked all of a merchant's rows (its cost grew with the table). The
+    check stays unprepared while the writer's other statements are prepared as before."""
+    url = pg_cluster.create_database()
+    request.addfinalizer(lambda: pg_cluster.drop_database(url))
+    store = RelayStore(url)
+    try:
+        for batch in range(8):
+            store.insert_events([new_event(f"{batch}-{i}") for i in range(3)])
+        raw = store._writer.raw_connection()  # the one pooled connection the batches used
+        try:
+            cursor = raw.cursor()
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            prepared = [row[0] for row in cursor.fetchall()]
+        finally:
+            raw.close()
+        assert any("INSERT INTO relay_events" in sql for sql in prepared), prepared
+        assert not any("dedupe_key = ANY" in sql for sql in prepared), prepared
+    finally:
+        store.dispose()

@@ -38,6 +38,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from mestore_desktop.domain.text import MESSAGES_CONTEXT, Text, as_text, fill
 from mestore_desktop.ui.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -249,6 +250,22 @@ def session_language() -> str | None:
 def ui_language() -> str:
     """The language on screen now (Spanish until ``install_translators`` says otherwise)."""
     return _session_language or SOURCE_LANGUAGE
+
+
+def render(text: Text | str) -> str:
+    """*text* on screen: its Spanish template translated (context "messages"), then filled.
+
+    Untranslated templates (Spanish on screen, or a message the ``.ts`` lacks) come back as
+    Qt returns them: the Spanish source, filled. A plain str is translated the same way; a field
+    whose value is itself a Text (a reason inside a sentence) is rendered first.
+    """
+    message = as_text(text)
+    template = QCoreApplication.translate(MESSAGES_CONTEXT, message.source)
+    params = {
+        name: render(value) if isinstance(value, Text) else value
+        for name, value in message.params.items()
+    }
+    return fill(template, params)
 
 
 def language_names() -> dict[str, str]:

@@ -1,0 +1,71 @@
+"""Text/N_: a Spanish template plus its fields; str() is the Spanish sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from mestore_desktop.domain.text import MESSAGES_CONTEXT, N_, Text, as_text, fill
+
+
+def test_str_is_the_spanish_sentence_with_its_fields_filled():
+    text = N_("El pedido {reference} ya está pagado", reference="MS-1")
+
+    assert str(text) == "El pedido MS-1 ya está pagado"
+    assert text.source == "El pedido {reference} ya está pagado"
+    assert dict(text.params) == {"reference": "MS-1"}
+
+
+def test_a_template_without_fields_is_itself():
+    assert str(N_("Sin conexión")) == "Sin conexión"
+    assert dict(N_("Sin conexión").params) == {}
+
+
+def test_nested_text_fills_in_spanish():
+    inner = N_("la llave {kind} no es válida", kind="privada")
+
+    assert str(N_("No se pudo cobrar: {reason}", reason=inner)) == (
+        "No se pudo cobrar: la llave privada no es válida"
+    )
+
+
+def test_texts_compare_and_hash_by_source_and_params():
+    a = N_("Total {amount}", amount="$ 25.000")
+    b = Text("Total {amount}", {"amount": "$ 25.000"})
+
+    assert a == b
+    assert hash(a) == hash(b)
+    assert a != N_("Total {amount}", amount="$ 1")
+    assert {a, b} == {a}
+
+
+def test_params_cannot_change_after_creation():
+    values = {"n": 1}
+    text = Text("{n} items", values)
+    values["n"] = 2
+
+    assert str(text) == "1 items"
+    with pytest.raises(TypeError):
+        text.params["n"] = 3  # type: ignore[index]
+
+
+def test_source_must_be_a_string():
+    with pytest.raises(TypeError):
+        Text(42)  # type: ignore[arg-type]
+
+
+def test_a_broken_template_is_shown_unfilled_instead_of_raising():
+    assert fill("Falta {campo}", {"otro": 1}) == "Falta {campo}"
+    assert fill("Llave {0}", {"x": 1}) == "Llave {0}"
+    assert fill("Abre { sin cerrar", {"x": 1}) == "Abre { sin cerrar"
+
+
+def test_braces_in_a_template_without_params_are_left_alone():
+    assert str(N_("Use {así}")) == "Use {así}"
+
+
+def test_as_text_wraps_plain_strings_and_keeps_texts():
+    text = N_("Hola {name}", name="Ana")
+
+    assert as_text(text) is text
+    assert as_text("Hola") == Text("Hola")
+    assert MESSAGES_CONTEXT == "messages"

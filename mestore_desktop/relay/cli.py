@@ -7,6 +7,7 @@
     mestore-relay merchant list | merchant remove M
     mestore-relay token create NAME [--merchant M] | token list | token revoke NAME
     mestore-relay prune [--retention-days 30]
+    mestore-relay migrate         (`serve` does it at start; for upgrades: deploy/README.md)
 
 The events secret comes from MESTORE_RELAY_EVENTS_SECRET (comma-separated) or from
 --events-secret-file (one per line), never from the command line. Merchants (one relay for the
@@ -82,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _database_option(prune)
     prune.add_argument("--retention-days", type=int, default=30)
+    _database_option(
+        sub.add_parser("migrate", help="bring the schema up to date", allow_abbrev=False)
+    )
     return parser
 
 
@@ -250,6 +254,15 @@ def prune(args: argparse.Namespace) -> int:
     return 0
 
 
+def migrate(args: argparse.Namespace) -> int:
+    store = RelayStore(args.database)  # opening it migrates it
+    try:
+        print(f"schema at revision {store.schema_revision()} ({store.kind})")
+    finally:
+        store.dispose()
+    return 0
+
+
 def _day(us: int) -> str:
     return datetime.fromtimestamp(us / 1_000_000, UTC).strftime("%Y-%m-%d %H:%M:%SZ")
 
@@ -257,7 +270,13 @@ def _day(us: int) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logs.configure(args.log_level)
-    command = {"serve": serve, "merchant": merchant, "token": token, "prune": prune}[args.command]
+    command = {
+        "serve": serve,
+        "merchant": merchant,
+        "token": token,
+        "prune": prune,
+        "migrate": migrate,
+    }[args.command]
     try:
         args.database = resolve_database(args.database, args.database_file)
         return command(args)

@@ -23,6 +23,7 @@ import keyring.backend
 import keyring.errors
 from keyring.backends import chainer, fail, null
 
+from mestore_desktop.domain.text import N_, Text
 from mestore_desktop.logs import MASK, register_secret
 from mestore_desktop.paths import APP_NAME
 
@@ -43,16 +44,21 @@ class SecretName(StrEnum):
 
     @property
     def label(self) -> str:
-        """The name staff see in the UI and in error messages."""
+        """The name staff see in the UI and in error messages (Spanish)."""
+        return str(_LABELS[self])
+
+    @property
+    def label_text(self) -> Text:
+        """The name as a Text, for a message the UI shows translated."""
         return _LABELS[self]
 
 
-_LABELS: dict[SecretName, str] = {
-    SecretName.WOMPI_PRIVATE_KEY: "Llave privada de Wompi",
-    SecretName.EVENTS_SECRET: "Secreto de eventos",
-    SecretName.INTEGRITY_SECRET: "Secreto de integridad",
-    SecretName.RELAY_TOKEN: "Token del relay",
-    SecretName.SMTP_PASSWORD: "Contraseña SMTP",
+_LABELS: dict[SecretName, Text] = {
+    SecretName.WOMPI_PRIVATE_KEY: N_("Llave privada de Wompi"),
+    SecretName.EVENTS_SECRET: N_("Secreto de eventos"),
+    SecretName.INTEGRITY_SECRET: N_("Secreto de integridad"),
+    SecretName.RELAY_TOKEN: N_("Token del relay"),
+    SecretName.SMTP_PASSWORD: N_("Contraseña SMTP"),
 }
 
 
@@ -116,56 +122,75 @@ class MissingSecretError(SecretsError):
     """A secret the caller needs is not set; callers must stop rather than carry on without it."""
 
 
-_HOW_TO_FIX = (
+_HOW_TO_FIX = N_(
     "Active el llavero del sistema: en Linux instale y desbloquee GNOME Keyring o KWallet "
     "(un servicio Secret Service); en Windows se usa el Administrador de credenciales y en macOS "
     "el Llavero (Keychain). Luego intente de nuevo."
 )
 
 
-def _unavailable(reason: str) -> KeyringUnavailableError:
+def _unavailable(reason: Text) -> KeyringUnavailableError:
     return KeyringUnavailableError(
-        f"No hay un llavero del sistema seguro disponible ({reason}), así que no se guardó ni "
-        f"se leyó ningún secreto. {_HOW_TO_FIX}"
+        N_(
+            "No hay un llavero del sistema seguro disponible ({reason}), así que no "
+            "se guardó ni se leyó ningún secreto. {how_to_fix}",
+            reason=reason,
+            how_to_fix=_HOW_TO_FIX,
+        )
     )
 
 
 def service_name(environment: str) -> str:
     """The keyring service for one environment, so sandbox and production keys never mix."""
     if environment not in ENVIRONMENTS:
-        raise SecretsError(f"Ambiente '{environment}' desconocido; use 'sandbox' o 'production'.")
+        raise SecretsError(
+            N_(
+                "Ambiente '{environment}' desconocido; use 'sandbox' o 'production'.",
+                environment=environment,
+            )
+        )
     return f"{APP_NAME}/{environment}"
 
 
 def _validate_value(name: SecretName, value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidSecretError(f"{name.label}: el valor está vacío.")
+        raise InvalidSecretError(N_("{label}: el valor está vacío.", label=name.label_text))
     if len(value) > MAX_SECRET_LENGTH:
         raise InvalidSecretError(
-            f"{name.label}: el valor es demasiado largo (máximo {MAX_SECRET_LENGTH} caracteres)."
+            N_(
+                "{label}: el valor es demasiado largo (máximo {max_secret_length} caracteres).",
+                label=name.label_text,
+                max_secret_length=MAX_SECRET_LENGTH,
+            )
         )
     # Cc covers newlines, tabs and NUL; Zl/Zp are Unicode line breaks. A pasted value with one of
     # these is almost always a copy-paste accident, and some backends truncate at NUL.
     if any(unicodedata.category(ch) in {"Cc", "Zl", "Zp"} for ch in value):
         raise InvalidSecretError(
-            f"{name.label}: el valor tiene saltos de línea o caracteres de control; "
-            "cópielo de nuevo sin ellos."
+            N_(
+                "{label}: el valor tiene saltos de línea o caracteres de control; "
+                "cópielo de nuevo sin ellos.",
+                label=name.label_text,
+            )
         )
 
 
-def _backend_problem(backend: keyring.backend.KeyringBackend) -> str | None:
+def _backend_problem(backend: keyring.backend.KeyringBackend) -> Text | None:
     """Why ``backend`` is not acceptable, or None if it is a real OS keyring."""
     cls = type(backend)
     if isinstance(backend, fail.Keyring):
-        return "no se encontró ningún llavero"
+        return N_("no se encontró ningún llavero")
     if isinstance(backend, null.Keyring):
-        return "el llavero está desactivado"
+        return N_("el llavero está desactivado")
     if cls.__module__.startswith("keyrings.alt") or "plaintext" in cls.__name__.lower():
-        return f"'{cls.__name__}' guarda los secretos en un archivo, lo que no está permitido"
+        return N_(
+            "'{backend}' guarda los secretos en un archivo, lo que no está permitido",
+            backend=cls.__name__,
+        )
     if isinstance(backend, chainer.ChainerBackend):
         chained = list(chainer.ChainerBackend.backends)
         if not chained:
-            return "no se encontró ningún llavero"
+            return N_("no se encontró ningún llavero")
         # The chainer writes to the first backend that accepts, so one unsafe member is enough
         # to risk a secret landing in a file.
         for member in chained:
@@ -194,7 +219,7 @@ class SecretStore:
         try:
             value = keyring.get_password(self.service, name.value)
         except Exception as exc:  # any backend failure becomes a staff message, never a traceback
-            _raise_wrapped(exc, name, "leer")
+            _raise_wrapped(exc, name, N_("leer"))
         if not value:
             return None
         register_secret(value)
@@ -205,8 +230,12 @@ class SecretStore:
         secret = self.get(name)
         if secret is None:
             raise MissingSecretError(
-                f"Falta configurar: {name.label} (ambiente {self.environment}). "
-                "Guárdelo en Ajustes > Secretos antes de continuar."
+                N_(
+                    "Falta configurar: {label} (ambiente {environment}). Guárdelo en Ajustes "
+                    "> Secretos antes de continuar.",
+                    label=name.label_text,
+                    environment=self.environment,
+                )
             )
         return secret
 
@@ -219,7 +248,7 @@ class SecretStore:
         try:
             keyring.set_password(self.service, name.value, value)
         except Exception as exc:
-            _raise_wrapped(exc, name, "guardar")
+            _raise_wrapped(exc, name, N_("guardar"))
         log.info("Secreto guardado: %s (%s)", name.value, self.environment)
 
     def delete(self, name: SecretName) -> None:
@@ -229,7 +258,7 @@ class SecretStore:
         try:
             keyring.delete_password(self.service, name.value)
         except Exception as exc:
-            _raise_wrapped(exc, name, "borrar")
+            _raise_wrapped(exc, name, N_("borrar"))
         log.info("Secreto borrado: %s (%s)", name.value, self.environment)
 
     def status(self) -> dict[SecretName, bool]:
@@ -237,14 +266,20 @@ class SecretStore:
         return {name: self.get(name) is not None for name in SecretName}
 
 
-def _raise_wrapped(exc: Exception, name: SecretName, action: str) -> NoReturn:
+def _raise_wrapped(exc: Exception, name: SecretName, action: Text) -> NoReturn:
     """Turn a backend exception into a SecretsError without its text (it might hold the value)."""
     log.warning("El llavero falló al %s %s: %s", action, name.value, type(exc).__name__)
     if isinstance(exc, keyring.errors.NoKeyringError | keyring.errors.InitError):
-        raise _unavailable(f"error {type(exc).__name__}") from None
+        raise _unavailable(N_("error {error_type}", error_type=type(exc).__name__)) from None
     if isinstance(exc, keyring.errors.KeyringLocked):
-        raise _unavailable("el llavero está bloqueado") from None
+        raise _unavailable(N_("el llavero está bloqueado")) from None
     raise SecretsError(
-        f"No se pudo {action} {name.label} en el llavero del sistema "
-        f"(error {type(exc).__name__}). Revise que el llavero esté desbloqueado e intente de nuevo."
+        N_(
+            "No se pudo {action} {label} en el llavero del sistema (error "
+            "{error_type}). Revise que el llavero esté desbloqueado e intente de "
+            "nuevo.",
+            action=action,
+            label=name.label_text,
+            error_type=type(exc).__name__,
+        )
     ) from None

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from mestore_desktop.domain.text import N_, Text
 from mestore_desktop.paths import settings_path
 
 
@@ -97,42 +98,49 @@ class SettingsError(Exception):
 
     ``key`` names the offending setting, or is None when the file as a whole is the problem.
     ``reason`` is the message without the setting's name, for a screen that shows it beside
-    the field's own label.
+    the field's own label. Both are Texts (or plain Spanish str): the UI renders them translated.
     """
 
-    def __init__(self, message: str, key: str | None = None, reason: str | None = None) -> None:
+    def __init__(
+        self, message: Text | str, key: str | None = None, reason: Text | str | None = None
+    ) -> None:
         super().__init__(message)
         self.key = key
         self.reason = reason or message
 
 
 # What staff call each setting (the labels of Ajustes), so that no message names an internal key.
-SETTING_LABELS: dict[str, str] = {
-    "environment": "Ambiente",
-    "public_key": "Llave pública",
-    "wompi_api_url": "URL de la API",
-    "checkout_url": "URL del checkout",
-    "relay_url": "URL del relay",
-    "terminal_id": "Id de la terminal",
-    "store_name": "Nombre del comercio",
-    "store_nit": "NIT",
-    "language": "Idioma",
-    "smtp_host": "Servidor SMTP",
-    "smtp_port": "Puerto SMTP",
-    "smtp_security": "Seguridad SMTP",
-    "smtp_username": "Usuario SMTP",
-    "smtp_from": "Correo remitente",
-    "checkout_expiry_minutes": "Minutos para pagar un cobro",
+SETTING_LABELS: dict[str, Text] = {
+    "environment": N_("Ambiente"),
+    "public_key": N_("Llave pública"),
+    "wompi_api_url": N_("URL de la API"),
+    "checkout_url": N_("URL del checkout"),
+    "relay_url": N_("URL del relay"),
+    "terminal_id": N_("Id de la terminal"),
+    "store_name": N_("Nombre del comercio"),
+    "store_nit": N_("NIT"),
+    "language": N_("Idioma"),
+    "smtp_host": N_("Servidor SMTP"),
+    "smtp_port": N_("Puerto SMTP"),
+    "smtp_security": N_("Seguridad SMTP"),
+    "smtp_username": N_("Usuario SMTP"),
+    "smtp_from": N_("Correo remitente"),
+    "checkout_expiry_minutes": N_("Minutos para pagar un cobro"),
 }
 
 
 def setting_label(key: str) -> str:
     """The Spanish label of setting *key* (the key itself for one not described yet)."""
-    return SETTING_LABELS.get(key, key)
+    return str(setting_label_text(key))
 
 
-def _invalid(key: str, why: str) -> SettingsError:
-    return SettingsError(f"{setting_label(key)}: {why}", key, why)
+def setting_label_text(key: str) -> Text:
+    """The label of setting *key*, for a message the UI shows translated."""
+    return SETTING_LABELS.get(key) or Text(key)
+
+
+def _invalid(key: str, why: Text) -> SettingsError:
+    return SettingsError(N_("{label}: {why}", label=setting_label_text(key), why=why), key, why)
 
 
 # --- per-key checks -------------------------------------------------------------------------
@@ -156,13 +164,16 @@ MAX_EMAIL_LENGTH = 254
 
 def _check_environment(key: str, value: str) -> None:
     if value not in {env.value for env in Environment}:
-        raise _invalid(key, "use 'sandbox' o 'production'.")
+        raise _invalid(key, N_("use 'sandbox' o 'production'."))
 
 
 def _check_public_key(key: str, value: str) -> None:
     if value and not _PUBLIC_KEY.fullmatch(value):
         raise _invalid(
-            key, "debe ser la llave pública de Wompi, que empieza por 'pub_test_' o 'pub_prod_'."
+            key,
+            N_(
+                "debe ser la llave pública de Wompi, que empieza por 'pub_test_' o 'pub_prod_'.",
+            ),
         )
 
 
@@ -171,30 +182,41 @@ def _check_url(key: str, value: str) -> None:
         return
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise _invalid(key, "debe ser una dirección web completa, por ejemplo https://...")
+        raise _invalid(key, N_("debe ser una dirección web completa, por ejemplo https://..."))
     if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
-        raise _invalid(key, "debe usar https (http solo se permite para localhost).")
+        raise _invalid(key, N_("debe usar https (http solo se permite para localhost)."))
     # Credentials or tokens in a URL would be a secret in a plain file.
     if parts.username or parts.password or parts.query or parts.fragment:
-        raise _invalid(key, "no puede llevar usuario, contraseña ni parámetros (?...).")
+        raise _invalid(key, N_("no puede llevar usuario, contraseña ni parámetros (?...)."))
 
 
 def _check_terminal_id(key: str, value: str) -> None:
     if not _TERMINAL_ID.fullmatch(value):
-        raise _invalid(key, "use de 1 a 8 letras mayúsculas o dígitos, por ejemplo T01.")
+        raise _invalid(key, N_("use de 1 a 8 letras mayúsculas o dígitos, por ejemplo T01."))
 
 
 def _check_store_name(key: str, value: str) -> None:
     if not value.strip() or len(value) > MAX_STORE_NAME or not value.isprintable():
-        raise _invalid(key, f"escriba un nombre de 1 a {MAX_STORE_NAME} caracteres.")
+        raise _invalid(
+            key,
+            N_(
+                "escriba un nombre de 1 a {max_store_name} caracteres.",
+                max_store_name=MAX_STORE_NAME,
+            ),
+        )
 
 
 def _check_store_nit(key: str, value: str) -> None:
     if value and not _NIT.fullmatch(value):
-        raise _invalid(key, "use solo dígitos y, si quiere, '-' y el dígito de verificación.")
+        raise _invalid(key, N_("use solo dígitos y, si quiere, '-' y el dígito de verificación."))
     number, _, check_digit = value.partition("-")
     if check_digit and int(check_digit) != nit_check_digit(number):
-        raise _invalid(key, "el dígito de verificación no corresponde al NIT; revíselo en el RUT.")
+        raise _invalid(
+            key,
+            N_(
+                "el dígito de verificación no corresponde al NIT; revíselo en el RUT.",
+            ),
+        )
 
 
 # DIAN's weights for the NIT check digit, applied from the rightmost digit.
@@ -210,12 +232,12 @@ def nit_check_digit(number: str) -> int:
 
 def _check_language(key: str, value: str) -> None:
     if value not in LANGUAGES:
-        raise _invalid(key, "use 'es' o 'en'.")
+        raise _invalid(key, N_("use 'es' o 'en'."))
 
 
 def _check_smtp_host(key: str, value: str) -> None:
     if value and not is_host_name(value):
-        raise _invalid(key, "escriba solo el nombre del servidor, por ejemplo smtp.gmail.com.")
+        raise _invalid(key, N_("escriba solo el nombre del servidor, por ejemplo smtp.gmail.com."))
 
 
 def is_host_name(value: str) -> bool:
@@ -229,30 +251,45 @@ def is_host_name(value: str) -> bool:
 
 def _check_smtp_port(key: str, value: str) -> None:
     if not _PORT.fullmatch(value) or not 1 <= int(value) <= 65535:
-        raise _invalid(key, "use un número de puerto entre 1 y 65535 (587 o 465 casi siempre).")
+        raise _invalid(
+            key,
+            N_(
+                "use un número de puerto entre 1 y 65535 (587 o 465 casi siempre).",
+            ),
+        )
 
 
 def _check_checkout_expiry(key: str, value: str) -> None:
     low, high = CHECKOUT_EXPIRY_RANGE
     if not re.fullmatch(r"[0-9]{1,5}", value) or not low <= int(value) <= high:
-        raise _invalid(key, f"use un número de minutos entre {low} y {high} (30 es lo usual).")
+        raise _invalid(
+            key,
+            N_(
+                "use un número de minutos entre {low} y {high} (30 es lo usual).",
+                low=low,
+                high=high,
+            ),
+        )
 
 
 def _check_smtp_security(key: str, value: str) -> None:
     if value not in {security.value for security in SmtpSecurity}:
-        raise _invalid(key, "use 'none', 'starttls' o 'ssl'.")
+        raise _invalid(key, N_("use 'none', 'starttls' o 'ssl'."))
 
 
 def _check_smtp_username(key: str, value: str) -> None:
     if len(value) > MAX_EMAIL_LENGTH or not value.isprintable() or value != value.strip():
         raise _invalid(
-            key, "escriba el usuario en una línea, sin espacios al principio o al final."
+            key,
+            N_(
+                "escriba el usuario en una línea, sin espacios al principio o al final.",
+            ),
         )
 
 
 def _check_smtp_from(key: str, value: str) -> None:
     if value and not is_email_address(value):
-        raise _invalid(key, "escriba una dirección de correo como ventas@mitienda.co.")
+        raise _invalid(key, N_("escriba una dirección de correo como ventas@mitienda.co."))
 
 
 def is_email_address(value: str) -> bool:
@@ -305,14 +342,17 @@ def _check_not_secret(key: str, value: str) -> None:
     if _SECRET_SHAPE.search(value):
         raise _invalid(
             key,
-            "parece una llave privada o un secreto de Wompi. Los secretos no se guardan en los "
-            "ajustes sino en el llavero del sistema (Ajustes > Secretos).",
+            N_(
+                "parece una llave privada o un secreto de Wompi. Los secretos no se "
+                "guardan en los ajustes sino en el llavero del sistema (Ajustes > "
+                "Secretos).",
+            ),
         )
 
 
 def _check_key(key: str, value: object) -> None:
     if not isinstance(value, str):
-        raise _invalid(key, "debe ser un texto.")
+        raise _invalid(key, N_("debe ser un texto."))
     _check_not_secret(key, value)
     _CHECKS[key](key, value)
 
@@ -329,7 +369,7 @@ def _field_text(key: str, value: object) -> object:
         return value
     # bool is an int subclass, and a port given as text was never parsed: both are bugs.
     if type(value) is not int:
-        raise _invalid(key, "debe ser un número entero.")
+        raise _invalid(key, N_("debe ser un número entero."))
     return str(value)
 
 
@@ -341,7 +381,12 @@ def with_value(settings: Settings, key: str, raw: str) -> Settings:
     """
     if key not in EDITABLE_KEYS:
         raise SettingsError(
-            f"Ajuste '{key}' desconocido. Los ajustes son: {', '.join(EDITABLE_KEYS)}.", key
+            N_(
+                "Ajuste '{key}' desconocido. Los ajustes son: {editable_keys}.",
+                key=key,
+                editable_keys=", ".join(EDITABLE_KEYS),
+            ),
+            key,
         )
     value = _normalize(key, raw)
     _check_key(key, value)
@@ -358,14 +403,18 @@ def validate(settings: Settings) -> Settings:
     if settings.public_key and not settings.public_key.startswith(prefix):
         raise _invalid(
             "public_key",
-            f"en el ambiente {environment.value} la llave pública debe empezar por '{prefix}'.",
+            N_(
+                "en el ambiente {environment} la llave pública debe empezar por '{prefix}'.",
+                environment=environment.value,
+                prefix=prefix,
+            ),
         )
     return settings
 
 
 def _check_smtp_rules(settings: Settings) -> None:
     if settings.smtp_host and not settings.smtp_from:
-        raise _invalid("smtp_from", "escriba la dirección desde la que se envían los recibos.")
+        raise _invalid("smtp_from", N_("escriba la dirección desde la que se envían los recibos."))
     # Without TLS the password would cross the network readable by anyone on the way.
     if (
         settings.smtp_username
@@ -374,8 +423,10 @@ def _check_smtp_rules(settings: Settings) -> None:
     ):
         raise _invalid(
             "smtp_security",
-            "con usuario y contraseña use 'starttls' o 'ssl'; sin cifrado solo se permite un "
-            "servidor en este mismo equipo (localhost).",
+            N_(
+                "con usuario y contraseña use 'starttls' o 'ssl'; sin cifrado solo se "
+                "permite un servidor en este mismo equipo (localhost).",
+            ),
         )
 
 
@@ -452,8 +503,12 @@ class SettingsFile:
         for key, value in data.items():
             if key not in EDITABLE_KEYS:
                 raise SettingsError(
-                    f"El archivo de ajustes '{self.path}' tiene un ajuste desconocido '{key}'; "
-                    "corríjalo o bórrelo.",
+                    N_(
+                        "El archivo de ajustes '{path}' tiene un ajuste desconocido '{key}'; "
+                        "corríjalo o bórrelo.",
+                        path=self.path,
+                        key=key,
+                    ),
                     key,
                 )
             if key in _INT_KEYS and type(value) is int:
@@ -462,8 +517,14 @@ class SettingsFile:
                 _check_key(key, value)
             except SettingsError as exc:  # whoever fixes the file needs the key as written there
                 raise SettingsError(
-                    f"El archivo de ajustes '{self.path}' tiene un valor inválido en '{key}' "
-                    f"({setting_label(key)}): {exc.reason}",
+                    N_(
+                        "El archivo de ajustes '{path}' tiene un valor inválido en '{key}' "
+                        "({label}): {reason}",
+                        path=self.path,
+                        key=key,
+                        label=setting_label_text(key),
+                        reason=exc.reason,
+                    ),
                     key,
                     exc.reason,
                 ) from exc
@@ -497,18 +558,29 @@ class SettingsFile:
             return None
         except (OSError, UnicodeDecodeError) as exc:
             raise SettingsError(
-                f"No se pudo leer el archivo de ajustes '{self.path}' ({type(exc).__name__})."
+                N_(
+                    "No se pudo leer el archivo de ajustes '{path}' ({error_type}).",
+                    path=self.path,
+                    error_type=type(exc).__name__,
+                )
             ) from exc
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise SettingsError(
-                f"El archivo de ajustes '{self.path}' está dañado (JSON inválido en la línea "
-                f"{exc.lineno}). Corríjalo o bórrelo para volver a los valores por defecto."
+                N_(
+                    "El archivo de ajustes '{path}' está dañado (JSON inválido en la línea "
+                    "{lineno}). Corríjalo o bórrelo para volver a los valores por defecto.",
+                    path=self.path,
+                    lineno=exc.lineno,
+                )
             ) from None
         if not isinstance(data, dict):
             raise SettingsError(
-                f"El archivo de ajustes '{self.path}' está dañado (se esperaba un objeto JSON)."
+                N_(
+                    "El archivo de ajustes '{path}' está dañado (se esperaba un objeto JSON).",
+                    path=self.path,
+                )
             )
         return data
 
@@ -516,14 +588,22 @@ class SettingsFile:
         version = data.pop("schema_version", 0)
         if isinstance(version, bool) or not isinstance(version, int) or version < 0:
             raise SettingsError(
-                f"El archivo de ajustes '{self.path}' tiene un 'schema_version' inválido.",
+                N_(
+                    "El archivo de ajustes '{path}' tiene un 'schema_version' inválido.",
+                    path=self.path,
+                ),
                 "schema_version",
             )
         if version > SCHEMA_VERSION:
             raise SettingsError(
-                f"El archivo de ajustes '{self.path}' es de una versión más nueva de MeStore "
-                f"(esquema {version}; esta versión entiende hasta el {SCHEMA_VERSION}). "
-                "Actualice la aplicación.",
+                N_(
+                    "El archivo de ajustes '{path}' es de una versión más nueva de MeStore "
+                    "(esquema {version}; esta versión entiende hasta el {schema_version}). "
+                    "Actualice la aplicación.",
+                    path=self.path,
+                    version=version,
+                    schema_version=SCHEMA_VERSION,
+                ),
                 "schema_version",
             )
         return version

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import MAX_DESCRIPTION, IvaRate, OrderError, OrderLine
+from mestore_desktop.domain.text import N_
 
 MAX_SKU = 40
 _SKU = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -44,27 +45,39 @@ class Product:
 def check_sku(sku: str) -> None:
     if not _SKU.fullmatch(sku):
         raise ProductError(
-            f"El SKU «{sku}» no es válido: use hasta {MAX_SKU} letras, números, "
-            "puntos, guiones o guiones bajos."
+            N_(
+                "El SKU «{sku}» no es válido: use hasta {max_sku} letras, números, "
+                "puntos, guiones o guiones bajos.",
+                sku=sku,
+                max_sku=MAX_SKU,
+            )
         )
 
 
 def check_name(name: str, sku: str) -> None:
     if not name.strip() or len(name) > MAX_DESCRIPTION:
         raise ProductError(
-            f"El nombre del producto {sku} debe tener de 1 a {MAX_DESCRIPTION} caracteres."
+            N_(
+                "El nombre del producto {sku} debe tener de 1 a {max_description} caracteres.",
+                sku=sku,
+                max_description=MAX_DESCRIPTION,
+            )
         )
 
 
 def check_price(price: Money, sku: str) -> None:
     if price.cents <= 0:
-        raise ProductError(f"El precio del producto {sku} debe ser mayor que cero.")
+        raise ProductError(N_("El precio del producto {sku} debe ser mayor que cero.", sku=sku))
 
 
 def check_barcode(barcode: str, sku: str) -> None:
     if barcode and not _BARCODE.fullmatch(barcode):
         raise ProductError(
-            f"El código de barras «{barcode}» del producto {sku} debe tener de 6 a 14 dígitos."
+            N_(
+                "El código de barras «{barcode}» del producto {sku} debe tener de 6 a 14 dígitos.",
+                barcode=barcode,
+                sku=sku,
+            )
         )
 
 

@@ -32,6 +32,7 @@ from mestore_desktop.domain.reconciliation import (
     Queue,
     bogota_day,
 )
+from mestore_desktop.domain.text import N_
 
 MAX_NOTE = 2000
 
@@ -101,7 +102,7 @@ class DayCloseReport:
                 ),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise DayCloseError(f"El cierre guardado no se puede leer: {exc}") from exc
+            raise DayCloseError(N_("El cierre guardado no se puede leer: {exc}", exc=exc)) from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,18 +163,23 @@ _TENDERS = (Tender.CASH, Tender.WOMPI)  # cash first: it is what staff count
 
 def _check_inputs(terminal_id: str, day: date, counted: int | None, note: str) -> None:
     if not terminal_id.strip():
-        raise DayCloseError("Indique la terminal del cierre.")
+        raise DayCloseError(N_("Indique la terminal del cierre."))
     if not isinstance(day, date) or isinstance(day, datetime):
-        raise DayCloseError("Indique el día del cierre como una fecha.")
+        raise DayCloseError(N_("Indique el día del cierre como una fecha."))
     if counted is not None:
         if not isinstance(counted, int) or isinstance(counted, bool):
-            raise DayCloseError("El efectivo contado debe ser un monto en centavos enteros.")
+            raise DayCloseError(N_("El efectivo contado debe ser un monto en centavos enteros."))
         if counted < 0:
-            raise NegativeCashCountError("El efectivo contado no puede ser negativo.")
+            raise NegativeCashCountError(N_("El efectivo contado no puede ser negativo."))
         if counted > MAX_CENTS:
-            raise DayCloseError("El efectivo contado supera el máximo permitido.")
+            raise DayCloseError(N_("El efectivo contado supera el máximo permitido."))
     if len(note) > MAX_NOTE:
-        raise DayCloseError(f"La nota del cierre admite hasta {MAX_NOTE} caracteres.")
+        raise DayCloseError(
+            N_(
+                "La nota del cierre admite hasta {max_note} caracteres.",
+                max_note=MAX_NOTE,
+            )
+        )
 
 
 def _sum(key: str, attempts: list[LocalAttempt]) -> TenderTotal:
@@ -191,9 +197,15 @@ def _pending(attempts: list[LocalAttempt], day: date) -> Iterable[LocalAttempt]:
 def _unresolved(counts: Mapping[Queue, int]) -> Mapping[Queue, int]:
     for queue, n in counts.items():
         if Queue(queue) is Queue.MATCHED:
-            raise DayCloseError("La cola «matched» no es una cola pendiente.")
+            raise DayCloseError(N_("La cola «matched» no es una cola pendiente."))
         if not isinstance(n, int) or n < 0:
-            raise DayCloseError(f"La cola «{queue}» tiene un conteo inválido: {n!r}.")
+            raise DayCloseError(
+                N_(
+                    "La cola «{queue}» tiene un conteo inválido: {n}.",
+                    queue=queue,
+                    n=f"{n!r}",
+                )
+            )
     return MappingProxyType({q: counts[q] for q in EXCEPTION_QUEUES if counts.get(q, 0) > 0})
 
 

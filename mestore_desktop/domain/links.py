@@ -1,4 +1,4 @@
-"""Payment links (REFERENCE §7): what staff type, our mirror of a link, its status and sharing.
+"""Payment links (docs/wompi.md §7): what staff type, our mirror of a link, its status and sharing.
 
 Wompi only lets a link be switched on or off; its expiry, whether a single-use link was paid,
 what it collected and which order it is for are ours to keep. `LinkDraft` is what staff typed,
@@ -27,7 +27,7 @@ from mestore_desktop.domain.order import MAX_DESCRIPTION, IvaRate, Order, OrderL
 # Ours: Wompi shows the name as the checkout's title, and a longer one is cut off there.
 MAX_LINK_NAME = 60
 MAX_LINK_DESCRIPTION = MAX_DESCRIPTION
-MAX_LINK_SKU = 36  # Wompi's limit (REFERENCE §7.1)
+MAX_LINK_SKU = 36  # Wompi's limit (docs/wompi.md §7.1)
 MAX_REDIRECT_URL = 2000
 # The terminal an order made from a link payment is filed under when the link does not say.
 LINK_TERMINAL = "LINK"

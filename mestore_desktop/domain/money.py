@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Self
 
+from mestore_desktop.domain.text import N_
+
 CURRENCY = "COP"
 CENTS_PER_PESO = 100
 # Wompi's spec maximum for amount_in_cents; also a sane ceiling for anything typed at a counter.
@@ -44,7 +46,7 @@ class Money:
         if not isinstance(self.cents, int) or isinstance(self.cents, bool):
             raise TypeError(f"Money needs integer cents, got {type(self.cents).__name__}")
         if abs(self.cents) > MAX_CENTS:
-            raise MoneyError("El monto supera el máximo permitido.")
+            raise MoneyError(N_("El monto supera el máximo permitido."))
 
     @classmethod
     def zero(cls) -> Self:
@@ -66,10 +68,13 @@ class Money:
     def require_wompi_amount(self) -> Self:
         """Return self if Wompi can charge it (positive, whole pesos), else raise."""
         if self.cents <= 0:
-            raise AmountNotAcceptedByWompiError("El monto a cobrar debe ser mayor que cero.")
+            raise AmountNotAcceptedByWompiError(N_("El monto a cobrar debe ser mayor que cero."))
         if not self.is_whole_pesos:
             raise AmountNotAcceptedByWompiError(
-                f"Wompi solo cobra pesos completos: {self.format()} tiene centavos."
+                N_(
+                    "Wompi solo cobra pesos completos: {amount} tiene centavos.",
+                    amount=self.format(),
+                )
             )
         return self
 
@@ -125,20 +130,20 @@ def divide_half_up(numerator: int, denominator: int) -> int:
 
 def _parse_cents(text: str) -> int:
     if not isinstance(text, str):
-        raise MoneyParseError("Escriba el monto como texto, por ejemplo 25.000.")
+        raise MoneyParseError(N_("Escriba el monto como texto, por ejemplo 25.000."))
     cleaned = _strip_decorations(text)
     if not cleaned:
-        raise MoneyParseError("Escriba un monto, por ejemplo 25.000.")
+        raise MoneyParseError(N_("Escriba un monto, por ejemplo 25.000."))
     if cleaned.startswith("-"):
-        raise MoneyParseError("El monto no puede ser negativo.")
+        raise MoneyParseError(N_("El monto no puede ser negativo."))
     pesos_text, _, cents_text = cleaned.partition(",")
     if "," in cents_text:
-        raise MoneyParseError(f"«{text.strip()}» tiene más de una coma.")
+        raise MoneyParseError(N_("«{text}» tiene más de una coma.", text=text.strip()))
     pesos = _parse_pesos(pesos_text, text)
     cents = _parse_cents_part(cents_text, text) if cents_text else 0
     total = pesos * CENTS_PER_PESO + cents
     if total > MAX_CENTS:
-        raise MoneyParseError("El monto supera el máximo permitido.")
+        raise MoneyParseError(N_("El monto supera el máximo permitido."))
     return total
 
 
@@ -151,21 +156,27 @@ def _strip_decorations(text: str) -> str:
 
 def _parse_pesos(pesos_text: str, original: str) -> int:
     if len(pesos_text) > 20:
-        raise MoneyParseError("El monto supera el máximo permitido.")
+        raise MoneyParseError(N_("El monto supera el máximo permitido."))
     if _PLAIN_DIGITS.fullmatch(pesos_text):
         return int(pesos_text)
     if _DIGITS_WITH_GROUPS.fullmatch(pesos_text):
         return int(pesos_text.replace(".", ""))
     raise MoneyParseError(
-        f"«{original.strip()}» no es un monto válido. Use punto para miles y coma para "
-        "centavos, por ejemplo 25.000 o 25.000,50."
+        N_(
+            "«{original}» no es un monto válido. Use punto para miles y coma para "
+            "centavos, por ejemplo 25.000 o 25.000,50.",
+            original=original.strip(),
+        )
     )
 
 
 def _parse_cents_part(cents_text: str, original: str) -> int:
     if not _CENTS.fullmatch(cents_text):
         raise MoneyParseError(
-            f"«{original.strip()}» no es un monto válido: después de la coma van uno o dos "
-            "dígitos de centavos (25.000,50)."
+            N_(
+                "«{original}» no es un monto válido: después de la coma van uno o dos "
+                "dígitos de centavos (25.000,50).",
+                original=original.strip(),
+            )
         )
     return int(cents_text.ljust(2, "0"))

@@ -15,6 +15,7 @@ from enum import IntEnum, StrEnum
 
 from mestore_desktop.domain.money import Money, MoneyError, divide_half_up, sum_money
 from mestore_desktop.domain.payment import OrderStatus
+from mestore_desktop.domain.text import N_
 
 MAX_DESCRIPTION = 200
 MAX_QUANTITY = 100_000
@@ -51,9 +52,9 @@ class Customer:
 
     def __post_init__(self) -> None:
         if self.email and not _EMAIL.fullmatch(self.email):
-            raise OrderError(f"El correo «{self.email}» no es válido.")
+            raise OrderError(N_("El correo «{email}» no es válido.", email=self.email))
         if self.document_number and self.document_type is None:
-            raise OrderError("Indique el tipo de documento (CC, NIT o CE).")
+            raise OrderError(N_("Indique el tipo de documento (CC, NIT o CE)."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +70,23 @@ class OrderLine:
 
     def __post_init__(self) -> None:
         if not self.description.strip() or len(self.description) > MAX_DESCRIPTION:
-            raise OrderError(f"La descripción debe tener entre 1 y {MAX_DESCRIPTION} caracteres.")
+            raise OrderError(
+                N_(
+                    "La descripción debe tener entre 1 y {max_description} caracteres.",
+                    max_description=MAX_DESCRIPTION,
+                )
+            )
         if not isinstance(self.quantity, int) or not 1 <= self.quantity <= MAX_QUANTITY:
-            raise OrderError(f"La cantidad debe ser un número entero entre 1 y {MAX_QUANTITY}.")
+            raise OrderError(
+                N_(
+                    "La cantidad debe ser un número entero entre 1 y {max_quantity}.",
+                    max_quantity=MAX_QUANTITY,
+                )
+            )
         if self.unit_price.cents < 0:
-            raise OrderError("El precio no puede ser negativo.")
+            raise OrderError(N_("El precio no puede ser negativo."))
         if not 0 <= self.discount.cents <= self.gross.cents:
-            raise OrderError("El descuento no puede ser negativo ni mayor que la línea.")
+            raise OrderError(N_("El descuento no puede ser negativo ni mayor que la línea."))
         IvaRate(self.iva_rate)  # refuses rates other than 0, 5 and 19
 
     @property
@@ -89,7 +100,7 @@ class OrderLine:
 
     def with_discount_percent(self, percent: int) -> OrderLine:
         if not 0 <= percent <= 100:
-            raise OrderError("El descuento debe estar entre 0 % y 100 %.")
+            raise OrderError(N_("El descuento debe estar entre 0 % y 100 %."))
         return replace(self, discount=Money(divide_half_up(self.gross.cents * percent, 100)))
 
 
@@ -152,7 +163,7 @@ class Order:
 
     def __post_init__(self) -> None:
         if self.created_at.tzinfo is None:
-            raise OrderError("created_at must be timezone-aware")
+            raise ValueError("created_at must be timezone-aware")  # a bug, not user input
 
     @property
     def totals(self) -> OrderTotals:
@@ -165,7 +176,7 @@ class Order:
     def chargeable_amount(self) -> Money:
         """The amount to send to Wompi; raises if the order cannot be charged there."""
         if not self.lines:
-            raise OrderError("La venta no tiene productos.")
+            raise OrderError(N_("La venta no tiene productos."))
         try:
             return self.total.require_wompi_amount()
         except MoneyError as exc:

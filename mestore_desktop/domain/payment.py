@@ -312,8 +312,8 @@ def deciding_transaction(known: dict[str, PaymentStatus], current: str | None = 
 
 
 def transaction_age_key(transaction_id: str) -> tuple[int, str]:
-    """Sorts Wompi transaction ids oldest first: `<merchant>-<unix seconds>-<digits>` (§5.4)
-    carries its creation second; an id of another shape sorts first, then by text."""
+    """Sorts Wompi transaction ids oldest first: `<merchant>-<unix seconds>-<digits>` (docs/wompi.md
+    §5.4) carries its creation second; an id of another shape sorts first, then by text."""
     parts = transaction_id.split("-")
     seconds = parts[1] if len(parts) == 3 else ""
     return (int(seconds) if seconds.isascii() and seconds.isdigit() else -1, transaction_id)
@@ -462,9 +462,10 @@ def duplicate_under_reference(attempt: PaymentAttempt, obs: Observation) -> Dupl
 
 # -- how long an attempt can still be paid ---------------------------------------------------
 
-# After a failed try the payer may retry for about 3 minutes under the same reference (REFERENCE
+# After a failed try the payer may retry for about 3 minutes under the same reference (docs/wompi.md
 # §4.5), and after the checkout's expiration-time Wompi still shows a payer who was mid-way the
-# countdown and then the retry screen (§2.1): only then is an attempt with no payment done.
+# countdown and then the retry screen (docs/wompi.md §2.1): only then is an attempt with no
+# payment done.
 PAYER_RETRY_WINDOW = timedelta(minutes=3)
 
 

@@ -66,6 +66,17 @@ def fill(template: str, params: Mapping[str, object]) -> str:
         return template
 
 
+def message_of(exc: BaseException) -> Text:
+    """The message an exception carries: its Text, or its ``str()`` as an untranslated template.
+
+    User-facing errors are raised with a Text as their first argument
+    (``raise OrderError(N_("…"))``), so ``str(exc)`` stays the Spanish sentence (logs, the CLI)
+    while the UI renders the Text.
+    """
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, Text) else Text(str(exc))
+
+
 def as_text(message: Text | str) -> Text:
     """*message* as a Text (a plain str becomes an untranslated template without fields)."""
     return message if isinstance(message, Text) else Text(str(message))

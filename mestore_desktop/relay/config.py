@@ -26,7 +26,7 @@ SECRET_ENV_VAR = "MESTORE_RELAY_EVENTS_SECRET"  # noqa: S105 (a variable name)
 DATABASE_ENV_VAR = "MESTORE_RELAY_DATABASE"
 DEFAULT_DATABASE_FILE = "mestore-relay.db"
 MAX_EVENT_BYTES = 64 * 1024
-# Wompi's secrets carry the environment in their prefix (REFERENCE §1.2).
+# Wompi's secrets carry the environment in their prefix (docs/wompi.md §1.2).
 _SECRET_PREFIXES: dict[Environment, str] = {"test": "test_events_", "prod": "prod_events_"}
 
 

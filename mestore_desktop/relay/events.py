@@ -1,6 +1,6 @@
 """Incoming Wompi events: parse the raw body, check its shape, verify it, derive its dedupe key.
 
-Only the values listed in `signature.properties` are authenticated (REFERENCE §4.3), so a
+Only the values listed in `signature.properties` are authenticated (docs/wompi.md §4.3), so a
 `transaction.updated` must sign at least the transaction's id, status and amount (else 401,
 like a bad checksum: the sender would choose what is authenticated), and the dedupe key is
 built from signed values only: for transaction events (event type, transaction id, status,

@@ -25,7 +25,7 @@ from mestore_desktop.relay.store import RelayStore
 
 MAX_SECRET_CHARS = 200
 MAX_SECRETS = 10  # a rotation needs two; more is a mistake (a whole file pasted)
-# Wompi's events secrets name their environment in a prefix (REFERENCE §1.2, as config.py).
+# Wompi's events secrets name their environment in a prefix (docs/wompi.md §1.2, as config.py).
 SECRET_PREFIXES = {"test": "test_events_", "prod": "prod_events_"}
 _MERCHANT_ID = re.compile(r"[a-z0-9._-]{1,64}")
 _WHITESPACE = re.compile(r"\s")

@@ -1,4 +1,4 @@
-"""Pre-signed acceptance tokens: JWT-looking HS256 strings with a one-hour `exp` (REFERENCE §6).
+"""Pre-signed acceptance tokens: JWT-looking HS256 strings with a one-hour `exp` (docs/wompi.md §6).
 
 Real tokens carry `contract_id`, `permalink`, `file_hash`, `jit` and `exp`; ours do too, signed
 with a per-sandbox secret so that `POST /v1/transactions` can tell a token it issued from a

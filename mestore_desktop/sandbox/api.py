@@ -1,4 +1,4 @@
-"""The `/v1` API, with Wompi's paths, keys, envelopes and errors (REFERENCE §1.3, §5–§8, §10)."""
+"""The `/v1` API with Wompi's paths, keys, envelopes and errors (docs/wompi.md §1.3, §5–§8, §10)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ async def get_merchant(request: Request) -> Response:
     require(request, Access.NONE)
     if not key.startswith("pub_test_"):
         if key.startswith("pub_prod_"):
-            raise UnauthorizedError  # a production key on the sandbox host (REFERENCE §1.2)
+            raise UnauthorizedError  # a production key on the sandbox host (docs/wompi.md §1.2)
         raise SandboxNotFoundError(key)
     sandbox = sandbox_of(request)
     if key != sandbox.config.keys.public_key:
@@ -82,7 +82,7 @@ async def void_transaction(request: Request) -> Response:
         raise SandboxNotFoundError(tx_id)
     amount = body.get("amount_in_cents", tx["amount_in_cents"])
     if not is_int(amount) or amount != tx["amount_in_cents"]:
-        # The guides only describe total voids (REFERENCE §5.5); partial ones are refused.
+        # The guides only describe total voids (docs/wompi.md §5.5); partial ones are refused.
         raise SandboxValidationError.single("amount_in_cents", "Solo se admite anular el total")
     voided = sandbox.void(tx_id)  # SandboxStateError (a 422) unless APPROVED and CARD
     return data({"status": "APPROVED", "status_message": None, "transaction": voided}, 201)

@@ -31,7 +31,7 @@ def parse_iso(text: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
         if moment.tzinfo is None:
-            # REFERENCE §7.1: payment-link expiry is written in UTC, often without an offset.
+            # docs/wompi.md §7.1: payment-link expiry is written in UTC, often without an offset.
             moment = moment.replace(tzinfo=UTC)
         return moment.astimezone(UTC)
     except (TypeError, ValueError, OverflowError):  # overflow: year 9999 with a negative offset

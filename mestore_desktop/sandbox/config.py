@@ -1,6 +1,6 @@
 """Keys and settings of one sandbox instance.
 
-The keys look like Wompi's sandbox keys (REFERENCE §1.2: a prefix and ~32 alphanumerics) so that
+The keys look like Wompi's sandbox keys (docs/wompi.md §1.2: a prefix and ~32 alphanumerics) so that
 the client's own prefix checks treat them exactly like real test keys.
 """
 

@@ -1,4 +1,4 @@
-"""Wompi-shaped error bodies (REFERENCE §10) and the exceptions that produce them."""
+"""Wompi-shaped error bodies (docs/wompi.md §10) and the exceptions that produce them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`transaction.updated` events: building, signing, delivering, retrying (REFERENCE §4, §12.8).
+"""`transaction.updated` events: building, signing, delivering, retrying (docs/wompi.md §4, §12.8).
 
 Each event is POSTed to the events URL with its checksum in the body and in `X-Event-Checksum`.
 Only HTTP 200 counts as delivered; otherwise it is retried 30 min, 3 h and 24 h after the first

@@ -82,5 +82,5 @@ def _too_deep(value: Any) -> bool:
 
 
 def data(payload: Any, status_code: int = 200, meta: dict[str, Any] | None = None) -> JSONResponse:
-    """Wompi's success envelope `{"data": …, "meta": {…}}` (REFERENCE §1.3, §12.3)."""
+    """Wompi's success envelope `{"data": …, "meta": {…}}` (docs/wompi.md §1.3, §12.3)."""
     return JSONResponse({"data": payload, "meta": meta or {}}, status_code=status_code)

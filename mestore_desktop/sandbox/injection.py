@@ -34,7 +34,7 @@ STATUSES = (
     payments.ERROR,
     payments.VOIDED,
 )
-# REFERENCE §11: the documented payment_method_type values.
+# docs/wompi.md §11: the documented payment_method_type values.
 METHOD_TYPES = (
     "CARD",
     "NEQUI",

@@ -4,7 +4,7 @@ Body: `{"method": "CARD" | "NEQUI" | "PSE", "outcome": "APPROVED" | "DECLINED" |
 "amount_in_cents": n}` (the amount only for an open-amount link, in whole pesos).
 
 The control fills the link page's own form (pages.parse_payment) with the test data that gives
-the outcome asked for (REFERENCE §9: a card, a Nequi phone, a PSE bank), creates the
+the outcome asked for (docs/wompi.md §9: a card, a Nequi phone, a PSE bank), creates the
 transaction exactly as the page's POST /l/{id}/pay does (the link's id, the generated
 `<link id>_<unix>_<random>` reference, the link's redirect URL), then settles it as the payer's
 card network, Nequi app or bank would: the same transaction and the same `transaction.updated`

@@ -1,4 +1,4 @@
-"""Payment links (REFERENCE §7): validating a create body and the link object Wompi returns."""
+"""Payment links (docs/wompi.md §7): validating a create body and the link object Wompi returns."""
 
 from __future__ import annotations
 

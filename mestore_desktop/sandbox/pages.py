@@ -1,7 +1,7 @@
 """The simulator's HTML pages: hosted Web Checkout, payment-link page, PSE bank page and the
 card issuer's 3-D Secure challenge page.
 
-They mirror what a payer sees on checkout.wompi.co (REFERENCE §2, §7, §8, §12.7):
+They mirror what a payer sees on checkout.wompi.co (docs/wompi.md §2, §7, §8, §12.7):
 
 * ``GET /p/?public-key=…&signature:integrity=…`` verifies the signed checkout parameters and
   offers Tarjeta, Nequi and PSE; each method is a plain form (no JavaScript needed) that POSTs to
@@ -9,15 +9,15 @@ They mirror what a payer sees on checkout.wompi.co (REFERENCE §2, §7, §8, §1
 * ``GET /l/{link_id}`` does the same for a payment link (``/l/{link_id}/pay``), with the
   auto-generated reference ``<link id>_<unix seconds>_<random>``.
 * ``GET|POST /_sandbox/pse/{tx_id}`` is the test bank a PSE payer is sent to; besides the three
-  outcomes it offers "Cancelar", a payer who gives up at the bank (DECLINED, §4.5).
-* ``GET|POST /_sandbox/3ds/{tx_id}`` is the issuer's 3-D Secure challenge (§9: the challenge card
-  ``2303 7799 5100 0446``), served on ``config.bank_url``: a host of its own, as a bank's ACS is.
-  The payer types the test code (authenticated: the card's outcome) or fails or cancels
-  (DECLINED), then returns to the shop.
+  outcomes it offers "Cancelar", a payer who gives up at the bank (DECLINED, docs/wompi.md §4.5).
+* ``GET|POST /_sandbox/3ds/{tx_id}`` is the issuer's 3-D Secure challenge (docs/wompi.md §9: the
+  challenge card ``2303 7799 5100 0446``), served on ``config.bank_url``: a host of its own, as
+  a bank's ACS is. The payer types the test code (authenticated: the card's outcome) or fails or
+  cancels (DECLINED), then returns to the shop.
 
-After paying, the browser goes (303) to ``redirect-url?id=<transaction id>&env=test`` (§2.3), to
-the PSE bank page, to ``/p/verify/{tx_id}`` (which sends it on to the challenge page), or to a
-result page that refreshes itself while the transaction is pending.
+After paying, the browser goes (303) to ``redirect-url?id=<transaction id>&env=test``
+(docs/wompi.md §2.3), to the PSE bank page, to ``/p/verify/{tx_id}`` (which sends it on to the
+challenge page), or to a result page that refreshes itself while the transaction is pending.
 
 Everything that came from a URL or a form is escaped before it reaches the HTML; bad input
 gives a Spanish error page with 400, 404 or 422, never a 500.
@@ -106,7 +106,7 @@ class PageError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Checkout:
-    """Verified Web Checkout parameters (REFERENCE §2.1)."""
+    """Verified Web Checkout parameters (docs/wompi.md §2.1)."""
 
     reference: str
     amount_in_cents: int
@@ -634,7 +634,7 @@ def parse_checkout(sandbox: Sandbox, source: Mapping[str, str]) -> Checkout:
 
 
 def _tax_facts(params: Mapping[str, str]) -> list[tuple[str, str]]:
-    """Informational taxes already included in the amount (REFERENCE §2.1), when well formed."""
+    """Informational taxes already included in the amount (docs/wompi.md §2.1), when well formed."""
     taxes = [("IVA incluido", "tax-in-cents:vat"), ("Impoconsumo", "tax-in-cents:consumption")]
     facts = []
     for label, name in taxes:
@@ -864,7 +864,7 @@ def _pse_payment(
 
 
 def _pse_description(sandbox: Sandbox) -> str:
-    """PSE wants at most 30 characters (REFERENCE §8)."""
+    """PSE wants at most 30 characters (docs/wompi.md §8)."""
     return f"Pago a {sandbox.config.merchant_name}"[:30]
 
 
@@ -912,7 +912,7 @@ def parse_pesos(text: str) -> int:
 
 
 def return_url(redirect_url: str, tx_id: str) -> str:
-    """`redirect_url` with `id=<tx>&env=test` appended to its query (REFERENCE §2.3)."""
+    """`redirect_url` with `id=<tx>&env=test` appended to its query (docs/wompi.md §2.3)."""
     parts = urlsplit(redirect_url)
     added = urlencode({"id": tx_id, "env": "test"})
     query = f"{parts.query}&{added}" if parts.query else added

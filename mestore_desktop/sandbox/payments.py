@@ -1,5 +1,5 @@
 """Payment methods: tokenization, the `payment_method` object of a transaction, and the sandbox
-outcome each test input dictates (REFERENCE §5.1, §5.6, §8, §9), 3-D Secure included.
+outcome each test input dictates (docs/wompi.md §5.1, §5.6, §8, §9), 3-D Secure included.
 
 Everything here is pure: the caller (state.Sandbox) owns storage, ids and time.
 """
@@ -30,7 +30,7 @@ PSE_BANKS = (
 )
 LEGAL_ID_TYPES = {"CC", "CE", "NIT", "PP", "TI", "DNI", "RG", "OTHER"}
 
-# 3-D Secure v2 (REFERENCE §9): the test cards, and the `three_ds_auth_type` values that force a
+# 3-D Secure v2 (docs/wompi.md §9): the test cards, and the `three_ds_auth_type` values that force a
 # scenario on the API (with `is_three_ds: true`). Once authenticated, a test card is approved.
 THREE_DS_CHALLENGE = "challenge_v2"
 THREE_DS_FRICTIONLESS = "no_challenge_success"
@@ -81,7 +81,7 @@ THREE_DS_SCENARIOS = {
         "La tarjeta no admite la versión de 3D Secure requerida (simulado)",
     ),
 }
-PSE_DESCRIPTION_MAX = 30  # the sandbox page's limit (REFERENCE §8: use ≤30)
+PSE_DESCRIPTION_MAX = 30  # the sandbox page's limit (docs/wompi.md §8: use ≤30)
 
 # ASCII only: str.isdigit and \d also accept "²" or "٣", which int() then refuses.
 _PHONE = re.compile(r"^3[0-9]{9}$")
@@ -96,7 +96,7 @@ STATUS_MESSAGES = {
     ("PSE", ERROR): "Error en la comunicación con el banco (simulado)",
 }
 PROCESSOR_CODES = {APPROVED: "00", DECLINED: "51", ERROR: "96"}
-# A PSE payer who gives up at the bank: Wompi has no "cancelled" status (REFERENCE §4.5), so the
+# A PSE payer who gives up at the bank: Wompi has no "cancelled" status (docs/wompi.md §4.5), so the
 # transaction ends DECLINED and says why.
 PSE_CANCELLED = "El pagador canceló el pago en el banco"
 

@@ -1,4 +1,4 @@
-"""`GET /v1/transactions?…` (REFERENCE §5.3): by reference, or by date range with pages.
+"""`GET /v1/transactions?…` (docs/wompi.md §5.3): by reference, or by date range with pages.
 
 Without `reference`, `from_date`, `until_date` (YYYY-MM-DD, inclusive, UTC days), `page` (≥1)
 and `page_size` (1–200) are all required. Optional filters: id, payment_method_type, status,

@@ -83,7 +83,7 @@ SHIPPING_KEYS = (
     "phone_number",
     "postal_code",
 )
-# A checkout retry may reuse a reference only after failed attempts (REFERENCE §4.5).
+# A checkout retry may reuse a reference only after failed attempts (docs/wompi.md §4.5).
 _REFERENCE_BLOCKING = (PENDING, APPROVED, VOIDED)
 _REJECTED_CARD: Any = object()  # an inline card whose own field messages are already recorded
 
@@ -131,7 +131,7 @@ class Sandbox:
     # -- merchant -----------------------------------------------------------------------------
 
     def merchant(self) -> dict[str, Any]:
-        """The `merchant` object of GET transaction responses (REFERENCE §5.4)."""
+        """The `merchant` object of GET transaction responses (docs/wompi.md §5.4)."""
         return {
             "id": self.merchant_id,
             "name": self.config.merchant_name,
@@ -222,7 +222,7 @@ class Sandbox:
             record = self._nequi_tokens.get(token_id)
             if record is None:
                 return None
-            # Nequi tokens are polled (REFERENCE §5.6), so they settle when read, not by a timer.
+            # Nequi tokens are polled (docs/wompi.md §5.6): they settle when read, not by a timer.
             due = record["created"] + self.config.finalize_delay_s
             if record["status"] == PENDING and self.config.auto_finalize and time.time() >= due:
                 record["status"] = payments.nequi_outcome(record["phone_number"])
@@ -232,7 +232,7 @@ class Sandbox:
     # -- transactions -------------------------------------------------------------------------
 
     def create_api_transaction(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        """`POST /v1/transactions` (REFERENCE §5.1): acceptance, signature, then create."""
+        """`POST /v1/transactions` (docs/wompi.md §5.1): acceptance, signature, then create."""
         problems = Problems()
         if "payment_source_id" in body:
             problems.add("payment_source_id", "El simulador no maneja fuentes de pago")
@@ -285,7 +285,7 @@ class Sandbox:
         exp_year, card_holder) instead of a token, as the hosted checkout does; the API
         route passes False, since API clients must tokenize first.
         `three_ds_auth_type` (API, `is_three_ds: true`) forces a 3-D Secure scenario on a card;
-        3DS test cards bring their own (REFERENCE §9).
+        3DS test cards bring their own (docs/wompi.md §9).
         Raises SandboxValidationError with every problem found (`prior_problems` included:
         the API's acceptance and signature findings, reported together with these).
         """
@@ -409,7 +409,7 @@ class Sandbox:
         return self.resolve(tx_id, payments.ERROR)
 
     def void(self, tx_id: str) -> dict[str, Any]:
-        """APPROVED CARD → VOIDED (REFERENCE §5.5); returns the GET JSON."""
+        """APPROVED CARD → VOIDED (docs/wompi.md §5.5); returns the GET JSON."""
         with self._lock:
             tx = self._tx(tx_id)
             if tx["status"] != APPROVED or tx["payment_method_type"] != "CARD":
@@ -605,7 +605,7 @@ class Sandbox:
         )
         if problem is not None:
             problems.add("acceptance_token", problem.value)
-        # Older integrations omit accept_personal_auth (REFERENCE §5.1): checked only if sent.
+        # Older integrations omit accept_personal_auth (docs/wompi.md §5.1): checked only if sent.
         if body.get("accept_personal_auth") is not None:
             personal = body["accept_personal_auth"]
             problem = acceptance.check(
@@ -810,7 +810,7 @@ class Sandbox:
 
 def _three_ds_request(problems: Problems, body: Mapping[str, Any]) -> str | None:
     """The 3-D Secure scenario an API call asks for (`is_three_ds` + the sandbox-only
-    `three_ds_auth_type`, REFERENCE §5.1), or None."""
+    `three_ds_auth_type`, docs/wompi.md §5.1), or None."""
     is_three_ds = body.get("is_three_ds", False)
     if not isinstance(is_three_ds, bool):
         problems.add("is_three_ds", "Debe ser verdadero o falso")
@@ -848,7 +848,7 @@ def _merchant_id(public_key: str) -> int:
 
 
 def _transaction_id(merchant_id: int, unix: int | None = None) -> str:
-    """`<merchant id>-<unix seconds>-<5 digits>` (REFERENCE §5.4, §12.4)."""
+    """`<merchant id>-<unix seconds>-<5 digits>` (docs/wompi.md §5.4, §12.4)."""
     seconds = unix_now() if unix is None else unix
     return f"{merchant_id}-{seconds}-{secrets.randbelow(90000) + 10000}"
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from mestore_desktop.sandbox.errors import SandboxValidationError
 
-MAX_AMOUNT_IN_CENTS = 1_000_000_000_000  # REFERENCE §5.1 (spec maximum)
+MAX_AMOUNT_IN_CENTS = 1_000_000_000_000  # docs/wompi.md §5.1 (spec maximum)
 MAX_REFERENCE_LENGTH = 255
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

@@ -1,4 +1,4 @@
-"""The transaction object in its three shapes (REFERENCE §5.1, §5.4, §4.6).
+"""The transaction object in its three shapes (docs/wompi.md §5.1, §5.4, §4.6).
 
 * create response: every field but `merchant` (the sandbox create response has none);
 * GET responses: the same plus `merchant`;

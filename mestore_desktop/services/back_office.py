@@ -27,6 +27,7 @@ from mestore_desktop.domain.browse import (
 )
 from mestore_desktop.domain.order import OrderSummary
 from mestore_desktop.domain.payment import PaymentAttempt, StatusChange, StatusSource, Tender
+from mestore_desktop.domain.text import N_
 from mestore_desktop.services import csv_export
 from mestore_desktop.services.back_office_base import (
     BackOfficeError,
@@ -72,7 +73,7 @@ REQUERY_EVIDENCE = "back_office_requery"
 
 class UnknownOrderNumberError(BackOfficeError):
     def __init__(self, number: int) -> None:
-        super().__init__(f"No existe el pedido {number}.")
+        super().__init__(N_("No existe el pedido {number}.", number=number))
         self.number = number
 
 

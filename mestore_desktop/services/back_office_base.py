@@ -42,7 +42,7 @@ class WompiNotConfiguredError(BackOfficeError):
 
 
 class MissingPrivateKeyError(BackOfficeError):
-    """Searching Wompi's transactions and voiding need the private key (REFERENCE §1.3)."""
+    """Searching Wompi's transactions and voiding need the private key (docs/wompi.md §1.3)."""
 
     def __init__(self, what: str = "consultar las transacciones de Wompi") -> None:
         super().__init__(

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from mestore_desktop.domain.order import Order
 from mestore_desktop.domain.payment import PaymentAttempt, Tender
+from mestore_desktop.domain.text import N_
 from mestore_desktop.wompi.checkout import CheckoutRequest, CustomerData, build_checkout_url
 
 
@@ -42,13 +43,17 @@ def require_checkout_settings(settings: CheckoutSettings, integrity_secret: str 
     """Fail closed before anything is saved: returns the integrity secret if all is set."""
     if not settings.public_key:
         raise CheckoutNotConfiguredError(
-            "Falta la llave pública de Wompi: configúrela en Ajustes o con "
-            "'mestore config set public_key …'."
+            N_(
+                "Falta la llave pública de Wompi: configúrela en Ajustes o con 'mestore "
+                "config set public_key …'.",
+            )
         )
     if not integrity_secret:
         raise CheckoutNotConfiguredError(
-            "Falta el secreto de integridad de Wompi: guárdelo en Ajustes o con "
-            "'mestore secrets set wompi_integrity_secret'."
+            N_(
+                "Falta el secreto de integridad de Wompi: guárdelo en Ajustes o con "
+                "'mestore secrets set wompi_integrity_secret'.",
+            )
         )
     return integrity_secret
 

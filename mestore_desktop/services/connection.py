@@ -121,7 +121,7 @@ def _check_secret_prefix(
     label: str, kind: str, prefix: str | None, inputs: ConnectionInputs
 ) -> ConnectionCheck:
     # Wompi offers no call that proves these secrets; their prefix at least proves the
-    # environment, which is the most common mistake (REFERENCE §3).
+    # environment, which is the most common mistake (docs/wompi.md §3).
     if prefix is None:
         return ConnectionCheck(label, CheckOutcome.FAILED, "No está guardado en el llavero.")
     expected = f"{_ENV_WORD.get(inputs.environment, 'test')}_{kind}_"

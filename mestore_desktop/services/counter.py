@@ -72,7 +72,7 @@ class PaymentsCannotSettleError(CheckoutNotConfiguredError):
     """Neither a relay nor Wompi's private key: a payment could be taken but never confirmed.
 
     A QR payment is confirmed by the relay's event or by searching Wompi by reference, which
-    needs the private key (REFERENCE §5.3); with neither, the customer would pay and the order
+    needs the private key (docs/wompi.md §5.3); with neither, the customer would pay and the order
     would wait for ever. The message says what to set up, in one line (the CLI prints it)."""
 
     def __init__(self) -> None:
@@ -506,7 +506,7 @@ class CounterService:
 
 def _abandon_unpaid(repo: OrderRepository, order_number: int, at: datetime) -> None:
     """Every attempt of the order that took no money, failed ones too: a payer may still retry
-    under a declined attempt's reference (REFERENCE §4.5), and that approval must be loud."""
+    under a declined attempt's reference (docs/wompi.md §4.5), and that approval must be loud."""
     for previous in repo.attempts_for(order_number):
         if previous.status is not PaymentStatus.APPROVED and previous.abandoned_at is None:
             repo.abandon_attempt(previous.reference, at)

@@ -3,7 +3,7 @@
 A customer may hold a payment link for an order that is then paid another way (at the counter,
 by QR, through another link). Wompi would happily take a second payment through that link, so
 as soon as any channel pays the order, every link of it that can still take money is switched
-off at Wompi (REFERENCE §7.2: `PATCH {"active": false}`, the only change Wompi allows).
+off at Wompi (docs/wompi.md §7.2: `PATCH {"active": false}`, the only change Wompi allows).
 
 `DoublePaymentGuard.orders_changed` is an observer for the orders-changed news of the sync, the
 counter and the back office (called on the event loop's thread): it only schedules a task, so

@@ -1,7 +1,7 @@
 """*Links de pago*, as the UI and the CLI call them: create, list, refresh, deactivate.
 
 `LinksService.create` checks the draft (`validate_draft`: nothing reaches Wompi on bad input),
-asks Wompi to create the link (REFERENCE §7.1, private key), and saves our mirror of it with its
+asks Wompi to create the link (docs/wompi.md §7.1, private key), and saves our mirror of it with its
 public URL: the checkout host's `/l/<id>` (`https://checkout.wompi.co/l/<id>`, or the local
 sandbox's in the demo). The IVA included in a fixed amount is sent as Wompi's informational
 `VAT` tax: the order's exact IVA when the link charges an order's total, else the draft's rate.
@@ -109,7 +109,7 @@ class LinkCreationUncertainError(LinksError):
 
 
 def link_url(checkout_url: str, link_id: str) -> str:
-    """The link's public page: the checkout host's `/l/<id>` (REFERENCE §7.2)."""
+    """The link's public page: the checkout host's `/l/<id>` (docs/wompi.md §7.2)."""
     parts = urlsplit(checkout_url)
     return f"{parts.scheme}://{parts.netloc}/l/{quote(link_id, safe='')}"
 
@@ -342,7 +342,7 @@ async def _create_at_wompi(wompi: WompiClient, request: PaymentLinkRequest) -> P
 
 
 def link_request(draft: LinkDraft, order: Order | None = None) -> PaymentLinkRequest:
-    """The body Wompi gets for `draft`; `expires_at` in UTC (REFERENCE §7.1)."""
+    """The body Wompi gets for `draft`; `expires_at` in UTC (docs/wompi.md §7.1)."""
     expires = draft.expires_at.astimezone(UTC) if draft.expires_at is not None else None
     return PaymentLinkRequest(
         name=draft.name,
@@ -358,7 +358,7 @@ def link_request(draft: LinkDraft, order: Order | None = None) -> PaymentLinkReq
 
 
 def link_taxes(draft: LinkDraft, order: Order | None = None) -> tuple[Tax, ...]:
-    """The IVA included in a fixed amount as Wompi's informational VAT (REFERENCE §2.1, §7.1):
+    """The IVA included in a fixed amount as Wompi's informational VAT (docs/wompi.md §2.1, §7.1):
     the order's exact IVA when the link charges its total, else the draft's rate."""
     if draft.amount is None:
         return ()  # an open amount: the IVA is not known until the payer types it

@@ -22,6 +22,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 from enum import StrEnum
 
+from mestore_desktop.domain.text import N_
 from mestore_desktop.secrets import Secret
 from mestore_desktop.settings import Settings, SmtpSecurity, is_email_address
 
@@ -82,8 +83,10 @@ class SmtpSettings:
     def from_settings(cls, settings: Settings) -> SmtpSettings:
         if not settings.smtp_host or not settings.smtp_from:
             raise MailNotConfiguredError(
-                "El correo no está configurado: escriba el servidor SMTP y el correo remitente "
-                "en Ajustes > Correo (SMTP) y guarde los ajustes."
+                N_(
+                    "El correo no está configurado: escriba el servidor SMTP y el correo "
+                    "remitente en Ajustes > Correo (SMTP) y guarde los ajustes.",
+                )
             )
         return cls(
             host=settings.smtp_host,
@@ -161,7 +164,10 @@ def _require_recipient(to: str) -> None:
     if not is_email_address(to):
         shown = f"«{to}» " if to.isprintable() and len(to) <= 80 else ""
         raise InvalidRecipientError(
-            f"La dirección {shown}no es un correo válido; escríbala como cliente@correo.com."
+            N_(
+                "La dirección {shown}no es un correo válido; escríbala como cliente@correo.com.",
+                shown=shown,
+            )
         )
 
 
@@ -182,7 +188,9 @@ def _message(smtp: SmtpSettings, to: str, subject: str) -> EmailMessage:
 async def _send(smtp: SmtpSettings, password: Secret | None, message: EmailMessage) -> None:
     if smtp.username and password is None:
         raise MailNotConfiguredError(
-            "Falta la contraseña SMTP: guárdela en Ajustes > Correo (SMTP) antes de enviar."
+            N_(
+                "Falta la contraseña SMTP: guárdela en Ajustes > Correo (SMTP) antes de enviar.",
+            )
         )
     await asyncio.to_thread(_deliver, smtp, password, message)
 
@@ -231,41 +239,63 @@ def _translate(exc: BaseException, stage: _Stage, smtp: SmtpSettings) -> MailErr
     # smtplib reports a reply that timed out as SMTPServerDisconnected raised from the timeout.
     if isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError):
         return MailTimeoutError(
-            f"El servidor de correo {server} no respondió a tiempo ({smtp.timeout_s:g} s). "
-            "Revise la conexión a internet e intente de nuevo."
+            N_(
+                "El servidor de correo {server} no respondió a tiempo ({timeout_s} s). "
+                "Revise la conexión a internet e intente de nuevo.",
+                server=server,
+                timeout_s=f"{smtp.timeout_s:g}",
+            )
         )
     if isinstance(exc, ssl.SSLCertVerificationError):
         return MailTlsError(
-            f"El certificado del servidor de correo {server} no es válido para ese nombre; "
-            "revise el servidor en Ajustes > Correo (SMTP)."
+            N_(
+                "El certificado del servidor de correo {server} no es válido para ese "
+                "nombre; revise el servidor en Ajustes > Correo (SMTP).",
+                server=server,
+            )
         )
     if stage is _Stage.TLS or isinstance(exc, ssl.SSLError):
         return MailTlsError(
-            f"No se pudo abrir una conexión segura con {server}. Revise el tipo de seguridad "
-            "(STARTTLS suele ir con el puerto 587 y SSL con el 465)."
+            N_(
+                "No se pudo abrir una conexión segura con {server}. Revise el tipo de "
+                "seguridad (STARTTLS suele ir con el puerto 587 y SSL con el 465).",
+                server=server,
+            )
         )
     if stage is _Stage.LOGIN:
         return _login_error(exc, server)
     if stage is _Stage.SEND:
         return _send_error(exc, smtp)
     return MailConnectError(
-        f"No se pudo conectar con el servidor de correo {server}. Revise el servidor y el "
-        "puerto en Ajustes > Correo (SMTP) y la conexión a internet."
+        N_(
+            "No se pudo conectar con el servidor de correo {server}. Revise el "
+            "servidor y el puerto en Ajustes > Correo (SMTP) y la conexión a "
+            "internet.",
+            server=server,
+        )
     )
 
 
 def _login_error(exc: BaseException, server: str) -> MailError:
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return MailLoginError(
-            f"El servidor de correo {server} rechazó el usuario o la contraseña. Revíselos en "
-            "Ajustes > Correo (SMTP); algunos servicios piden una contraseña de aplicación."
+            N_(
+                "El servidor de correo {server} rechazó el usuario o la contraseña. "
+                "Revíselos en Ajustes > Correo (SMTP); algunos servicios piden una "
+                "contraseña de aplicación.",
+                server=server,
+            )
         )
     if isinstance(exc, smtplib.SMTPResponseException | smtplib.SMTPNotSupportedError) or (
         type(exc) is smtplib.SMTPException
     ):
         return MailLoginError(
-            f"El servidor de correo {server} no ofrece un inicio de sesión que MeStore pueda "
-            "usar; revise el tipo de seguridad, o deje el usuario vacío si no pide contraseña."
+            N_(
+                "El servidor de correo {server} no ofrece un inicio de sesión que "
+                "MeStore pueda usar; revise el tipo de seguridad, o deje el usuario "
+                "vacío si no pide contraseña.",
+                server=server,
+            )
         )
     return _cut_off(server, while_sending=False)
 
@@ -274,25 +304,46 @@ def _send_error(exc: BaseException, smtp: SmtpSettings) -> MailError:
     server = smtp.server
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         return MailRecipientRefusedError(
-            f"El servidor de correo {server} rechazó la dirección del destinatario; revísela."
+            N_(
+                "El servidor de correo {server} rechazó la dirección del destinatario; revísela.",
+                server=server,
+            )
         )
     if isinstance(exc, smtplib.SMTPSenderRefused):
         return MailRecipientRefusedError(
-            f"El servidor de correo {server} no acepta enviar desde {smtp.from_address}; "
-            "revise el correo remitente en Ajustes > Correo (SMTP)."
+            N_(
+                "El servidor de correo {server} no acepta enviar desde {from_address}; "
+                "revise el correo remitente en Ajustes > Correo (SMTP).",
+                server=server,
+                from_address=smtp.from_address,
+            )
         )
     if isinstance(exc, smtplib.SMTPResponseException):
         return MailError(
-            f"El servidor de correo {server} no aceptó el mensaje (código {exc.smtp_code}); "
-            "intente de nuevo más tarde."
+            N_(
+                "El servidor de correo {server} no aceptó el mensaje (código "
+                "{smtp_code}); intente de nuevo más tarde.",
+                server=server,
+                smtp_code=exc.smtp_code,
+            )
         )
     return _cut_off(server, while_sending=True)
 
 
 def _cut_off(server: str, *, while_sending: bool) -> MailError:
-    unknown = " y no se sabe si el mensaje salió" if while_sending else ""
+    if while_sending:
+        return MailConnectError(
+            N_(
+                "Se cortó la conexión con el servidor de correo {server} y no se sabe si el "
+                "mensaje salió. Intente de nuevo.",
+                server=server,
+            )
+        )
     return MailConnectError(
-        f"Se cortó la conexión con el servidor de correo {server}{unknown}. Intente de nuevo."
+        N_(
+            "Se cortó la conexión con el servidor de correo {server}. Intente de nuevo.",
+            server=server,
+        )
     )
 
 

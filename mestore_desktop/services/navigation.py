@@ -5,7 +5,7 @@ in its request interceptor, before every frame request hits the network):
 
 * the configured checkout and API origins (same scheme, host and port) load in place;
 * the merchant's redirect URL is caught and never loads; its `id` is only a hint, because anyone
-  can type such a URL: the status is always read from Wompi afterwards (REFERENCE §2.3);
+  can type such a URL: the status is always read from Wompi afterwards (docs/wompi.md §2.3);
 * bank and 3-D Secure pages (PSE, Nequi, Bancolombia…) open in a separate window that shows
   their host (the view asks with ``in_popup=False`` and gets OPEN_POPUP), and load inside it;
 * everything else is blocked: other hosts, ``file:``, ``data:``, ``javascript:``, plain http.
@@ -44,7 +44,7 @@ DEFAULT_BANK_HOSTS: tuple[str, ...] = (
     "wlp-acs.com",
     "modirum.com",
     "gpayments.net",
-    "public-assets.wompi.com",  # Wompi's own sandbox bank-transfer pages (REFERENCE §1.1)
+    "public-assets.wompi.com",  # Wompi's own sandbox bank-transfer pages (docs/wompi.md §1.1)
 )
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})

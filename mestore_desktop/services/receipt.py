@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import Order, OrderLine, OrderTotals
 from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus, Tender
+from mestore_desktop.domain.text import N_
 from mestore_desktop.services.payment_details import PaymentDetails, stored_details
 
 # Colombia has kept UTC-5 without daylight saving since 1993 (as in ui/formatting.py, which
@@ -97,7 +98,12 @@ def build_receipt(
     _require_paid(order, attempt)
     details = details or stored_details(attempt)
     if details.reference != attempt.reference:
-        raise ReceiptError(f"Los datos del pago no son del pago {attempt.reference}.")
+        raise ReceiptError(
+            N_(
+                "Los datos del pago no son del pago {reference}.",
+                reference=attempt.reference,
+            )
+        )
     return Receipt(
         store_name=store_name,
         store_nit=store_nit,
@@ -119,22 +125,39 @@ def build_receipt(
 def _require_paid(order: Order, attempt: PaymentAttempt) -> None:
     if attempt.status is not PaymentStatus.APPROVED:
         raise ReceiptNotAvailableError(
-            f"El pago {attempt.reference} no está aprobado (estado {attempt.status.value}); "
-            "solo se entrega recibo de pagos aprobados."
+            N_(
+                "El pago {reference} no está aprobado (estado {value}); solo se entrega "
+                "recibo de pagos aprobados.",
+                reference=attempt.reference,
+                value=attempt.status.value,
+            )
         )
     if order.number != attempt.order_number:
-        raise ReceiptError(f"El pago {attempt.reference} no es de este pedido.")
+        raise ReceiptError(
+            N_(
+                "El pago {reference} no es de este pedido.",
+                reference=attempt.reference,
+            )
+        )
     if attempt.amount != order.total:
         raise ReceiptError(
-            f"El pago {attempt.reference} ({attempt.amount.format()}) no coincide con el total "
-            f"del pedido ({order.total.format()}); revise el pedido antes de dar recibo."
+            N_(
+                "El pago {reference} ({amount}) no coincide con el total del pedido "
+                "({total}); revise el pedido antes de dar recibo.",
+                reference=attempt.reference,
+                amount=attempt.amount.format(),
+                total=order.total.format(),
+            )
         )
     if attempt.tender is Tender.WOMPI and not attempt.transaction_id:
         raise ReceiptNotAvailableError(
-            f"El pago {attempt.reference} aún no tiene número de transacción de Wompi."
+            N_(
+                "El pago {reference} aún no tiene número de transacción de Wompi.",
+                reference=attempt.reference,
+            )
         )
     if attempt.updated_at.tzinfo is None:
-        raise ReceiptError("La hora del pago no tiene zona horaria.")
+        raise ReceiptError(N_("La hora del pago no tiene zona horaria."))
 
 
 def _method_label(details: PaymentDetails) -> str:
@@ -151,11 +174,14 @@ def _cash_received(attempt: PaymentAttempt, received: Money | None) -> Money | N
     if received is None:
         return None  # not recorded (older cash sales): better no figure than an invented one
     if attempt.tender is not Tender.CASH:
-        raise ReceiptError("Solo un pago en efectivo tiene dinero recibido y cambio.")
+        raise ReceiptError(N_("Solo un pago en efectivo tiene dinero recibido y cambio."))
     if received < attempt.amount:
         raise ReceiptError(
-            f"El efectivo recibido ({received.format()}) es menor que el total "
-            f"({attempt.amount.format()})."
+            N_(
+                "El efectivo recibido ({received}) es menor que el total ({amount}).",
+                received=received.format(),
+                amount=attempt.amount.format(),
+            )
         )
     return received
 

@@ -1,6 +1,6 @@
 """*Conciliación*: every Wompi transaction of a range of days against our attempts and links.
 
-`run` fetches every page of Wompi's transactions for the range with the private key (REFERENCE
+`run` fetches every page of Wompi's transactions for the range with the private key (docs/wompi.md
 §5.3), reporting `FetchProgress` after each page; cancelling the awaiting task stops it between
 pages or mid-request, nothing is written. Wompi's `from_date`/`until_date` are whole days
 (UTC in the sandbox, and undocumented in Wompi's docs), so the fetch covers the UTC days that

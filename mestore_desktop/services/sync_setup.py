@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from mestore_desktop.domain.text import N_
 from mestore_desktop.secrets import Secret, SecretName, SecretStore
 from mestore_desktop.settings import Settings
 from mestore_desktop.store.executor import DbExecutor
@@ -37,7 +38,10 @@ def load_keys(settings: Settings) -> SyncKeys:
     against charges nothing could confirm (services/counter_setup.py)."""
     if not settings.public_key:
         raise SyncConfigError(
-            "Falta la llave pública de Wompi: configúrela con «mestore config set public_key …»."
+            N_(
+                "Falta la llave pública de Wompi: configúrela con «mestore config set "
+                "public_key …».",
+            )
         )
     store = SecretStore(settings.environment)
     token = store.require(SecretName.RELAY_TOKEN) if settings.relay_url else None

@@ -1,7 +1,7 @@
 """*Anular*: voiding an approved card payment through Wompi, and saying why not when it cannot.
 
 Wompi voids only APPROVED **card** transactions, in practice the same day, before settlement
-(REFERENCE §5.5); the classic API has no refund endpoint, so every other payment goes back from
+(docs/wompi.md §5.5); the classic API has no refund endpoint, so every other payment goes back from
 Wompi's merchant dashboard or its support. `check` says which case a payment is in, in plain
 Spanish, before anyone confirms anything.
 
@@ -65,7 +65,7 @@ _METHOD_WORDS = {
 
 
 def refund_howto(transaction_id: str | None) -> str:
-    """How a payment Wompi cannot void goes back to the customer (REFERENCE §5.5)."""
+    """How a payment Wompi cannot void goes back to the customer (docs/wompi.md §5.5)."""
     where = f"la transacción {transaction_id}" if transaction_id else "la transacción"
     return (
         "Para devolver el dinero, solicite el reembolso desde el panel de comercios de Wompi "

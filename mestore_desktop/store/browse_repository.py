@@ -50,6 +50,7 @@ from mestore_desktop.domain.browse import (
 from mestore_desktop.domain.order import OrderSummary
 from mestore_desktop.domain.payment import OrderStatus, Tender
 from mestore_desktop.domain.reconciliation import day_bounds
+from mestore_desktop.domain.text import N_
 from mestore_desktop.store import mapping
 from mestore_desktop.store.errors import StoreError
 from mestore_desktop.store.repositories import MAX_PAGE, OrderRepository
@@ -176,7 +177,12 @@ class OrderBrowser:
     ) -> OrderPage:
         """Up to `limit` (≤ MAX_PAGE_SIZE) orders after `after`; `next_key` None at the end."""
         if not 1 <= limit <= MAX_PAGE_SIZE:
-            raise InvalidBrowseError(f"Una página tiene entre 1 y {MAX_PAGE_SIZE} pedidos.")
+            raise InvalidBrowseError(
+                N_(
+                    "Una página tiene entre 1 y {max_page_size} pedidos.",
+                    max_page_size=MAX_PAGE_SIZE,
+                )
+            )
         return self._page(self._plan(filter, SortKey(sort), descending, limit), after, limit)
 
     def iter_rows(
@@ -189,7 +195,12 @@ class OrderBrowser:
         """Every matching order, read `chunk` (≤ 1000) at a time by keyset (for a CSV export);
         consume it inside the same read transaction."""
         if not 1 <= chunk <= MAX_PAGE:
-            raise InvalidBrowseError(f"Se leen entre 1 y {MAX_PAGE} pedidos a la vez.")
+            raise InvalidBrowseError(
+                N_(
+                    "Se leen entre 1 y {max_page} pedidos a la vez.",
+                    max_page=MAX_PAGE,
+                )
+            )
         plan = self._plan(filter, SortKey(sort), descending, chunk)
         after: PageKey | None = None
         while True:
@@ -203,7 +214,9 @@ class OrderBrowser:
         """These orders' rows, in the order given; unknown numbers are left out."""
         wanted = list(dict.fromkeys(numbers))
         if len(wanted) > MAX_PAGE:
-            raise InvalidBrowseError(f"Se piden hasta {MAX_PAGE} pedidos a la vez.")
+            raise InvalidBrowseError(
+                N_("Se piden hasta {max_page} pedidos a la vez.", max_page=MAX_PAGE)
+            )
         if not wanted:
             return []
         params = {f"n{i}": n for i, n in enumerate(wanted)}
@@ -414,11 +427,14 @@ def _build_query(f: OrderFilter) -> _Query:
         first = f.first_day if f.first_day is not None else f.last_day
         last = f.last_day if f.last_day is not None else f.first_day
         if first is None or last is None:  # unreachable: one of them is set
-            raise InvalidBrowseError("Indique el rango de días.")
+            raise InvalidBrowseError(N_("Indique el rango de días."))
         if last < first:
             raise InvalidBrowseError(
-                f"El rango de días está invertido: {first.isoformat()} es posterior a "
-                f"{last.isoformat()}."
+                N_(
+                    "El rango de días está invertido: {first} es posterior a {last}.",
+                    first=first.isoformat(),
+                    last=last.isoformat(),
+                )
             )
         start, end = day_bounds(first, last)
         p.update(day_start=to_micros(start), day_end=to_micros(end))
@@ -488,4 +504,6 @@ def _walk_cost(sources: list[_Source], rows: int, limit: int) -> float:
 def _check_key(sort: SortKey, key: PageKey) -> None:
     wanted = str if sort is SortKey.STATUS else int
     if not isinstance(key.value, wanted) or isinstance(key.value, bool):
-        raise InvalidBrowseError("La página pedida no corresponde a este orden; vuelva al inicio.")
+        raise InvalidBrowseError(
+            N_("La página pedida no corresponde a este orden; vuelva al inicio.")
+        )

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from mestore_desktop.domain.text import N_
 from mestore_desktop.store.errors import DatabaseBusyError, StorageError
 
 T = TypeVar("T")
@@ -117,19 +118,27 @@ def _translate(exc: DBAPIError) -> StorageError:
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
         return DatabaseBusyError(
-            "La base de datos está ocupada por otra operación; intente de nuevo en un momento."
+            N_(
+                "La base de datos está ocupada por otra operación; intente de nuevo en un momento.",
+            )
         )
     if "not a database" in text or "malformed" in text:
         return StorageError(
-            "El archivo de la base de datos está dañado o no es de MeStore; no se tocó. "
-            "Restaure una copia de seguridad o llame a soporte."
+            N_(
+                "El archivo de la base de datos está dañado o no es de MeStore; no se "
+                "tocó. Restaure una copia de seguridad o llame a soporte.",
+            )
         )
     if "full" in text:
         return StorageError(
-            "No hay espacio en el disco para guardar; libere espacio e intente de nuevo."
+            N_(
+                "No hay espacio en el disco para guardar; libere espacio e intente de nuevo.",
+            )
         )
     return StorageError(
-        "No se pudo leer o guardar en la base de datos local; detalles en el registro."
+        N_(
+            "No se pudo leer o guardar en la base de datos local; detalles en el registro.",
+        )
     )
 
 
@@ -153,7 +162,11 @@ class Database:
             _create_private(path)
         except OSError as exc:
             raise StorageError(
-                f"No se pudo crear la base de datos en «{path}»: {exc.strerror}."
+                N_(
+                    "No se pudo crear la base de datos en «{path}»: {strerror}.",
+                    path=path,
+                    strerror=exc.strerror,
+                )
             ) from exc
         engine = make_engine(path)
         try:

@@ -8,6 +8,8 @@ as SQLAlchemy's IntegrityError.
 
 from __future__ import annotations
 
+from mestore_desktop.domain.text import N_
+
 
 class StoreError(Exception):
     """Base for storage errors; `str()` is Spanish text for staff."""
@@ -17,13 +19,18 @@ class UnknownReferenceError(StoreError, LookupError):
     """No payment attempt with this reference was made at this terminal."""
 
     def __init__(self, reference: str) -> None:
-        super().__init__(f"No hay ningún intento de pago con la referencia «{reference}».")
+        super().__init__(
+            N_(
+                "No hay ningún intento de pago con la referencia «{reference}».",
+                reference=reference,
+            )
+        )
         self.reference = reference
 
 
 class UnknownOrderError(StoreError, LookupError):
     def __init__(self, number: int) -> None:
-        super().__init__(f"No existe el pedido número {number}.")
+        super().__init__(N_("No existe el pedido número {number}.", number=number))
         self.number = number
 
 

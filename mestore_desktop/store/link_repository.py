@@ -26,6 +26,7 @@ from mestore_desktop.domain.links import LinkStatus, PaymentLinkRecord
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import IvaRate
 from mestore_desktop.domain.payment import PaymentStatus
+from mestore_desktop.domain.text import N_
 from mestore_desktop.store.errors import StoreError
 from mestore_desktop.store.repositories import SYSTEM_ACTOR, OrderRepository
 from mestore_desktop.store.tables import OrderRow, PaymentAttemptRow, PaymentLinkRow
@@ -45,7 +46,12 @@ log = logging.getLogger(__name__)
 
 class UnknownLinkError(StoreError):
     def __init__(self, link_id: str) -> None:
-        super().__init__(f"No hay un link de pago {link_id} en este equipo.")
+        super().__init__(
+            N_(
+                "No hay un link de pago {link_id} en este equipo.",
+                link_id=link_id,
+            )
+        )
         self.link_id = link_id
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from mestore_desktop.domain.day_close import DayCloseError, DayCloseRecord, DayCloseReport
 from mestore_desktop.domain.payment import PaymentStatus, Tender
 from mestore_desktop.domain.reconciliation import LocalAttempt, day_bounds
+from mestore_desktop.domain.text import N_
 from mestore_desktop.store.errors import StoreError
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.store.tables import DayCloseRow, from_micros, to_micros
@@ -59,9 +60,13 @@ class DayAlreadyClosedError(StoreError):
     def __init__(self, record: DayCloseRecord) -> None:
         report = record.report
         super().__init__(
-            f"El día {report.day.isoformat()} de la terminal {report.terminal_id} ya está "
-            f"cerrado (por {record.closed_by or 'alguien'}). Para cerrarlo de nuevo, reábralo "
-            "indicando el motivo."
+            N_(
+                "El día {day} de la terminal {terminal_id} ya está cerrado (por "
+                "{closed_by}). Para cerrarlo de nuevo, reábralo indicando el motivo.",
+                day=report.day.isoformat(),
+                terminal_id=report.terminal_id,
+                closed_by=record.closed_by or N_("alguien"),
+            )
         )
         self.record = record
 
@@ -71,19 +76,23 @@ class DayNotClosedError(StoreError):
 
     def __init__(self, terminal_id: str, day: date) -> None:
         super().__init__(
-            f"El día {day.isoformat()} de la terminal {terminal_id} no está cerrado; "
-            "no hay nada que reabrir."
+            N_(
+                "El día {day} de la terminal {terminal_id} no está cerrado; no hay nada "
+                "que reabrir.",
+                day=day.isoformat(),
+                terminal_id=terminal_id,
+            )
         )
 
 
 class ReopenReasonRequiredError(StoreError, ValueError):
     def __init__(self) -> None:
-        super().__init__("Indique el motivo para reabrir el día; queda en el registro.")
+        super().__init__(N_("Indique el motivo para reabrir el día; queda en el registro."))
 
 
 class MissingActorError(StoreError, ValueError):
     def __init__(self) -> None:
-        super().__init__("Indique quién hace el cierre; queda en el registro.")
+        super().__init__(N_("Indique quién hace el cierre; queda en el registro."))
 
 
 class ReconciliationRepository:
@@ -235,8 +244,12 @@ def _record(row: DayCloseRow) -> DayCloseRecord:
     except (ValueError, DayCloseError) as exc:
         log.exception("unreadable day close %s %s", row.terminal_id, row.day)
         raise StoreError(
-            f"El cierre guardado del día {row.day} de la terminal {row.terminal_id} está "
-            "dañado; detalles en el registro."
+            N_(
+                "El cierre guardado del día {day} de la terminal {terminal_id} está "
+                "dañado; detalles en el registro.",
+                day=row.day,
+                terminal_id=row.terminal_id,
+            )
         ) from exc
     return DayCloseRecord(
         report=report,

@@ -43,6 +43,7 @@ from mestore_desktop.domain.payment import (
     observe,
 )
 from mestore_desktop.domain.reference import make_reference, new_installation_id
+from mestore_desktop.domain.text import N_
 from mestore_desktop.store import mapping
 from mestore_desktop.store.errors import (
     OrderClosedError,
@@ -81,15 +82,23 @@ class NotLateApprovalError(StoreError):
 
     def __init__(self, reference: str) -> None:
         super().__init__(
-            f"El intento {reference} no es un pago aprobado después de anularlo; "
-            "no hay nada que confirmar."
+            N_(
+                "El intento {reference} no es un pago aprobado después de anularlo; no "
+                "hay nada que confirmar.",
+                reference=reference,
+            )
         )
         self.reference = reference
 
 
 class UnknownDuplicatePaymentError(StoreError):
     def __init__(self, duplicate_id: int) -> None:
-        super().__init__(f"No hay un pago doble registrado con el número {duplicate_id}.")
+        super().__init__(
+            N_(
+                "No hay un pago doble registrado con el número {duplicate_id}.",
+                duplicate_id=duplicate_id,
+            )
+        )
         self.duplicate_id = duplicate_id
 
 
@@ -684,7 +693,7 @@ def _amount_to_charge(order: Order, tender: Tender) -> Money:
     if tender is Tender.WOMPI:
         return order.chargeable_amount()
     if not order.lines:
-        raise OrderError("La venta no tiene productos.")
+        raise OrderError(N_("La venta no tiene productos."))
     return order.total
 
 

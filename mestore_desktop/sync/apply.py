@@ -74,7 +74,7 @@ def trigger_of(event: Mapping[str, Any]) -> Trigger:
     """The trigger in a Wompi event body; `NotATransactionEventError` when there is none."""
     event_type = event.get("event")
     if event_type != TRANSACTION_EVENT:
-        # nequi_token.updated and future types: acknowledged and skipped (REFERENCE §4.4).
+        # nequi_token.updated and future types: acknowledged and skipped (docs/wompi.md §4.4).
         raise NotATransactionEventError(f"event type {str(event_type)[:64]!r}")
     data = event.get("data")
     tx = data.get("transaction") if isinstance(data, Mapping) else None

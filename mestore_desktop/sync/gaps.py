@@ -1,7 +1,7 @@
 """The gap filler: searches Wompi by date range for what the relay may never have delivered.
 
 Wompi retries an event only three times within 24 hours, so a relay outage can lose events for
-good (reliability note §0.1). The gap filler runs `search_transactions(from, until)` (whole
+good (docs/wompi.md §4.1). The gap filler runs `search_transactions(from, until)` (whole
 days, inclusive, widened by a day on each side) and applies every transaction found: ours with
 source `reconcile`, the others into `foreign_transactions`. It runs when
 
@@ -152,8 +152,8 @@ class GapFiller:
         # `since` may come from the relay's clock, which can be ahead of ours.
         start = min(since, now) - timedelta(seconds=s.gap_margin_s)
         start = max(start, now - timedelta(days=s.max_gap_days))
-        # One more day on each side: whether Wompi reads the dates as UTC or Bogotá days
-        # (UTC-5, §5.3 does not say), an evening sale in Colombia falls inside the window.
+        # One more day on each side: whether Wompi reads the dates as UTC or Bogotá days (UTC-5;
+        # docs/wompi.md §5.3: not documented), an evening sale in Colombia falls inside the window.
         return start.astimezone(UTC).date() - ONE_DAY, now.astimezone(UTC).date() + ONE_DAY
 
 

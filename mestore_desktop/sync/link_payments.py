@@ -1,7 +1,7 @@
 """Payments through our payment links, attached to an order before the status machine sees them.
 
 A customer paying one of our links makes a Wompi transaction that carries `payment_link_id` and
-a reference Wompi made up (`<link id>_<unix>_<random>`, REFERENCE §7.2), never one of ours. So
+a reference Wompi made up (`<link id>_<unix>_<random>`, docs/wompi.md §7.2), never one of ours. So
 `apply_transactions` asks `link_attempt` for the attempt to apply it to:
 
 * the attempt already made for that reference (a redelivered event, the watcher's poll, the gap

@@ -34,7 +34,7 @@ FAST = PollSchedule(10.0, 60.0)
 SLOW = PollSchedule(30.0, 300.0)
 CASH = PollSchedule(600.0, 3 * 3600.0)
 
-# REFERENCE §5.1 / §11: methods whose outcome waits for the payer somewhere else.
+# docs/wompi.md §5.1 / §11: methods whose outcome waits for the payer somewhere else.
 DEFAULT_SCHEDULES: Mapping[str, PollSchedule] = MappingProxyType(
     {
         "CARD": FAST,

@@ -7,7 +7,7 @@ Attempts staff abandoned are still watched: a late approval must surface (the st
 as `payment.approved_after_cancel`).
 
 Which attempts (`OrderRepository.watched_attempts`): every PENDING one, and the DECLINED or
-ERROR ones too, since Wompi lets the payer retry under the same reference (REFERENCE §4.5): an
+ERROR ones too, since Wompi lets the payer retry under the same reference (docs/wompi.md §4.5): an
 approval after a decline must not wait for an event that may never come. Until when: the
 checkout's signed expiry plus the payer's retry window (`payable_until`). The first round after
 it is the final check; then the attempt is never polled again (`end_watch`, audited), unless

@@ -1,7 +1,9 @@
 """The central error dialog: every exception that reaches the UI ends up in :func:`present_error`.
 
-Errors meant for the user (their ``str()`` is already a Spanish sentence written for a cashier,
-such as :class:`SettingsError` or :class:`SecretsError`) are shown as they are. Anything else is a
+Errors meant for the user (the families in ``services/user_errors.py``, such as
+:class:`SettingsError` or :class:`SecretsError`) are shown in the UI language: they carry a
+:class:`~mestore_desktop.domain.text.Text` (``str()`` is its Spanish sentence, for the log and the
+CLI) that :func:`~mestore_desktop.ui.i18n.render` translates. Anything else is a
 bug or an unforeseen failure: the user sees one generic sentence and the traceback goes to the log,
 because raw exception text can carry URLs, keys or SQL that must never reach the screen.
 """
@@ -18,7 +20,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from mestore_desktop.domain.text import message_of
 from mestore_desktop.services.user_errors import USER_FACING_ERRORS
+from mestore_desktop.ui.i18n import render
 
 log = logging.getLogger(__name__)
 
@@ -28,14 +32,15 @@ _orphans: set[QMessageBox] = set()
 
 
 def is_user_facing(exc: BaseException) -> bool:
-    """True when ``str(exc)`` was written for the user and may be shown verbatim."""
+    """True when *exc*'s message was written for the user and may be shown (translated)."""
     return isinstance(exc, USER_FACING_ERRORS) and bool(str(exc).strip())
 
 
 def user_message(exc: BaseException) -> str:
-    """The sentence to show for *exc*; never the raw text of an unexpected error."""
+    """The sentence to show for *exc*, in the UI language; never the raw text of an unexpected
+    error."""
     if is_user_facing(exc):
-        return str(exc)
+        return render(message_of(exc))
     return QCoreApplication.translate(
         "errors", "Ocurrió un error inesperado; los detalles quedaron en el registro."
     )

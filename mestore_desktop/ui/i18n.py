@@ -38,7 +38,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from mestore_desktop.domain.text import MESSAGES_CONTEXT, Text, as_text, fill
+from mestore_desktop.domain.text import MESSAGES_CONTEXT, Text, as_text, fill, message_of
 from mestore_desktop.ui.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -257,15 +257,20 @@ def render(text: Text | str) -> str:
 
     Untranslated templates (Spanish on screen, or a message the ``.ts`` lacks) come back as
     Qt returns them: the Spanish source, filled. A plain str is translated the same way; a field
-    whose value is itself a Text (a reason inside a sentence) is rendered first.
+    whose value is itself a Text (a reason inside a sentence) is rendered first, and so is an
+    exception's message (``N_("No se creó el link: {exc}", exc=exc)``).
     """
     message = as_text(text)
     template = QCoreApplication.translate(MESSAGES_CONTEXT, message.source)
-    params = {
-        name: render(value) if isinstance(value, Text) else value
-        for name, value in message.params.items()
-    }
-    return fill(template, params)
+    return fill(template, {name: _rendered(value) for name, value in message.params.items()})
+
+
+def _rendered(value: object) -> object:
+    if isinstance(value, Text):
+        return render(value)
+    if isinstance(value, BaseException):
+        return render(message_of(value))
+    return value
 
 
 def language_names() -> dict[str, str]:

@@ -29,6 +29,7 @@ from mestore_desktop.ui.pages.payment_links import PaymentLinksPage
 from mestore_desktop.ui.pages.reconciliation import ReconciliationPage
 from mestore_desktop.ui.settings.connection_panel import ConnectionTester
 from mestore_desktop.ui.settings.page import SecretStoreFactory, SettingsPage
+from mestore_desktop.ui.settings.self_test import SelfTestFactory
 from mestore_desktop.ui.widgets.badge import BadgeKind
 from mestore_desktop.ui.widgets.header import Header
 from mestore_desktop.ui.widgets.navigation import NavigationSidebar
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         links: LinkTools | None = None,
         caja: CajaServices | None = None,
         demo: bool = False,
+        self_test: SelfTestFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
             secrets=secrets,
             secrets_factory=secrets_factory,
             connection_tester=connection_tester,
+            self_test=self_test,
         )
         # The back office pages through every order; without one (older callers, some tests)
         # Pedidos lists what `load_orders` gives and Conciliación explains what it will do.

@@ -1,4 +1,4 @@
-"""The Wompi Web Checkout URL (REFERENCE §2): every documented parameter, correctly encoded.
+"""The Wompi Web Checkout URL (docs/wompi.md §2): every documented parameter, correctly encoded.
 
 The URL carries the integrity signature, so it is built where the integrity secret is at hand
 and handed to the web view or the QR code as an opaque string. Parameters keep Wompi's exact

@@ -1,4 +1,4 @@
-"""Async client for Wompi's merchant API (REFERENCE §1, §5–§8, §10) on `httpx.AsyncClient`.
+"""Async client for Wompi's merchant API (docs/wompi.md §1, §5–§8, §10) on `httpx.AsyncClient`.
 
 Every call has a timeout, reads the `{"data": …, "meta": …}` envelope into typed models and
 turns every failure into one `WompiError` subclass (see errors.py). Idempotent GETs are retried
@@ -57,7 +57,7 @@ from mestore_desktop.wompi.resilience import (
 
 log = logging.getLogger(__name__)
 
-MAX_PAGE_SIZE = 200  # REFERENCE §5.3 (SDK validation)
+MAX_PAGE_SIZE = 200  # docs/wompi.md §5.3 (SDK validation)
 # A runaway paginator (a server that ignores `page`) must end; 1,000 pages of 200 is far beyond
 # what one merchant does in a reconciliation window.
 MAX_PAGES = 1_000
@@ -73,7 +73,7 @@ class _Auth(Enum):
     NONE = "none"
     PUBLIC = "public"
     PRIVATE = "private"
-    # Private when configured, else public: endpoints REFERENCE §1.3 says accept both, where
+    # Private when configured, else public: endpoints docs/wompi.md §1.3 says accept both, where
     # newer docs lean towards the private key.
     BEST = "best"
 
@@ -135,7 +135,8 @@ class WompiClient:
     # --- merchant and PSE -------------------------------------------------------------
 
     async def get_merchant(self) -> Merchant:
-        """The merchant and its fresh acceptance tokens (§6); the key travels in the path."""
+        """The merchant and its fresh acceptance tokens (docs/wompi.md §6); the key travels in the
+        path."""
         body = await self._call(
             "GET",
             f"/merchants/{_segment(self._public_key)}",
@@ -168,7 +169,7 @@ class WompiClient:
         return Transaction.from_api(_data(body))
 
     async def find_transactions(self, reference: str) -> list[Transaction]:
-        """Every transaction under a reference: a payer's retries share one (§4.5)."""
+        """Every transaction under a reference: a payer's retries share one (docs/wompi.md §4.5)."""
         if not reference:
             raise ValueError("reference must not be empty")
         body = await self._call(
@@ -181,8 +182,8 @@ class WompiClient:
     ) -> AsyncIterator[list[Transaction]]:
         """Transactions created in [from_date, until_date], one non-empty page at a time.
 
-        Wompi's pagination `meta` is undocumented (§5.3), so the last page is the first one
-        shorter than `page_size`, unless `meta` clearly says so earlier.
+        Wompi's pagination `meta` is undocumented (docs/wompi.md §5.3), so the last page is the
+        first one shorter than `page_size`, unless `meta` clearly says so earlier.
         """
         _check_range(from_date, until_date, page_size)
         previous_ids: tuple[str, ...] = ()
@@ -218,7 +219,7 @@ class WompiClient:
         return Transaction.from_api(_data(body))
 
     async def void_transaction(self, transaction_id: str) -> Transaction:
-        """Void an APPROVED card payment (§5.5) and return the transaction afterwards.
+        """Void an APPROVED card payment (docs/wompi.md §5.5) and return the transaction afterwards.
 
         Wompi answers either `{"data": {"status", "status_message", "transaction": {…}}}`, a
         bare transaction, or an empty 201; for the last we read the transaction again.
@@ -258,7 +259,8 @@ class WompiClient:
         return PaymentLink.from_api(_data(body))
 
     async def set_payment_link_active(self, link_id: str, active: bool) -> PaymentLink:
-        """Deactivate (or re-enable) a link; the only field Wompi lets us change (§7.2)."""
+        """Deactivate (or re-enable) a link; the only field Wompi lets us change (docs/wompi.md
+        §7.2)."""
         body = await self._call(
             "PATCH",
             f"/payment_links/{_segment(link_id)}",

@@ -24,15 +24,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from mestore_desktop.domain.text import N_, Text
+
 
 class WompiError(Exception):
     """Base of all Wompi client errors. `str()` is Spanish text for staff."""
 
-    default_message: ClassVar[str] = "Wompi no pudo completar la operación."
+    default_message: ClassVar[Text] = N_("Wompi no pudo completar la operación.")
 
     def __init__(
         self,
-        message: str | None = None,
+        message: Text | str | None = None,
         *,
         http_status: int | None = None,
         error_type: str | None = None,
@@ -61,24 +63,26 @@ class WompiError(Exception):
 class WompiAuthError(WompiError):
     """Wompi refused the key, or the private key this call needs is not configured."""
 
-    default_message = (
-        "Wompi rechazó la llave configurada. Revise en Ajustes que las llaves sean las "
-        "correctas y del mismo ambiente (pruebas o producción)."
+    default_message = N_(
+        "Wompi rechazó la llave configurada. Revise en Ajustes que las llaves "
+        "sean las correctas y del mismo ambiente (pruebas o producción).",
     )
 
 
 class WompiNotFoundError(WompiError):
-    default_message = "Wompi no encontró lo que se buscaba (transacción, link o comercio)."
+    default_message = N_(
+        "Wompi no encontró lo que se buscaba (transacción, link o comercio).",
+    )
 
 
 class WompiValidationError(WompiError):
     """Wompi refused the data sent; `field_messages` says which field and why (Spanish)."""
 
-    default_message = "Wompi rechazó los datos enviados."
+    default_message = N_("Wompi rechazó los datos enviados.")
 
     def __init__(
         self,
-        message: str | None = None,
+        message: Text | str | None = None,
         *,
         field_messages: Mapping[str, list[str]] | None = None,
         http_status: int | None = 422,
@@ -98,13 +102,13 @@ class WompiValidationError(WompiError):
 class WompiUnavailableError(WompiError):
     """Wompi could not be reached or failed on its side; trying again later may work."""
 
-    default_message = (
-        "No fue posible comunicarse con Wompi en este momento. Intente de nuevo en unos minutos."
+    default_message = N_(
+        "No fue posible comunicarse con Wompi en este momento. Intente de nuevo en unos minutos.",
     )
 
     def __init__(
         self,
-        message: str | None = None,
+        message: Text | str | None = None,
         *,
         http_status: int | None = None,
         error_type: str | None = None,
@@ -118,27 +122,29 @@ class WompiUnavailableError(WompiError):
 
 
 class WompiTimeoutError(WompiUnavailableError):
-    default_message = "Wompi no respondió a tiempo. Intente de nuevo en unos minutos."
+    default_message = N_("Wompi no respondió a tiempo. Intente de nuevo en unos minutos.")
 
 
 class WompiCircuitOpenError(WompiUnavailableError):
     """Recent calls failed so often that this one was not even sent."""
 
-    default_message = (
-        "Wompi falló varias veces seguidas; se pausan las consultas unos segundos antes de "
-        "volver a intentar."
+    default_message = N_(
+        "Wompi falló varias veces seguidas; se pausan las consultas unos "
+        "segundos antes de volver a intentar.",
     )
 
 
 class WompiBadResponseError(WompiError):
     """Wompi answered, but not with what its API promises; the field is named for the log."""
 
-    default_message = "Wompi respondió con datos que no se pueden leer."
+    default_message = N_("Wompi respondió con datos que no se pueden leer.")
 
-    def __init__(self, message: str | None = None, *, field: str | None = None) -> None:
+    def __init__(self, message: Text | str | None = None, *, field: str | None = None) -> None:
         text = message or self.default_message
         if field and not message:
-            text = f"Wompi respondió con datos que no se pueden leer (campo «{field}»)."
+            text = N_(
+                "Wompi respondió con datos que no se pueden leer (campo «{field}»).", field=field
+            )
         super().__init__(text)
         self.field = field
 
@@ -161,7 +167,11 @@ def error_from_response(status: int, body: Any) -> WompiError:
     if status == 429 or status >= 500:
         return WompiUnavailableError(**common)
     return WompiError(
-        f"Wompi rechazó la solicitud (HTTP {status}). Si se repite, contacte a soporte.", **common
+        N_(
+            "Wompi rechazó la solicitud (HTTP {status}). Si se repite, contacte a soporte.",
+            status=status,
+        ),
+        **common,
     )
 
 
@@ -189,11 +199,12 @@ def flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
     return flat
 
 
-def _validation_message(fields: Mapping[str, list[str]]) -> str:
+def _validation_message(fields: Mapping[str, list[str]]) -> Text:
     if not fields:
         return WompiValidationError.default_message
+    # Wompi's own field messages are Spanish and are shown as they come (nothing to translate).
     details = "; ".join(f"{name}: {' '.join(texts)}" for name, texts in fields.items())
-    return f"Wompi rechazó los datos enviados. {details}"
+    return N_("Wompi rechazó los datos enviados. {details}", details=details)
 
 
 def _text_or_none(value: Any) -> str | None:

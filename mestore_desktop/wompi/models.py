@@ -1,4 +1,4 @@
-"""Typed objects for what Wompi returns (REFERENCE §5–§8), and the bodies we send it.
+"""Typed objects for what Wompi returns (docs/wompi.md §5–§8), and the bodies we send it.
 
 Every result is a frozen dataclass built by a `from_api` classmethod that checks the fields we
 rely on; a missing or mistyped one raises `WompiBadResponseError` naming it
@@ -29,7 +29,7 @@ TAX_TYPES = frozenset({"VAT", "CONSUMPTION"})
 MAX_REFERENCE_LENGTH = 255
 MAX_SKU_LENGTH = 36
 
-# Staff-facing names for payment_method_type (REFERENCE §11); cards and Nequi get more detail.
+# Staff-facing names for payment_method_type (docs/wompi.md §11); cards and Nequi get more detail.
 _METHOD_NAMES = {
     "CARD": "Tarjeta",
     "NEQUI": "Nequi",
@@ -114,7 +114,8 @@ class _Reader:
 
 
 def parse_timestamp(text: str) -> datetime:
-    """Wompi's ISO-8601 times ("2025-01-01T17:00:00.000Z"); a naive one is UTC (§7.1)."""
+    """Wompi's ISO-8601 times ("2025-01-01T17:00:00.000Z"); a naive one is UTC (docs/wompi.md
+    §7.1)."""
     value = datetime.fromisoformat(text)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
@@ -172,7 +173,7 @@ class PaymentMethodDetails:
 
 @dataclass(frozen=True, slots=True)
 class Transaction:
-    """One Wompi transaction (REFERENCE §5.4)."""
+    """One Wompi transaction (docs/wompi.md §5.4)."""
 
     id: str
     reference: str
@@ -270,7 +271,7 @@ def parse_transactions(data: Any, where: str = "transactions") -> list[Transacti
 
 @dataclass(frozen=True, slots=True)
 class Merchant:
-    """The merchant behind the public key, with the two consent tokens of §6."""
+    """The merchant behind the public key, with the two consent tokens (docs/wompi.md §6)."""
 
     id: str
     name: str
@@ -309,7 +310,7 @@ class Merchant:
 
 @dataclass(frozen=True, slots=True)
 class Tax:
-    """Informational tax already included in the amount (REFERENCE §2.1, §7.1)."""
+    """Informational tax already included in the amount (docs/wompi.md §2.1, §7.1)."""
 
     type: str
     amount_in_cents: int
@@ -325,7 +326,8 @@ class Tax:
 
 @dataclass(frozen=True, slots=True)
 class PaymentLinkRequest:
-    """Body of POST /payment_links; `amount_in_cents=None` is an open amount (§7.1)."""
+    """Body of POST /payment_links; `amount_in_cents=None` is an open amount (docs/wompi.md
+    §7.1)."""
 
     name: str
     description: str
@@ -374,7 +376,7 @@ class PaymentLinkRequest:
 
 @dataclass(frozen=True, slots=True)
 class PaymentLink:
-    """A payment link as Wompi holds it (REFERENCE §7)."""
+    """A payment link as Wompi holds it (docs/wompi.md §7)."""
 
     id: str
     name: str
@@ -412,7 +414,7 @@ class PaymentLink:
 
 @dataclass(frozen=True, slots=True)
 class FinancialInstitution:
-    """A PSE bank: show `name`, send `code` (REFERENCE §8)."""
+    """A PSE bank: show `name`, send `code` (docs/wompi.md §8)."""
 
     code: str
     name: str
@@ -428,7 +430,7 @@ class FinancialInstitution:
 
 @dataclass(frozen=True, slots=True)
 class CardToken:
-    """A one-shot card token from POST /tokens/cards (REFERENCE §5.6)."""
+    """A one-shot card token from POST /tokens/cards (docs/wompi.md §5.6)."""
 
     id: str = field(repr=False)
     brand: str | None
@@ -476,7 +478,7 @@ class NequiToken:
 
 @dataclass(frozen=True, slots=True)
 class TransactionRequest:
-    """Body of POST /transactions for the direct-API path (REFERENCE §5.1).
+    """Body of POST /transactions for the direct-API path (docs/wompi.md §5.1).
 
     `signature` is the integrity signature computed by the caller (signatures.py); the two
     acceptance tokens come from `WompiClient.get_merchant()`.

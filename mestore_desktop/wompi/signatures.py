@@ -1,4 +1,4 @@
-"""Wompi's two signatures, as pure functions (REFERENCE §3 and §4.3).
+"""Wompi's two signatures, as pure functions (docs/wompi.md §3 and §4.3).
 
 * The integrity signature proves to Wompi that an amount and reference came from the merchant:
   SHA-256 over reference + amount_in_cents + currency [+ expiration_time] + integrity secret.
@@ -123,7 +123,7 @@ def _property_text(data: Mapping[str, Any], path: str) -> str:
             raise EventSignatureError(f"signed property {path!r} is missing from data")
         value = value[part]
     if value is None:
-        return ""  # REFERENCE §4.3: a null is best rendered as an empty string
+        return ""  # docs/wompi.md §4.3: a null is best rendered as an empty string
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | str):

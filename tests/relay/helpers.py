@@ -1,7 +1,7 @@
 """Helpers for relay tests and for the desktop-side e2e tests that reuse them.
 
 * `new_events_secret()`, `signed_event(secret, ...)`, `event_body(event)`: valid Wompi events
-  (the shape of shared/wompi/examples/event-transaction-updated.json), signed as Wompi signs.
+  (the shape of tests/data/wompi_examples/event-transaction-updated.json), signed as Wompi signs.
 * `RelayProcess`: a real `mestore-relay serve` subprocess on a fixed loopback port that can be
   SIGKILLed and restarted on the same port and database.
 * `create_token(database, name)`: a terminal token through the store, as the CLI does.
@@ -41,7 +41,7 @@ from mestore_desktop.sandbox.config import random_alphanumeric
 from mestore_desktop.wompi.signatures import event_checksum
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT.parent / "shared" / "wompi" / "examples" / "event-transaction-updated.json"
+EXAMPLE = ROOT / "tests" / "data" / "wompi_examples" / "event-transaction-updated.json"
 TRANSACTION_PROPERTIES = ["transaction.id", "transaction.status", "transaction.amount_in_cents"]
 _TEMPLATE_TRANSACTION: dict[str, Any] = {
     "id": "12345-1735750800-10001",

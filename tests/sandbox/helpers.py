@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -21,7 +22,7 @@ from mestore_desktop.sandbox.config import SandboxKeys
 from mestore_desktop.serving import bind_socket
 from mestore_desktop.wompi.signatures import integrity_signature
 
-EXAMPLES = "/work/shared/wompi/examples"
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "wompi_examples"
 
 
 def bearer(key: str) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Structural comparison of a sandbox payload with one of the reference examples."""
+"""Structural comparison of a sandbox payload with one of the Wompi examples in tests/data."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-EXAMPLES = Path("/work/shared/wompi/examples")
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "wompi_examples"
 
 
 def example(name: str) -> Any:

@@ -1,4 +1,4 @@
-"""Every /v1 endpoint in-process: envelopes, keys, errors (REFERENCE §1, §5–§8, §10)."""
+"""Every /v1 endpoint in-process: envelopes, keys, errors (docs/wompi.md §1, §5–§8, §10)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from tests.sandbox.helpers import (
     card_token,
     transaction_body,
 )
+from tests.sandbox.shapes import example
 
 pytestmark = pytest.mark.anyio
 
@@ -258,8 +259,7 @@ async def test_duplicate_reference_is_422_exactly_like_the_example(client, keys)
     )
     response = await client.post("/v1/transactions", json=body, headers=bearer(keys.public_key))
     assert response.status_code == 422
-    with open("/work/shared/wompi/examples/error-422-input-validation.json") as f:
-        assert response.json() == json.load(f)
+    assert response.json() == example("error-422-input-validation.json")
 
 
 async def test_bad_signature_is_rejected(client, keys):
@@ -447,7 +447,7 @@ async def test_unknown_paths_and_methods_answer_json(client):
 async def test_search_by_reference_returns_an_array(client, keys, sandbox):
     first = await create_card_tx(client, keys, reference="SAME", number="4111111111111111")
     sandbox.decline(first["id"])
-    # The checkout may retry a failed reference (REFERENCE §4.5); the API never can.
+    # The checkout may retry a failed reference (docs/wompi.md §4.5); the API never can.
     second = sandbox.create_transaction(
         amount_in_cents=2500000,
         currency="COP",
@@ -559,8 +559,7 @@ async def test_void_refuses_partial_amounts_and_unknown_ids(client, keys, sandbo
 
 
 async def test_payment_link_create_get_patch(client, keys):
-    with open("/work/shared/wompi/examples/payment-link-create-request.json") as f:
-        request = json.load(f)
+    request = example("payment-link-create-request.json")
     created = await client.post("/v1/payment_links", json=request, headers=bearer(keys.private_key))
     assert created.status_code == 201
     link = created.json()["data"]

@@ -1,4 +1,4 @@
-"""Contract: sandbox payloads have the shapes of /work/shared/wompi/examples, field by field.
+"""Contract: sandbox payloads have the shapes of tests/data/wompi_examples, field by field.
 
 If the simulator drifts from the reference (a key added, renamed, dropped or retyped), these
 fail; the last tests show that the comparison itself notices such drift.

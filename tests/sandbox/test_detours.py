@@ -1,4 +1,4 @@
-"""The detours of Wompi's sandbox (REFERENCE §9, §4.5, §2.1): 3-D Secure test cards (the
+"""The detours of Wompi's sandbox (docs/wompi.md §9, §4.5, §2.1): 3-D Secure test cards (the
 challenge on a bank host of its own, and the frictionless ones), a PSE payer who cancels at the
 bank, and a payer who walks away past a checkout's `expiration-time` (the deadline clock).
 
@@ -444,7 +444,7 @@ async def test_acceptance_tokens_and_payment_links_expire_by_the_clock(client, k
 async def test_a_transaction_left_at_the_bank_stays_pending_past_the_deadline(
     client, keys, sandbox
 ) -> None:
-    # Wompi documents no expiry for a created transaction (REFERENCE §4.5): the checkout's
+    # Wompi documents no expiry for a created transaction (docs/wompi.md §4.5): the checkout's
     # deadline stops new payments, but a payer still at the bank may finish later, and the
     # shop hears of it (a late approval).
     deadline = datetime.now(UTC) + timedelta(minutes=15)

@@ -1,5 +1,5 @@
-"""Events (REFERENCE §4, §12.8): signed `transaction.updated` POSTs, Wompi's retry schedule scaled
-by the time factor, constant content across retries, and the drop/duplicate/delay/reorder
+"""Events (docs/wompi.md §4, §12.8): signed `transaction.updated` POSTs, Wompi's retry schedule
+scaled by the time factor, constant content across retries, and the drop/duplicate/delay/reorder
 controls. The receiver is a second ASGI app reached through an httpx transport."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Transaction lifecycle: PENDING, then the outcome the sandbox test data dictates (REFERENCE §9),
-void only for APPROVED CARD, and final states that never change (§4.5)."""
+"""Transaction lifecycle: PENDING, then the outcome the sandbox test data dictates (docs/wompi.md
+§9), void only for APPROVED CARD, and final states that never change (docs/wompi.md §4.5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Payment links as payments flow through them (REFERENCE §7): link id and auto reference on the
+"""Payment links as payments flow through them (docs/wompi.md §7): link id and auto reference on the
 transactions, single use after an APPROVED payment, expiry, deactivation."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Issue 9, defect 2: an approval after a decline, and an order paid twice, are never silent.
 
 Wompi lets a payer retry for about 3 minutes under the same reference after a failure
-(REFERENCE §4.5 in the project's notes: a second transaction, same reference, new id). So when
+(docs/wompi.md §4.5: a second transaction, same reference, new id). So when
 the cashier starts a new attempt (F5, another tender) every attempt of the order that took no
 money is abandoned, still watched: a retry on the old QR that is approved is a late approval.
 Two approvals for one order are a duplicate payment: recorded, listed until acknowledged

@@ -4,7 +4,10 @@
 
 1. ``pyside6-lupdate`` scans the UI sources (``mestore_desktop/ui/**.py`` and ``app.py``) into the
    ``.ts``; lupdate merges, so every translation already there is kept, new strings arrive
-   unfinished and strings gone from the code are dropped (``-no-obsolete``).
+   unfinished and strings gone from the code are dropped (``-no-obsolete``). The core's messages
+   (``N_("…")`` anywhere in the package, context ``messages``: ``mestore_desktop/domain/text.py``)
+   are handed to lupdate as a generated file of ``QT_TRANSLATE_NOOP("messages", "…")`` lines, one
+   per call site; their locations are then pointed back at the real ``N_`` calls.
 2. Each line ``context<TAB>Spanish source<TAB>English translation`` of the given TSV files fills
    the message with that context and source (``\\n``, ``\\t`` and ``\\\\`` are escapes). A TSV
    line wins over the translation in the ``.ts``.
@@ -18,12 +21,18 @@ lupdate cannot run. Only the ``.ts`` is written; nothing else is touched.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.support.message_scan import NCall, n_calls, python_files
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "mestore_en.ts"
@@ -36,6 +45,39 @@ def ui_sources(root: Path = ROOT) -> list[Path]:
         *sorted((root / "mestore_desktop" / "ui").rglob("*.py")),
         root / "mestore_desktop" / "app.py",
     ]
+
+
+CATALOGUE_NAME = "n_messages_catalogue.py"
+_CATALOGUE_LOCATION = re.compile(
+    r'<location filename="[^"]*' + re.escape(CATALOGUE_NAME) + r'" line="(\d+)"/>'
+)
+
+
+def message_calls(root: Path = ROOT) -> list[NCall]:
+    """Every ``N_("…")`` call with a literal template in the package, in file order."""
+    calls = n_calls(python_files(root / "mestore_desktop"))
+    return [call for call in calls if call.source is not None]
+
+
+@contextmanager
+def messages_catalogue(calls: list[NCall]) -> Iterator[Path]:
+    """A throwaway Python file lupdate reads: line *n* marks the template of ``calls[n - 1]``."""
+    with tempfile.TemporaryDirectory(prefix="mestore-lupdate-") as folder:
+        path = Path(folder) / CATALOGUE_NAME
+        lines = [f'QT_TRANSLATE_NOOP("messages", {call.source!r})' for call in calls]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        yield path
+
+
+def point_locations_at_code(ts: Path, calls: list[NCall]) -> None:
+    """Replace the generated file's locations in *ts* with the ``N_`` calls they stand for."""
+
+    def real(match: re.Match[str]) -> str:
+        site = calls[int(match.group(1)) - 1].site
+        relative = Path("../..") / site.path.relative_to(ROOT)
+        return f'<location filename="{relative.as_posix()}" line="{site.line}"/>'
+
+    ts.write_text(_CATALOGUE_LOCATION.sub(real, ts.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def find_lupdate() -> Path | None:
@@ -144,10 +186,13 @@ def main(argv: list[str] | None = None) -> int:
         found, malformed = read_tsv(path)
         entries += found
         bad += malformed
-    sources = ui_sources()
-    run_lupdate(lupdate, args.ts, sources)
-    unused, changed = fill(args.ts, entries)
-    run_lupdate(lupdate, args.ts, sources)  # lupdate's own layout again
+    calls = message_calls()
+    with messages_catalogue(calls) as catalogue:
+        sources = [*ui_sources(), catalogue]
+        run_lupdate(lupdate, args.ts, sources)
+        unused, changed = fill(args.ts, entries)
+        run_lupdate(lupdate, args.ts, sources)  # lupdate's own layout again
+    point_locations_at_code(args.ts, calls)
     missing = unfinished(args.ts)
     print(f"{args.ts.name}: {len(entries) - len(unused)} of {len(entries)} TSV lines applied")
     for title, lines in (

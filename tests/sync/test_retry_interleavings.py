@@ -1,7 +1,7 @@
 """Issue 9, defect 3 (Hypothesis): a payer's retry under one reference ends as Wompi says,
 whatever the order of its events and read-backs.
 
-Wompi's checkout lets the payer retry for about 3 minutes under the same reference (REFERENCE
+Wompi's checkout lets the payer retry for about 3 minutes under the same reference (docs/wompi.md
 §4.5): the first transaction fails (DECLINED or ERROR), a second one is created and goes its
 own way (left PENDING, APPROVED, APPROVED then VOIDED, DECLINED, ERROR). Each status change
 sends an event; `GET /transactions/{id}` may keep answering the status before a change for a

@@ -1,10 +1,10 @@
 """Which attempts the pending watcher polls, and until when (issue 9, defects 2 and 5).
 
 A Wompi checkout takes payments until its signed `expiration-time`, and a payer whose try
-failed may retry under the same reference for about 3 minutes more (REFERENCE §4.5 in the
-project's notes). So an attempt that took no money is watched, declined and errored ones
-included, until its expiry plus that retry window; then it gets one final check and is never
-polled again, unless Wompi still holds a payment in progress for it (a PSE payer at the bank).
+failed may retry under the same reference for about 3 minutes more (docs/wompi.md §4.5). So
+an attempt that took no money is watched, declined and errored ones included, until its expiry
+plus that retry window; then it gets one final check and is never polled again, unless Wompi
+still holds a payment in progress for it (a PSE payer at the bank).
 """
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ class CustomerPanel(QWidget):
         self.toggle.toggled.connect(self.set_expanded)
         self.name = self._line_edit(self.tr("Nombre del cliente"))
         self.email = self._line_edit(self.tr("Correo electrónico"))
-        self.email.setPlaceholderText("cliente@ejemplo.com")
+        self.email.setPlaceholderText(self.tr("cliente@ejemplo.com"))
         self.phone = self._line_edit(self.tr("Teléfono"))
         self.phone.setValidator(QRegularExpressionValidator(_PHONE, self.phone))
         self.document_type = QComboBox()

@@ -7,7 +7,8 @@ fix them in one pass), then checks cross-field rules with ``validate``; only a f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Mapping
 
 import shiboken6
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -34,11 +35,16 @@ from mestore_desktop.settings import (
     with_value,
 )
 from mestore_desktop.ui.errors import present_error
+from mestore_desktop.ui.i18n import render
 from mestore_desktop.ui.settings.connection_panel import ConnectionPanel, ConnectionTester
+from mestore_desktop.ui.settings.first_run import FirstRunAssistant, first_run_needed
 from mestore_desktop.ui.settings.form import SettingsForm
 from mestore_desktop.ui.settings.mail_panel import MailPanel, MailTester
 from mestore_desktop.ui.settings.secrets_panel import SecretsPanel
+from mestore_desktop.ui.settings.self_test import SelfTestFactory, SelfTestPanel
 from mestore_desktop.ui.theme import set_style_property
+
+log = logging.getLogger(__name__)
 
 SecretStoreFactory = Callable[[str], SecretStore]
 MAIL_KEYS = ("smtp_host", "smtp_port", "smtp_security", "smtp_username", "smtp_from")
@@ -64,6 +70,7 @@ class SettingsPage(QScrollArea):
         secrets_factory: SecretStoreFactory,
         connection_tester: ConnectionTester | None = None,
         mail_tester: MailTester = send_test_message,
+        self_test: SelfTestFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,6 +101,12 @@ class SettingsPage(QScrollArea):
         self.connection_panel = ConnectionPanel(connection_tester, lambda: self.settings)
         self.connection_panel.in_sight.connect(self.keep_in_sight)
         self.mail_panel.in_sight.connect(self.keep_in_sight)
+        self.self_test_panel = SelfTestPanel(self_test)
+        self.self_test_panel.in_sight.connect(self.keep_in_sight)
+        self.assistant = self._first_run_assistant(self_test)
+        self.assistant_button = QPushButton(self.tr("Asistente de configuración"))
+        self.assistant_button.setAccessibleName(self.tr("Asistente de configuración"))
+        self.assistant_button.clicked.connect(self.open_assistant)
         self.setWidget(self._build_content())
         self.setWidgetResizable(True)
         self.form.load(settings)
@@ -125,8 +138,13 @@ class SettingsPage(QScrollArea):
 
     def _build_content(self) -> QWidget:
         content = QWidget()
+        # Either the assistant or the whole page is shown (hidden widgets take no room).
+        self.normal = QWidget(content)
         heading = QLabel(self.tr("Ajustes"), content)
         heading.setObjectName("PageTitle")
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.assistant_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)
@@ -134,15 +152,91 @@ class SettingsPage(QScrollArea):
         QVBoxLayout(secrets_box).addWidget(self.secrets_panel)
         connection_box = QGroupBox(self.tr("Conexión con Wompi"), content)
         QVBoxLayout(connection_box).addWidget(self.connection_panel)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(32, 24, 32, 24)
-        for widget in (heading, self.form):
-            layout.addWidget(widget)
+        self_test_box = QGroupBox(self.tr("Verificación de la instalación"), content)
+        QVBoxLayout(self_test_box).addWidget(self.self_test_panel)
+        layout = QVBoxLayout(self.normal)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.form)
         layout.addLayout(buttons)
         layout.addWidget(secrets_box)
         layout.addWidget(connection_box)
-        layout.addStretch(1)
+        layout.addWidget(self_test_box)
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.addWidget(self.assistant)
+        outer.addWidget(self.normal)
+        outer.addStretch(1)
+        self.assistant.hide()
         return content
+
+    # -- the first-run assistant (issue 13, item 3) ------------------------------------------
+
+    def _first_run_assistant(self, self_test: SelfTestFactory | None) -> FirstRunAssistant:
+        assistant = FirstRunAssistant(
+            settings=lambda: self.settings,
+            save_settings=self.save_changes,
+            secrets_for=self._secrets_factory,
+            self_test=self_test,
+        )
+        assistant.secrets_saved.connect(self._on_assistant_secret_saved)
+        assistant.closed.connect(self._on_assistant_closed)
+        return assistant
+
+    def first_run_needed(self) -> bool:
+        """No Wompi key in this environment's keyring yet (see ``first_run.first_run_needed``)."""
+        return first_run_needed(self.secrets_panel.store)
+
+    def open_assistant(self) -> None:
+        """Show the page as the guided setup, from its first step."""
+        self.normal.hide()
+        self.assistant.show()
+        self.assistant.open()
+        self.verticalScrollBar().setValue(0)
+
+    def _on_assistant_closed(self, _finished: bool, text: str) -> None:
+        self.assistant.hide()
+        self.form.load(self.settings)  # what the assistant saved, in the full form
+        self.secrets_panel.refresh()
+        self.normal.show()
+        self._show_message(text, error=False)
+        self.assistant_button.setFocus()
+        self.keep_in_sight([self.assistant_button])
+
+    def _on_assistant_secret_saved(self) -> None:
+        self.secrets_panel.refresh()
+        self._show_settle_note()
+        self.secrets_changed.emit()
+
+    def save_changes(self, changes: Mapping[str, str]) -> dict[str, str]:
+        """Save *changes* ({setting: typed text}) over the saved settings, with the same checks
+        as *Guardar ajustes*. Returns {setting: reason} and saves nothing when any value is
+        refused ("" for a problem of no single field); {} once saved."""
+        candidate, problems = self.settings, {}
+        for key, raw in changes.items():
+            try:
+                candidate = with_value(candidate, key, raw)
+            except SettingsError as exc:
+                problems[exc.key or key] = _sentence(render(exc.reason))
+        if not problems:
+            try:
+                candidate = validate(candidate)
+            except SettingsError as exc:
+                problems[exc.key or ""] = _sentence(render(exc.reason))
+        if problems or candidate == self.settings:
+            return problems
+        try:
+            self._settings_file.save(candidate)
+        except OSError as exc:
+            log.warning("settings not saved: %s", type(exc).__name__)
+            return {
+                "": self.tr("No se pudo escribir el archivo de ajustes ({error}).").format(
+                    error=type(exc).__name__
+                )
+            }
+        self._apply_saved(candidate)
+        self.form.load(candidate)
+        return {}
 
     def keep_in_sight(self, widgets: list[QWidget]) -> None:
         """Scroll so that *widgets* (a result that just changed) are in view, once they have

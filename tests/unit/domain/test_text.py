@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mestore_desktop.domain.text import MESSAGES_CONTEXT, N_, Text, as_text, fill
+from mestore_desktop.domain.text import MESSAGES_CONTEXT, N_, Text, as_text, fill, message_of
 
 
 def test_str_is_the_spanish_sentence_with_its_fields_filled():
@@ -69,3 +69,16 @@ def test_as_text_wraps_plain_strings_and_keeps_texts():
     assert as_text(text) is text
     assert as_text("Hola") == Text("Hola")
     assert MESSAGES_CONTEXT == "messages"
+
+
+def test_message_of_an_error_raised_with_a_text_is_that_text():
+    text = N_("No existe el pedido {number}.", number=7)
+    exc = ValueError(text)
+
+    assert message_of(exc) is text
+    assert str(exc) == "No existe el pedido 7."
+
+
+def test_message_of_an_error_raised_with_a_plain_str_is_its_str():
+    assert message_of(ValueError("Algo {raro}")) == Text("Algo {raro}")
+    assert message_of(ValueError()) == Text("")

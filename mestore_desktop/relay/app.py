@@ -7,6 +7,9 @@
     GET  /v1/events                the terminals' feed: cursor `after`, `limit`, long-poll `wait`;
                                    every page (and a 410) names the database's `epoch`; the
                                    merchant is the token's
+    GET  /v1/status                the token's merchant: its newest event and that event's
+                                   age, events refused for their signature (this process's
+                                   count), a feed cursor at the end (`mestore doctor` reads it)
     GET  /healthz                  counts only, no auth, no secrets
 
 The two hot routes are bare ASGI endpoints (no Request/Response objects, no middleware): events
@@ -84,6 +87,12 @@ class Relay:
         self.limiter = RateLimiter(config.rate_per_s, config.rate_burst)
         self.summary = OutcomeSummary(log, config.summary_log_s)
         self.checksum_failures = 0
+        # Per merchant, for GET /v1/status: counted in this process since `started_at_us`
+        # (not stored: a forged post must not cost a database write). Only live merchants'
+        # URLs get this far, so the dicts stay as small as the merchant list.
+        self.started_at_us = store.clock()
+        self.refused_by_merchant: dict[str, int] = {}
+        self.last_refused_us: dict[str, int] = {}
         self.writer = GroupWriter(store, on_committed=self._on_committed)
         self._reader = ThreadPoolExecutor(READERS, thread_name_prefix="relay-read")
         self.feed = LiveFeed(
@@ -216,6 +225,11 @@ class Relay:
 
     # -- answers --------------------------------------------------------------------------------
 
+    def count_refused(self, merchant: str) -> None:
+        """An event on `merchant`'s URL refused for its signature (or for want of a secret)."""
+        self.refused_by_merchant[merchant] = self.refused_by_merchant.get(merchant, 0) + 1
+        self.last_refused_us[merchant] = self.store.clock()
+
     def overloaded(self) -> bool:
         return self.writer.oldest_wait_s() * 1000 > self.config.backpressure_ms
 
@@ -280,6 +294,7 @@ def create_app(config: RelayConfig, store: RelayStore | str, *, debug: bool = Fa
             Route("/wompi/events", ingest, methods=["POST"]),
             Route("/wompi/events/{merchant}", ingest, methods=["POST"]),
             Route("/v1/events", poll, methods=["GET"]),
+            Route("/v1/status", status, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],
         exception_handlers={HTTPException: _http_error},
@@ -411,6 +426,8 @@ async def receive_event(
         return refusal(400, "malformed_event"), "malformed"
     refused = _refuse_unverified(relay, scope, incoming, secrets)
     if refused is not None:
+        if refused[1] != "wrong_environment":
+            relay.count_refused(merchant)
         return refused
     if relay.overloaded():
         return refusal(503, "overloaded", _RETRY_1), "overloaded"
@@ -640,6 +657,45 @@ async def healthz(request: Request) -> Response:
         },
         headers=_NO_STORE,
     )
+
+
+# -- GET /v1/status -----------------------------------------------------------------------------
+
+
+async def status(request: Request) -> Response:
+    """The token's merchant as the setup self-test sees it (token-authenticated: the times
+    and counts of one merchant are nobody else's business)."""
+    relay = relay_of(request)
+    if not relay.ready:
+        await relay.start()
+    token = bearer_token(request.headers.get("authorization"))
+    try:
+        info = None if token is None else await relay.access.token(token)
+    except StorageUnavailableError:
+        return error(503, "storage_unavailable", {"Retry-After": "1"})
+    if info is None:
+        return error(401, "unauthorized", {"WWW-Authenticate": "Bearer"})
+    if relay.limiter.take(info.name) is not None:
+        return error(429, "rate_limited", {"Retry-After": "1"})
+    try:
+        found = await relay.read(relay.store.merchant_status, info.merchant)
+    except StorageUnavailableError:
+        return error(503, "storage_unavailable", {"Retry-After": "1"})
+    now = relay.store.clock()
+    refused_at = relay.last_refused_us.get(info.merchant)
+    last_at = found.last_event_at_us
+    body = {
+        "ok": True,
+        "merchant": info.merchant,
+        "cursor": found.last_seq,
+        "last_event_at": None if last_at is None else iso_time(last_at).decode(),
+        "last_event_age_s": None if last_at is None else max(0, now - last_at) / 1_000_000,
+        "checksum_failures": relay.refused_by_merchant.get(info.merchant, 0),
+        "last_checksum_failure_at": None if refused_at is None else iso_time(refused_at).decode(),
+        "checksum_failures_scope": "process",
+        "counting_since": iso_time(relay.started_at_us).decode(),
+    }
+    return JSONResponse(body, headers=_NO_STORE)
 
 
 async def _http_error(_: Request, exc: Exception) -> Response:

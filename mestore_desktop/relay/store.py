@@ -166,6 +166,12 @@ class Stats:
 
 
 @dataclass(frozen=True)
+class MerchantStatus:
+    last_seq: int  # the feed's end (global seqs): a cursor that reads only what comes next
+    last_event_at_us: int | None  # the merchant's newest stored event
+
+
+@dataclass(frozen=True)
 class TokenInfo:
     name: str
     created_at_us: int
@@ -448,6 +454,20 @@ class RelayStore:
                 select(events.c.received_at_us).where(events.c.seq == row.last_seq)
             ).scalar()
         return Stats(row.event_count, last_at, row.last_seq, row.horizon_seq)
+
+    def merchant_status(self, merchant: str) -> MerchantStatus:
+        """The feed's end and `merchant`'s newest event time (its (merchant, seq) index)."""
+        with self._read() as conn:
+            last_seq = conn.execute(
+                select(state.c.last_seq).where(state.c.id == STATE_ID)
+            ).scalar_one()
+            last_at = conn.execute(
+                select(events.c.received_at_us)
+                .where(events.c.merchant == merchant)
+                .order_by(events.c.seq.desc())
+                .limit(1)
+            ).scalar()
+        return MerchantStatus(int(last_seq), last_at)
 
     def prune(self, retention_days: int) -> PruneResult:
         """Delete events older than `retention_days` and move the horizon past them."""

@@ -77,13 +77,13 @@ class OrderActionsBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("OrderActions")
-        self.requery = _button(self.tr("Consultar en Wompi"), "F5")
-        self.void = _button(self.tr("Anular…"))
+        self.requery = _button(self.tr("Consultar en Wompi"), "F5", parent=self)
+        self.void = _button(self.tr("Anular…"), parent=self)
         # Ctrl+P and Ctrl+E are said in the tooltips: with them the captions would not fit.
-        self.reprint = _button(self.tr("Reimprimir"))
-        self.pdf = _button(self.tr("Guardar PDF"))
-        self.resend = _button(self.tr("Reenviar"))
-        self.link = _button(self.tr("Crear link…"))
+        self.reprint = _button(self.tr("Reimprimir"), parent=self)
+        self.pdf = _button(self.tr("Guardar PDF"), parent=self)
+        self.resend = _button(self.tr("Reenviar"), parent=self)
+        self.link = _button(self.tr("Crear link…"), parent=self)
         self.link.hide()  # offered once the page has the links service (set_link_available)
         self.buttons = (self.requery, self.void, self.link, self.reprint, self.pdf, self.resend)
         # Two rows: whole captions in a pane about 400 px wide (a 1280 px window).
@@ -160,8 +160,9 @@ class OrderActionsBar(QWidget):
         self.setEnabled(not busy)
 
 
-def _button(caption: str, key: str = "") -> QPushButton:
-    button = QPushButton(f"{caption}  {key}" if key else caption)
+def _button(caption: str, key: str = "", *, parent: QWidget) -> QPushButton:
+    # Made with its parent: reparenting a parentless widget into the layout costs its style again.
+    button = QPushButton(f"{caption}  {key}" if key else caption, parent)
     button.setAccessibleName(caption)
     button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never cut
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

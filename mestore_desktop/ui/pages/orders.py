@@ -121,13 +121,18 @@ class OrdersPage(QWidget):
         self._detail_number: int | None = None
         self.model = OrdersTableModel(self)
         self.filters = OrdersFilterBar(self, clock=self._clock)
+        # The splitter and its two sides first, so that every widget below is made where it
+        # stays: moving a built widget to another parent styles it again (a third of the build).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._list_side = QWidget(self.splitter)
+        self._detail_side = QWidget(self.splitter)
         self.table = self._build_table()
-        self.empty = QLabel(self)
+        self.empty = QLabel(self._list_side)
         self.empty.setObjectName("PlaceholderText")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.detail = OrderDetailPane(self)
-        self.actions = OrderActionsBar(self)
+        self.detail = OrderDetailPane(self._detail_side)
+        self.actions = OrderActionsBar(self._detail_side)
         self.order_link = OrderLink(self, links, self._link_closed)
         self.actions.set_link_available(self.order_link.available)
         self.receipt_actions = ReceiptActions(
@@ -147,7 +152,7 @@ class OrdersPage(QWidget):
     # -- building ----------------------------------------------------------------------------
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
+        table = QTableView(self._list_side)
         table.setObjectName("OrdersTable")
         table.setAccessibleName(self.tr("Lista de pedidos"))
         table.setModel(self.model)
@@ -193,13 +198,14 @@ class OrdersPage(QWidget):
         heading.setObjectName("PageTitle")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("PlaceholderText")
-        self.busy = QProgressBar(self)
+        self.busy_box = QWidget(self)
+        self.busy = QProgressBar(self.busy_box)
         self.busy.setObjectName("OrdersBusy")
         self.busy.setRange(0, 0)  # indeterminate: a page has no progress to show
         self.busy.setTextVisible(False)
         self.busy.setMaximumWidth(120)
         self.busy.setAccessibleName(self.tr("Cargando pedidos"))
-        self.busy_label = QLabel(self.tr("Cargando pedidos…"), self)
+        self.busy_label = QLabel(self.tr("Cargando pedidos…"), self.busy_box)
         self.busy_label.setObjectName("PlaceholderText")
         self.export_button = QPushButton(self.tr("Exportar CSV…  Ctrl+S"), self)
         self.export_button.setAccessibleName(self.tr("Exportar CSV"))
@@ -228,7 +234,6 @@ class OrdersPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.filters)
         layout.addWidget(self._build_error_banner())
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("OrdersSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_list_side())
@@ -239,12 +244,11 @@ class OrdersPage(QWidget):
         self._fix_busy_size()
 
     def _busy_box(self) -> QWidget:
-        box = QWidget(self)
+        box = self.busy_box
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.busy)
         row.addWidget(self.busy_label)
-        self.busy_box = box
         return box
 
     def _fix_busy_size(self) -> None:
@@ -269,7 +273,7 @@ class OrdersPage(QWidget):
         return self.error_banner
 
     def _build_list_side(self) -> QWidget:
-        side = QWidget(self)
+        side = self._list_side
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.table, 1)
@@ -278,7 +282,7 @@ class OrdersPage(QWidget):
         return side
 
     def _build_detail_side(self) -> QWidget:
-        side = QWidget(self)
+        side = self._detail_side
         side.setObjectName("OrderDetailSide")
         self.notice = QLabel(side)
         self.notice.setObjectName("Notice")

@@ -46,6 +46,7 @@ class Journey:
 
     def __init__(self, qtbot: Any, loop: Any, home: Path, argv: list[str]) -> None:
         self.qtbot, self.loop, self.home = qtbot, loop, home
+        self._closed = False
         self.printed_pdf = home / "printed-receipt.pdf"
         args = parse_args(["--home", str(home), *argv])
         self.backend = open_backend(args)
@@ -308,7 +309,11 @@ class Journey:
     # -- the end ---------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the window as a person would, then stop what the app runs (sync, servers)."""
+        """Close the window as a person would, then stop what the app runs (sync, servers).
+        Closing twice is allowed (a journey that restarts the app closes the first run)."""
+        if self._closed:
+            return
+        self._closed = True
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and widget is not self.window and widget.isModal():
                 widget.hide()  # a person would answer it first; the test is over either way

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mestore_desktop.domain.text import message_of
 from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
 from mestore_desktop.services.counter_setup import can_settle_wompi_payments
 from mestore_desktop.services.mailer import send_test_message
@@ -287,11 +288,11 @@ class SettingsPage(QScrollArea):
         names = []
         for key, exc in problems:
             if key in self.form.editors:
-                self.form.show_error(key, _sentence(exc.reason))
+                self.form.show_error(key, _sentence(render(exc.reason)))
             names.append(self.form.labels.get(key or "", setting_label(key or "")))
         if len(problems) == 1:
             key, exc = problems[0]
-            message = exc.reason if key in self.form.editors else str(exc)
+            message = render(exc.reason if key in self.form.editors else message_of(exc))
             text = self.tr("No se guardó nada. {field}: {message}").format(
                 field=names[0], message=message
             )

@@ -15,10 +15,8 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -26,6 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mestore_desktop.domain.text import N_
 from mestore_desktop.store.errors import DatabaseBusyError, StorageError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 T = TypeVar("T")
 Mode = Literal["read", "write"]
@@ -36,6 +37,11 @@ BUSY_TIMEOUT_MS = 5000
 # Sales data and customer details: only the owner may read the file (WAL/SHM files inherit it).
 FILE_MODE = 0o600
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest file in migrations/versions (tests/unit/store/test_db.py keeps them equal). A
+# database already there is opened without importing Alembic: it is most of the store's import
+# time, and the app opens the store on every start (issue 13, cold start).
+HEAD_REVISION = "0009"
+VERSION_TABLE = "alembic_version"
 _MODE_OPTION = "mestore_transaction"
 _PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -87,6 +93,8 @@ def _on_begin(connection: Connection) -> None:
 
 def alembic_config() -> Config:
     """Alembic settings built in code: no alembic.ini and no reliance on the working directory."""
+    from alembic.config import Config
+
     config = Config()
     # configparser interpolates '%'; a home path may contain one.
     config.set_main_option("script_location", os.fspath(MIGRATIONS_DIR).replace("%", "%%"))
@@ -94,15 +102,32 @@ def alembic_config() -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Upgrade the database to the newest schema, in one IMMEDIATE transaction.
+    """Upgrade the database to the newest schema, in one IMMEDIATE transaction; a database
+    already at HEAD_REVISION is left alone and Alembic is not even imported.
 
     Two app instances opening the same file at once take turns; a crash mid-way leaves the
     previous schema intact because SQLite DDL is transactional.
     """
+    if schema_revision(engine) == HEAD_REVISION:
+        return
+    from alembic import command
+
     config = alembic_config()
     with with_mode(engine, "write").begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The revision Alembic recorded in the file, or None (a new file, or no version table)."""
+    with with_mode(engine, "read").connect() as connection:
+        found = connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", (VERSION_TABLE,)
+        ).first()
+        if found is None:
+            return None
+        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
 
 
 def _create_private(path: Path) -> None:

@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from mestore_desktop import __version__
-from mestore_desktop.cli import back_office_commands, catalogue_command, commands, link_commands
+from mestore_desktop.cli import (
+    back_office_commands,
+    catalogue_command,
+    commands,
+    doctor_command,
+    link_commands,
+)
 from mestore_desktop.cli.commands import CliError
 from mestore_desktop.paths import resolve_home
 from mestore_desktop.secrets import SecretName
@@ -36,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue_command.add_parser(groups)
     back_office_commands.add_parsers(groups)
     link_commands.add_parser(groups)
+    doctor_command.add_parser(groups)
     return parser
 
 

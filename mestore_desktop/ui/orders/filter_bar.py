@@ -117,7 +117,7 @@ class OrdersFilterBar(QWidget):
         self._pause.setSingleShot(True)
         self._pause.setInterval(SEARCH_PAUSE_MS)
         self._fill_statuses()
-        self.set_options([], [])
+        self._fill_options([], [])
         self._build()
         self._connect()
         self._show_custom_range(False)
@@ -213,7 +213,16 @@ class OrdersFilterBar(QWidget):
     # -- options from the store ----------------------------------------------------------------
 
     def set_options(self, terminals: Iterable[str], methods: Iterable[str]) -> None:
-        """Fill the terminal and Wompi method lists; the current choice is kept when still there."""
+        """Fill the terminal and Wompi method lists; the current choice is kept when still there.
+        From now on every list widens to its longest entry as it changes."""
+        for combo in (self.period, self.status, self.tender, self.terminal):
+            # Not at build time: this policy makes each list build its popup at once (a
+            # frame and a list view each, a sixth of building the page); until the store's
+            # options come, the lists take their first contents' width when first shown.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._fill_options(terminals, methods)
+
+    def _fill_options(self, terminals: Iterable[str], methods: Iterable[str]) -> None:
         self._emitting = False
         try:
             _refill(self.terminal, self._terminal_items(terminals))
@@ -338,7 +347,6 @@ def _day(value: QDate) -> date:
 def _combo(name: str, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.setAccessibleName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     return combo
 
 

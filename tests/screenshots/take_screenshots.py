@@ -167,7 +167,38 @@ def walk(journey: Journey, album: Album) -> None:
     album.shoot("12-pedidos")
     journey.press("5", Qt.KeyboardModifier.ControlModifier)
     album.shoot("13-ajustes")
+    payment_link(journey, album)
+    reconciliation(journey, album)
     journey.press("1", Qt.KeyboardModifier.ControlModifier)
+
+
+def payment_link(journey: Journey, album: Album) -> None:
+    journey.press("3", Qt.KeyboardModifier.ControlModifier)
+    journey.find("Nuevo link")
+    journey.press("N", Qt.KeyboardModifier.ControlModifier)
+    journey.type("Torta de chocolate")
+    for field, text in (("Monto", "85.000"), ("Descripción", "Entrega el sabado")):
+        journey.click(field)
+        journey.press("A", Qt.KeyboardModifier.ControlModifier)
+        journey.type(text)
+    journey.press("Enter")
+    journey.wait(lambda: journey.visible_named("URL del link") != [], 15_000)
+    QTest.qWait(SETTLE_MS)
+    album.shoot("14-links-de-pago")
+
+
+def reconciliation(journey: Journey, album: Album) -> None:
+    """A day with something to look at: money at Wompi for no sale of ours (the sandbox's
+    control, silent: only the reconciliation's search finds it)."""
+    orphan = {"reference": "OTRA-TIENDA-1", "amount_in_cents": 5_000_000, "status": "APPROVED"}
+    journey.sandbox_post("transactions/inject", {**orphan, "silent": True})
+    journey.press("4", Qt.KeyboardModifier.ControlModifier)
+    journey.click("Hoy")
+    journey.click("Conciliar")
+    journey.wait(lambda: "(1)" in journey.find("Sin pedido").text(), 30_000)  # type: ignore[attr-defined]
+    journey.click("Sin pedido")
+    QTest.qWait(SETTLE_MS)
+    album.shoot("15-conciliacion")
 
 
 def card_paid_here(journey: Journey, album: Album) -> None:

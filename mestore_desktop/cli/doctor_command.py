@@ -20,8 +20,7 @@ from mestore_desktop import __version__
 from mestore_desktop.cli.commands import CliError, print_json
 from mestore_desktop.domain.text import N_, Text
 from mestore_desktop.paths import database_path
-from mestore_desktop.secrets import SecretStore
-from mestore_desktop.services.doctor import Check, Doctor, DoctorReport
+from mestore_desktop.services.doctor import Check, DoctorReport, build_doctor
 from mestore_desktop.settings import Settings, SettingsFile
 from mestore_desktop.store.db import Database
 from mestore_desktop.store.errors import StorageError
@@ -66,14 +65,7 @@ async def _run(
         headers={"User-Agent": f"MeStoreDesktop/{__version__} (doctor)"},
         timeout=httpx.Timeout(10.0, connect=5.0),
     ) as http:
-        doctor = Doctor(
-            settings=settings,
-            secrets=SecretStore(settings.environment),
-            http=http,
-            home=home,
-            database=db,
-            database_problem=problem,
-        )
+        doctor = build_doctor(settings, home=home, http=http, database=db, database_problem=problem)
         return await doctor.run(None if out is None else lambda check: print_check(check, out))
 
 

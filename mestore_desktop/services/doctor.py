@@ -52,7 +52,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from mestore_desktop.domain.text import N_, Text
-from mestore_desktop.secrets import Secret, SecretName, SecretsError
+from mestore_desktop.secrets import Secret, SecretName, SecretsError, SecretStore
 from mestore_desktop.settings import Environment, Settings
 from mestore_desktop.sync.relay_client import (
     RelayAuthError,
@@ -653,7 +653,7 @@ class Doctor:
                     N_(
                         "Una transacción de prueba se aprobó y su evento llegó al relay con firma "
                         "válida en {seconds} s.",
-                        seconds=round(time.monotonic() - started, 1),
+                        seconds=f"{time.monotonic() - started:.1f}".replace(".", ","),
                     ),
                     None,
                 )
@@ -855,6 +855,26 @@ class Doctor:
         return Check(
             name, True, N_("Hay {free} libres en el disco de los datos.", free=shown), None
         )
+
+
+def build_doctor(
+    settings: Settings,
+    *,
+    home: Path,
+    http: httpx.AsyncClient,
+    database: DoctorDatabase | None,
+    database_problem: Text | None = None,
+) -> Doctor:
+    """The doctor over the app's own parts: this environment's keyring entries, the app's HTTP
+    client and database executor (the composition root's one line: app.py, cli)."""
+    return Doctor(
+        settings=settings,
+        secrets=SecretStore(settings.environment),
+        http=http,
+        home=home,
+        database=database,
+        database_problem=database_problem,
+    )
 
 
 # -- pure helpers (unit-tested directly) ------------------------------------------------------

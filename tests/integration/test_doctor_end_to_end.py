@@ -33,15 +33,19 @@ from tests.relay.helpers import new_events_secret
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYRING_PASSWORD = "pw"  # the throwaway test keyring's
-# Sets the four secrets from the environment (never argv), then runs the doctor.
+# Stores the four secrets with `mestore secrets set` (their values from the environment and
+# through standard input, never argv; one interpreter for the four), then runs the doctor.
+STORE_SECRETS = """
+import io, os, sys
+from mestore_desktop.cli.main import main
+for name in ("wompi_private_key", "wompi_integrity_secret", "wompi_events_secret", "relay_token"):
+    value = io.StringIO(os.environ["SECRET_" + name.upper()])
+    if main(["--home", os.environ["MESTORE_TEST_HOME"], "secrets", "set", name], stdin=value):
+        sys.exit(99)
+"""
 SCRIPT = """
 echo -n "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-for name in wompi_private_key wompi_integrity_secret wompi_events_secret relay_token; do
-    var=$(echo "SECRET_$name" | tr a-z A-Z)
-    eval "value=\\$$var"
-    printf %s "$value" | "$PYTHON" -m mestore_desktop.cli --home "$MESTORE_TEST_HOME" \
-        secrets set "$name" >/dev/null || exit 99
-done
+"$PYTHON" -c "$STORE_SECRETS" >/dev/null || exit 99
 exec "$PYTHON" -m mestore_desktop.cli --home "$MESTORE_TEST_HOME" doctor --json
 """
 
@@ -100,6 +104,7 @@ def run_doctor(
             "PYTHON": sys.executable,
             "MESTORE_TEST_HOME": str(home),
             "KEYRING_PASSWORD": KEYRING_PASSWORD,
+            "STORE_SECRETS": STORE_SECRETS,
             "SECRET_WOMPI_PRIVATE_KEY": private_key or world.keys.private_key,
             "SECRET_WOMPI_INTEGRITY_SECRET": world.keys.integrity_secret,
             "SECRET_WOMPI_EVENTS_SECRET": world.keys.events_secret,

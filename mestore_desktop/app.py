@@ -80,6 +80,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="PNG",
         help="abrir la ventana, opcionalmente guardar una captura en PNG, y salir",
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="probar la instalación: una venta de demostración sin pantalla, y salir",
+    )
     parser.add_argument("--version", action="version", version=__version__)
     return parser.parse_args(argv)
 
@@ -107,7 +112,11 @@ class Backend:
 def main(argv: list[str] | None = None) -> int:
     """Start the desktop app; returns the process exit code."""
     args = parse_args(argv)
-    smoke = args.smoke is not None
+    if args.smoke_test:  # the bundle's self-check (README › Packaging)
+        from mestore_desktop.ui import smoke_test
+
+        smoke_test.prepare(args)  # the demo in a temporary home, offscreen
+    smoke = args.smoke is not None or args.smoke_test
     try:
         backend = open_backend(args)
     except StartupError as exc:
@@ -117,11 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         backend.close()
         return _refuse_to_start(problem, args.lang, smoke=True)
     try:
-        _run_ui(args, backend)
+        code = _run_ui(args, backend)
     finally:
         backend.close()
     log.info("MeStore Desktop closed")
-    return 0
+    return code
 
 
 def open_backend(args: argparse.Namespace) -> Backend:
@@ -190,7 +199,7 @@ class Desktop:
         remove_translators(self.translators)
 
 
-def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
+def _run_ui(args: argparse.Namespace, backend: Backend) -> int:
     _prepare_web_engine()
     # Chromium reads its UI language (form messages) once, before the QApplication exists.
     apply_web_engine_language(choose_language(args.lang, backend.settings.language))
@@ -199,10 +208,16 @@ def _run_ui(args: argparse.Namespace, backend: Backend) -> None:
     asyncio.set_event_loop(loop)
     desktop = build_desktop(args, backend, loop)
     desktop.window.show()
+    checker = None
+    if args.smoke_test:  # one demo sale driven by keys (ui/smoke_test.py), then the window closes
+        from mestore_desktop.ui.smoke_test import SmokeTest
+
+        checker = SmokeTest.start(args, desktop.window, loop)
     if args.smoke is not None:
         QTimer.singleShot(SMOKE_DELAY_MS, lambda: _end_smoke(desktop.window, args.smoke))
     _run(app, loop, desktop)
     desktop.db.shutdown()
+    return checker.exit_code if checker is not None else 0
 
 
 def build_desktop(

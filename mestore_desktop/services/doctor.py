@@ -318,7 +318,7 @@ class Doctor:
         )
 
     def _relay(self, token: str | None) -> RelayClient:
-        return RelayClient(self._http, self.settings.relay_url, token)
+        return RelayClient(self._http, self.settings.relay_url, lambda: token)
 
     def _require_public_key(self) -> None:
         if not self.settings.public_key:

@@ -91,7 +91,7 @@ def test_the_whole_setup_by_keyboard_saves_each_step_and_ends_with_the_self_test
     key(qtbot, Qt.Key.Key_Return)
 
     assert assistant.heading.text() == "Paso 3 de 5: Relay"
-    assert "Guardado: Ambiente, Llave pública, Llave privada de Wompi" in assistant.message.text()
+    assert "Guardado: Llave pública, Llave privada de Wompi" in assistant.message.text()
     assert memory_keyring.values[(SANDBOX, "wompi_private_key")] == PRIVATE
     assert memory_keyring.values[(SANDBOX, "wompi_integrity_secret")] == INTEGRITY
     assert memory_keyring.values[(SANDBOX, "wompi_events_secret")] == EVENTS
@@ -114,7 +114,7 @@ def test_the_whole_setup_by_keyboard_saves_each_step_and_ends_with_the_self_test
     key(qtbot, Qt.Key.Key_Return)  # Terminar
 
     assert not assistant.isVisible() and page.normal.isVisible()
-    assert page.message.text().startswith("Asistente terminado. Quedó guardado: Ambiente,")
+    assert page.message.text().startswith("Asistente terminado. Quedó guardado: Llave pública,")
     assert SettingsFile(home).load() == Settings(
         environment=Environment.SANDBOX,
         public_key="pub_test_Abc123",
@@ -146,7 +146,7 @@ def test_esc_leaves_keeping_earlier_steps_and_dropping_the_open_one(
 
     assert not page.assistant.isVisible() and page.normal.isVisible()
     text = page.message.text()
-    assert text.startswith("Asistente cerrado. Quedó guardado: Ambiente, Llave pública.")
+    assert text.startswith("Asistente cerrado. Quedó guardado: Llave pública.")
     assert "«Relay» sin pulsar Siguiente no se guardó" in text
     saved = SettingsFile(home).load()
     assert saved.public_key == "pub_test_Saved1" and saved.relay_url == ""
@@ -157,7 +157,7 @@ def test_esc_leaves_keeping_earlier_steps_and_dropping_the_open_one(
 
 def test_cancelar_at_the_first_step_saves_nothing(page, home, qtbot) -> None:
     page.open_assistant()
-    page.assistant.steps[0].fields[0].editor.setCurrentIndex(1)  # Producción, not saved alone
+    page.assistant.steps[0].fields[0].editor.set_value("production")  # not saved alone
     qtbot.mouseClick(page.assistant.cancel_button, Qt.MouseButton.LeftButton)
     assert page.message.text().startswith("Asistente cerrado. No se guardó nada.")
     assert not (home / "settings.json").exists()
@@ -165,7 +165,7 @@ def test_cancelar_at_the_first_step_saves_nothing(page, home, qtbot) -> None:
 
 def test_a_refused_step_saves_nothing_and_says_where(page, home, memory_keyring, qtbot) -> None:
     page.open_assistant()
-    page.assistant.steps[0].fields[0].editor.setCurrentIndex(1)  # Producción
+    key(qtbot, Qt.Key.Key_Down)  # Producción, the radio below Sandbox
     key(qtbot, Qt.Key.Key_Return)
     type_here(qtbot, "pub_test_Abc123")  # a sandbox key for production
     qtbot.keyClicks(focus_named(page, "Llave privada de Wompi"), PRIVATE)

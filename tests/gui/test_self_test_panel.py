@@ -35,6 +35,7 @@ def test_each_check_is_shown_as_it_ends_then_the_summary(qtbot, qloop_running) -
     doctor.release()
     qtbot.waitUntil(lambda: len(panel.rows) == 1)
     first = panel.rows[0]
+    assert first.isVisible()  # at once, not at the next turn of the event loop
     assert first.title.text() == "Llavero del sistema: bien"
     assert first.title.property("status") == "approved"
     assert first.detail.text() == "Todo bien con keyring."

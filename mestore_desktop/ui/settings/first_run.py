@@ -26,14 +26,14 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
-    QComboBox,
+    QButtonGroup,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -72,20 +72,59 @@ def first_run_needed(store: SecretStore) -> bool:
     return not (status[SecretName.WOMPI_PRIVATE_KEY] or status[SecretName.INTEGRITY_SECRET])
 
 
+class _Choice(QWidget):
+    """A setting's few values as radio buttons, all in sight (arrows move between them);
+    a drop-down would hide them, and F4 would open it."""
+
+    def __init__(self, choices: tuple[tuple[str, str], ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.values: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for value, label in choices:
+            radio = QRadioButton(label, self)
+            radio.setAccessibleName(label)
+            self.group.addButton(radio, len(self.values))
+            self.values.append(value)
+            layout.addWidget(radio)
+        self.set_value(self.values[0])
+
+    def value(self) -> str:
+        return self.values[max(self.group.checkedId(), 0)]
+
+    def set_value(self, value: str) -> None:
+        index = self.values.index(value) if value in self.values else 0
+        self.group.button(index).setChecked(True)
+
+    def focus(self) -> None:
+        self.group.checkedButton().setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+Editor = QLineEdit | _Choice
+
+
 @dataclass
 class _Field:
     """One editor of a step: a setting (``key``) or a secret (``secret``), its error line."""
 
-    editor: QLineEdit | QComboBox
+    editor: Editor
     error: QLabel
     key: str = ""
     secret: SecretName | None = None
     status: QLabel | None = None
 
     def text(self) -> str:
-        if isinstance(self.editor, QComboBox):
-            return str(self.editor.currentData())
+        if isinstance(self.editor, _Choice):
+            return self.editor.value()
         return self.editor.text()
+
+    def focus(self) -> None:
+        if isinstance(self.editor, _Choice):
+            self.editor.focus()
+        else:
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.editor.selectAll()  # what is typed replaces the saved value, as after Tab
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -198,11 +237,9 @@ class FirstRunAssistant(QWidget):
 
     def _setting_field(self, form: QFormLayout, key: str) -> _Field:
         spec = self._specs.get(key, FieldSpec(key, key, ""))
-        editor: QLineEdit | QComboBox
+        editor: Editor
         if spec.choices:
-            editor = QComboBox()
-            for value, label in spec.choices:
-                editor.addItem(label, value)
+            editor = _Choice(spec.choices)
         else:
             editor = QLineEdit()
             editor.setPlaceholderText(spec.placeholder)
@@ -342,7 +379,7 @@ class FirstRunAssistant(QWidget):
 
     def _on_enter(self) -> None:
         focus = QApplication.focusWidget()
-        if isinstance(focus, QAbstractButton) and self.isAncestorOf(focus) and focus.isEnabled():
+        if isinstance(focus, QPushButton) and self.isAncestorOf(focus) and focus.isEnabled():
             focus.click()  # Enter presses the button that has the focus, as in a dialog
         else:
             self.next()
@@ -364,8 +401,10 @@ class FirstRunAssistant(QWidget):
         self.next_button.setAccessibleName(self.tr("Terminar") if last else self.tr("Siguiente"))
         if any(found.secret is not None for found in step.fields):
             self._show_secret_status()
-        first = step.fields[0].editor if step.fields else self.next_button
-        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if step.fields:
+            step.fields[0].focus()
+        else:
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         if last:
             self.self_test.start()
 
@@ -403,11 +442,13 @@ class FirstRunAssistant(QWidget):
             changes = {"environment": self._environment(), **changes}
             if not changes["public_key"]:
                 del changes["public_key"]  # keep the saved one (validate still checks it)
+        before = to_display(self._settings())
         problems = self._save_settings(changes) if changes else {}
         if problems:
             self._show_problems(step, problems)
             return False
-        saved = [self._specs[key].label for key in changes if key in self._specs]
+        after = to_display(self._settings())
+        saved = [self._specs[key].label for key in changes if before[key] != after[key]]
         failed = self._save_secrets(step, saved)
         self._say_saved(saved)
         return not failed
@@ -493,7 +534,7 @@ def _error_label() -> QLabel:
 
 
 def _set_text(found: _Field, text: str) -> None:
-    if isinstance(found.editor, QComboBox):
-        found.editor.setCurrentIndex(max(found.editor.findData(text), 0))
+    if isinstance(found.editor, _Choice):
+        found.editor.set_value(text)
     else:
         found.editor.setText(text)

@@ -148,9 +148,11 @@ class SelfTestPanel(QWidget):
         self.cancel_button.setAccessibleDescription(self.tr("Tecla Esc"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
+        # Esc anywhere in the window stops a run in sight (Alt+V leaves the focus where it was);
+        # enabled only while a run goes on, and Qt ignores it while the panel is hidden.
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
-        self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.escape.setEnabled(False)  # only while a run goes on (Esc means more elsewhere)
+        self.escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.escape.setEnabled(False)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)  # no known length: an animated "working" bar
         self.busy.setTextVisible(False)
@@ -295,6 +297,7 @@ class SelfTestPanel(QWidget):
     def _add_row(self, check: Check) -> None:
         row = CheckRow(check)
         self._rows_layout.addWidget(row)
+        row.show()  # now, not at the next loop turn (a child added to a shown widget waits)
         self.rows.append(row)
         self.in_sight.emit([row])
 

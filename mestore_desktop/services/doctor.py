@@ -254,6 +254,8 @@ class Doctor:
         """One check alone (the UI may re-run a check after a fix)."""
         if name not in CHECK_NAMES:
             raise ValueError(f"unknown check {name!r}")
+        self._secrets_task = None  # read again: staff may have just fixed a secret
+        self._status_task = None
         return await self._guarded(name)
 
     async def _guarded(self, name: str) -> Check:
@@ -287,7 +289,7 @@ class Doctor:
     async def _secrets(self) -> _Secrets:
         """Every secret, read once in a worker thread (a keyring call may block on D-Bus)."""
         if self._secrets_task is None:
-            self._secrets_task = asyncio.ensure_future(asyncio.to_thread(self._read_secrets))
+            self._secrets_task = _shared(asyncio.to_thread(self._read_secrets))
         try:
             return await asyncio.shield(self._secrets_task)
         except SecretsError:
@@ -351,7 +353,7 @@ class Doctor:
         """The relay's GET /v1/status for this till's token, fetched once per run."""
         token = await self._relay_token()
         if self._status_task is None:
-            self._status_task = asyncio.ensure_future(self._fetch_status(token))
+            self._status_task = _shared(self._fetch_status(token))
         return await asyncio.shield(self._status_task)
 
     async def _fetch_status(self, token: str) -> Mapping[str, Any]:
@@ -636,7 +638,7 @@ class Doctor:
         deadline = started + self.limits.round_trip_s
         while (remaining := deadline - time.monotonic()) > 0:
             try:
-                batch = await relay.fetch(cursor, limit=100, wait=min(2.0, remaining))
+                batch = await relay.fetch(cursor, limit=100, wait=min(1.0, remaining))
             except RelayCursorExpiredError:
                 cursor = int((await self._fetch_status(token))["cursor"])
                 continue
@@ -878,6 +880,14 @@ def build_doctor(
 
 
 # -- pure helpers (unit-tested directly) ------------------------------------------------------
+
+
+def _shared(work: Awaitable[T]) -> asyncio.Task[T]:
+    """A task several checks await (shielded); its failure is theirs, and is marked as seen
+    even when every one of them timed out first (no "exception never retrieved" noise)."""
+    task: asyncio.Task[T] = asyncio.ensure_future(work)
+    task.add_done_callback(lambda done: done.cancelled() or done.exception())
+    return task
 
 
 def _probe_reference() -> str:

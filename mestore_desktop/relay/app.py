@@ -46,7 +46,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from mestore_desktop.relay.access import AccessCache
 from mestore_desktop.relay.config import RelayConfig
@@ -600,7 +600,7 @@ async def _poll(
 
 async def _disconnected(receive: Receive) -> bool:
     """Whether the client hung up, without waiting (as Starlette's Request.is_disconnected)."""
-    message: dict[str, Any] = {}
+    message: Message = {}
     with anyio.CancelScope() as scope:
         scope.cancel()
         message = await receive()

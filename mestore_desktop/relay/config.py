@@ -114,7 +114,7 @@ def resolve_environment(requested: str | None, secrets: tuple[str, ...]) -> Envi
         raise ConfigError(f"--environment must be one of {ENVIRONMENTS}")
     if implied - {requested}:
         raise ConfigError(f"an events secret belongs to another environment than {requested!r}")
-    return requested  # type: ignore[return-value]
+    return requested
 
 
 def default_database() -> str:

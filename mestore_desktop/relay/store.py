@@ -29,6 +29,7 @@ from sqlalchemy import (
     URL,
     Connection,
     Engine,
+    Select,
     column,
     create_engine,
     delete,
@@ -306,7 +307,9 @@ class RelayStore:
         """The revision Alembic recorded, or None for a database it never migrated."""
         try:
             with self._reader.connect() as conn:
-                version = select(column("version_num")).select_from(table(VERSION_TABLE))
+                version: Select[str] = select(column("version_num")).select_from(
+                    table(VERSION_TABLE)
+                )
                 return conn.execute(version).scalar()
         except SQLAlchemyError:
             return None  # no version table yet: a new database (migrate says if it cannot)

@@ -133,11 +133,14 @@ class GapFiller:
         async for page in self._d.wompi.iter_transaction_pages(first, last):
             seen.update((tx.id, tx) for tx in page)
             at = self._d.clock()
-            done = await self._d.db.write(
-                lambda s, page=page, at=at: apply_transactions(
+
+            # A def, not a lambda with defaults: mypy cannot infer such a lambda's type.
+            def apply_page(s: Session, page: list[Transaction] = page, at: datetime = at) -> Tally:
+                return apply_transactions(
                     s, page, source=StatusSource.RECONCILE, at=at, evidence=f"gap_fill {reason}"
                 )
-            )
+
+            done = await self._d.db.write(apply_page)
             tally.add(done)
             self._hub.applied(done)
         settings = self._d.settings

@@ -27,7 +27,8 @@ class PollSchedule:
 
     def interval_s(self, step: int) -> float:
         """The base interval after `step` polls (0 = the first re-poll)."""
-        return min(self.cap_s, self.first_s * 2 ** min(step, 32))
+        growth: float = 2 ** min(step, 32)  # int ** int is typed Any (negative: a float)
+        return min(self.cap_s, self.first_s * growth)
 
 
 FAST = PollSchedule(10.0, 60.0)
@@ -97,7 +98,8 @@ class SyncSettings:
 
 def full_jitter(first_s: float, cap_s: float, failures: int, random: Callable[[], float]) -> float:
     """Delay after the `failures`-th consecutive failure: uniform in [first/10, cap_n]."""
-    ceiling = min(cap_s, first_s * 2 ** min(max(failures, 1) - 1, 32))
+    growth: float = 2 ** min(max(failures, 1) - 1, 32)
+    ceiling = min(cap_s, first_s * growth)
     floor = first_s / 10  # never a busy loop against a relay that refuses at once
     return max(floor, ceiling * random())
 

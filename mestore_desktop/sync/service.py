@@ -151,7 +151,8 @@ class SyncService:
     async def run_once(self) -> SyncReport:
         """Drain the feed (no waiting), poll every pending attempt once, fill gaps if due."""
         await self._load_status()
-        tally, problems = Tally(), []
+        tally = Tally()
+        problems: list[str] = []
         if self.relay is not None:
             await self.feed.drain(tally, problems)
         await self.watcher.poll(tally, problems, force=True)

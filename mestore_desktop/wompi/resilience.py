@@ -54,7 +54,8 @@ class RetryPolicy:
 
     def backoff_s(self, retry_number: int) -> float:
         """Delay before the `retry_number`-th retry (1-based), jitter applied."""
-        cap = min(self.max_delay_s, self.base_delay_s * 2 ** (retry_number - 1))
+        growth: float = 2 ** (retry_number - 1)  # int ** int is typed Any (negative: a float)
+        cap = min(self.max_delay_s, self.base_delay_s * growth)
         return cap * self.random() if self.jitter else cap
 
     def delay_s(self, retry_number: int, retry_after_s: float | None = None) -> float | None:

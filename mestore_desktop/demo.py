@@ -37,6 +37,7 @@ from typing import IO, TypeVar
 from urllib.parse import urlsplit
 
 import keyring
+from jaraco.classes.properties import classproperty
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
@@ -93,7 +94,17 @@ class DemoStateError(DemoError):
 class DemoKeyring(KeyringBackend):
     """Process-lifetime keyring for the demo's sandbox keys only."""
 
-    priority = 1  # type: ignore[assignment]
+    @classproperty
+    def priority(cls) -> float:  # noqa: N805  (a class property)
+        """Raises, so keyring's own discovery never picks this backend (a priority that raises
+        means "not viable"): `start_demo` sets it explicitly. As a plain `priority = 1` it was
+        the default keyring of any process that had imported this module on a machine without
+        a keyring, so a start without --demo kept real keys in memory only, lost at exit,
+        instead of refusing them (found in the first-run assistant, issue 13)."""
+        raise RuntimeError("the demo keyring is only set explicitly, by start_demo")
+
+    def __str__(self) -> str:
+        return f"{type(self).__module__}.{type(self).__name__} (demo, in memory)"
 
     def __init__(self) -> None:
         super().__init__()

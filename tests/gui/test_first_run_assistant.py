@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import keyring
+import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -243,3 +245,23 @@ def test_it_reopens_from_ajustes_with_the_saved_values(page, home, qtbot) -> Non
     assert page.assistant.isVisible() and page.assistant.index == 0
     assert page.assistant.steps[3].fields[0].text() == "La Esquina"
     assert page.assistant.steps[3].fields[2].text() == "T07"
+
+
+def test_without_a_keyring_the_keys_step_says_why_nothing_can_be_saved(page, home, qtbot) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # restored by the memory_keyring fixture
+    assert page.first_run_needed()  # no keys can be read: the owner needs the assistant
+    page.open_assistant()
+    key(qtbot, Qt.Key.Key_Return)
+
+    assistant = page.assistant
+    assert assistant.message.isVisible()
+    assert "No hay un llavero del sistema seguro disponible" in assistant.message.text()
+    type_here(qtbot, "pub_test_Abc123")
+    qtbot.keyClicks(focus_named(page, "Llave privada de Wompi"), PRIVATE)
+    key(qtbot, Qt.Key.Key_Return)
+
+    assert assistant.index == 1  # stays: the key was not saved
+    private = assistant.steps[1].fields[1]
+    assert "llavero" in private.error.text()
+    assert private.editor.text() == ""  # never left in the widget
+    assert SettingsFile(home).load().public_key == "pub_test_Abc123"  # the rest of the step

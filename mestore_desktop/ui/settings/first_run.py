@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
 from mestore_desktop.settings import Settings, to_display
+from mestore_desktop.ui.errors import user_message
 from mestore_desktop.ui.settings.fields import FieldSpec, field_specs
 from mestore_desktop.ui.settings.secrets_panel import secret_label
 from mestore_desktop.ui.settings.self_test import SelfTestFactory, SelfTestPanel
@@ -465,7 +466,7 @@ class FirstRunAssistant(QWidget):
             try:
                 store.set(found.secret, value)
             except SecretsError as exc:
-                found.show_error(str(exc))
+                found.show_error(user_message(exc))
                 failed = True
                 continue
             saved.append(secret_label(found.secret))
@@ -503,7 +504,7 @@ class FirstRunAssistant(QWidget):
             status = self._secrets_for(self._environment()).status()
         except SecretsError as exc:
             status = {}
-            self._show_message(str(exc), error=True)
+            self._show_message(user_message(exc), error=True)
         for step in self.steps:
             for found in step.fields:
                 if found.secret is None or found.status is None:

@@ -116,7 +116,9 @@ def test_the_whole_setup_by_keyboard_saves_each_step_and_ends_with_the_self_test
     key(qtbot, Qt.Key.Key_Return)  # Terminar
 
     assert not assistant.isVisible() and page.normal.isVisible()
-    assert page.message.text().startswith("Asistente terminado. Quedó guardado: Llave pública,")
+    note = page.assistant_note
+    assert note.isVisible() and not page.message.isVisible()  # at the top, where it is seen
+    assert note.text().startswith("Asistente terminado. Quedó guardado: Llave pública,")
     assert SettingsFile(home).load() == Settings(
         environment=Environment.SANDBOX,
         public_key="pub_test_Abc123",
@@ -147,7 +149,7 @@ def test_esc_leaves_keeping_earlier_steps_and_dropping_the_open_one(
     key(qtbot, Qt.Key.Key_Escape)
 
     assert not page.assistant.isVisible() and page.normal.isVisible()
-    text = page.message.text()
+    text = page.assistant_note.text()
     assert text.startswith("Asistente cerrado. Quedó guardado: Llave pública.")
     assert "«Relay» sin pulsar Siguiente no se guardó" in text
     saved = SettingsFile(home).load()
@@ -161,7 +163,7 @@ def test_cancelar_at_the_first_step_saves_nothing(page, home, qtbot) -> None:
     page.open_assistant()
     page.assistant.steps[0].fields[0].editor.set_value("production")  # not saved alone
     qtbot.mouseClick(page.assistant.cancel_button, Qt.MouseButton.LeftButton)
-    assert page.message.text().startswith("Asistente cerrado. No se guardó nada.")
+    assert page.assistant_note.text().startswith("Asistente cerrado. No se guardó nada.")
     assert not (home / "settings.json").exists()
 
 
@@ -169,6 +171,7 @@ def test_a_refused_step_saves_nothing_and_says_where(page, home, memory_keyring,
     page.open_assistant()
     key(qtbot, Qt.Key.Key_Down)  # Producción, the radio below Sandbox
     key(qtbot, Qt.Key.Key_Return)
+    assert QApplication.focusWidget().placeholderText() == "pub_prod_…"
     type_here(qtbot, "pub_test_Abc123")  # a sandbox key for production
     qtbot.keyClicks(focus_named(page, "Llave privada de Wompi"), PRIVATE)
     key(qtbot, Qt.Key.Key_Return)
@@ -235,7 +238,7 @@ def test_esc_during_the_self_test_cancels_it_and_a_second_esc_leaves(page, qtbot
 
     key(qtbot, Qt.Key.Key_Escape)
     assert not assistant.isVisible()
-    assert page.message.text().startswith("Asistente cerrado.")
+    assert page.assistant_note.text().startswith("Asistente cerrado.")
 
 
 def test_it_reopens_from_ajustes_with_the_saved_values(page, home, qtbot) -> None:
@@ -265,3 +268,15 @@ def test_without_a_keyring_the_keys_step_says_why_nothing_can_be_saved(page, hom
     assert "llavero" in private.error.text()
     assert private.editor.text() == ""  # never left in the widget
     assert SettingsFile(home).load().public_key == "pub_test_Abc123"  # the rest of the step
+
+
+def test_the_buttons_follow_the_step_without_a_gap(page, qtbot) -> None:
+    """A plain stack is as tall as its tallest step: the short steps had a gap (seen by hand)."""
+    assistant = page.assistant
+    page.open_assistant()
+    tallest = max(step.page.sizeHint().height() for step in assistant.steps)
+    for _ in range(3):
+        key(qtbot, Qt.Key.Key_Return)
+    assert assistant.index == 3  # Comercio: three fields and one line of text
+    shown_step = assistant.steps[3].page
+    assert assistant.pages.sizeHint().height() == shown_step.sizeHint().height() < tallest

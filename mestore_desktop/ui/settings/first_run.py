@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -71,6 +71,23 @@ def first_run_needed(store: SecretStore) -> bool:
     except SecretsError:
         return True
     return not (status[SecretName.WOMPI_PRIVATE_KEY] or status[SecretName.INTEGRITY_SECRET])
+
+
+class _CurrentPageStack(QStackedWidget):
+    """As tall as the step on screen (a plain stack is as tall as its tallest step, which left
+    a gap above the buttons of the shorter ones)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
 class _Choice(QWidget):
@@ -169,7 +186,7 @@ class FirstRunAssistant(QWidget):
         self.saved: list[str] = []  # what this opening saved, in words, in order
         self.heading = QLabel(self)
         self.heading.setObjectName("PageTitle")  # its text is its name: "Paso 2 de 5: …"
-        self.pages = QStackedWidget(self)
+        self.pages = _CurrentPageStack(self)
         # Esc belongs to the assistant here (it cancels a running test, else leaves).
         self.self_test = SelfTestPanel(self_test, escape_cancels=False)
         self.steps = [
@@ -402,6 +419,11 @@ class FirstRunAssistant(QWidget):
         self.next_button.setAccessibleName(self.tr("Terminar") if last else self.tr("Siguiente"))
         if any(found.secret is not None for found in step.fields):
             self._show_secret_status()
+        if index == 1:  # the public key's shape follows the environment just chosen
+            prefix = "pub_prod_" if self._environment() == "production" else "pub_test_"
+            public = step.fields[0].editor
+            assert isinstance(public, QLineEdit)  # noqa: S101  the keys step starts with it
+            public.setPlaceholderText(prefix + "…")
         if step.fields:
             step.fields[0].focus()
         else:

@@ -108,6 +108,11 @@ class SettingsPage(QScrollArea):
         self.assistant_button = QPushButton(self.tr("Asistente de configuración"))
         self.assistant_button.setAccessibleName(self.tr("Asistente de configuración"))
         self.assistant_button.clicked.connect(self.open_assistant)
+        # What the assistant saved, said at the top where the page opens after it.
+        self.assistant_note = QLabel()
+        self.assistant_note.setAccessibleName(self.tr("Resultado del asistente"))
+        self.assistant_note.setWordWrap(True)
+        self.assistant_note.hide()
         self.setWidget(self._build_content())
         self.setWidgetResizable(True)
         self.form.load(settings)
@@ -158,6 +163,7 @@ class SettingsPage(QScrollArea):
         layout = QVBoxLayout(self.normal)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.assistant_note)
         layout.addWidget(self.form)
         layout.addLayout(buttons)
         layout.addWidget(secrets_box)
@@ -181,6 +187,7 @@ class SettingsPage(QScrollArea):
             self_test=self_test,
         )
         assistant.secrets_saved.connect(self._on_assistant_secret_saved)
+        assistant.self_test.in_sight.connect(self.keep_in_sight)
         assistant.closed.connect(self._on_assistant_closed)
         return assistant
 
@@ -191,6 +198,7 @@ class SettingsPage(QScrollArea):
     def open_assistant(self) -> None:
         """Show the page as the guided setup, from its first step."""
         self.normal.hide()
+        self.assistant_note.hide()
         self.assistant.show()
         self.assistant.open()
         self.verticalScrollBar().setValue(0)
@@ -200,7 +208,10 @@ class SettingsPage(QScrollArea):
         self.form.load(self.settings)  # what the assistant saved, in the full form
         self.secrets_panel.refresh()
         self.normal.show()
-        self._show_message(text, error=False)
+        self.message.hide()  # "Ajustes guardados." of a step: the note says it all
+        self.assistant_note.setText(text)
+        set_style_property(self.assistant_note, "status", "approved")
+        self.assistant_note.show()
         self.assistant_button.setFocus()
         self.keep_in_sight([self.assistant_button])
 

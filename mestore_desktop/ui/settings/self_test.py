@@ -272,6 +272,7 @@ class SelfTestPanel(QWidget):
             )
         set_style_property(self.summary, "status", "approved" if failed == 0 else "declined")
         self._set_running(False)
+        self.in_sight.emit([*self.rows, self.summary])  # the verdict last: it wins the scroll
         self.finished.emit(report)
 
     def _on_crash(self, run: int, exc: Exception) -> None:

@@ -745,3 +745,78 @@ def test_readme_commands_parse_and_name_every_file_of_the_folder() -> None:
         if path.name != "README.md":
             assert f"`{path.name}`" in README, f"deploy/README.md does not name {path.name}"
     assert "https://relay.mitienda.co/wompi/events/<merchant>" in README
+
+
+def run_readme_line(host: Host, startswith: str, paths: dict[str, str]) -> None:
+    """The README's command line starting with `startswith`, run by bash as written but for
+    `paths` (host path → this machine's) and, when not root, without `runuser -u postgres --`."""
+    for block in bash_blocks(README):
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip().startswith(startswith)]
+        if lines:
+            break
+    else:
+        raise AssertionError(f"no `{startswith}…` line in deploy/README.md")
+    line = lines[0]
+    for old, new in paths.items():
+        assert old in line, (old, line)
+        line = line.replace(old, new)
+    if os.geteuid() != 0:
+        line = line.replace("runuser -u postgres -- ", "")
+    env = {**os.environ, "PGHOST": "127.0.0.1", "PGPORT": str(host.cluster.port)}
+    env["PGUSER"] = SUPERUSER
+    result = subprocess.run(
+        ["bash", "-c", line],
+        cwd=host.cluster.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, (line, result.stderr)
+
+
+def epoch_of(base_url: str, token: str) -> str:
+    r = httpx.get(base_url + "/v1/events", headers={"Authorization": f"Bearer {token}"}, timeout=15)
+    assert r.status_code == 200, r.text
+    return str(r.json()["epoch"])
+
+
+def test_a_backup_restored_as_the_readme_says_serves_under_a_new_epoch(host: Host) -> None:
+    """Step 12, last in this module: dump, stop, recreate, restore as the relay's role, new
+    epoch, start; the restored events are there and the relay's role can write again."""
+    a, b = host.instances
+    token = host.tokens["default"]
+    before = signed_event(host.secrets["default"])
+    assert post(a.url + "/wompi/events", before).status_code == 200
+    old_epoch = epoch_of(b.url, token)
+    backups = host.cluster.root / "backups"  # `install -d -o postgres -g postgres -m 0700 …`
+    backups.mkdir(mode=0o700)
+    if os.geteuid() == 0:
+        shutil.chown(backups, user=SUPERUSER, group=SUPERUSER)
+    here = {"/var/backups/mestore-relay": str(backups)}
+    run_readme_line(host, "runuser -u postgres -- pg_dump", here)
+    for instance in host.instances:  # systemctl stop 'mestore-relay@*'
+        assert instance.stop() == 0, instance.log_tail()
+    run_readme_line(host, "runuser -u postgres -- dropdb", {})
+    run_postgres_setup(host.cluster, host.password)
+    (dump,) = backups.glob("relay-*.dump")
+    run_readme_line(
+        host,
+        "runuser -u postgres -- pg_restore",
+        {"/var/backups/mestore-relay/relay-2026-12-06.dump": str(dump)},
+    )
+    run_readme_line(host, "runuser -u postgres -- psql -d mestore_relay -c", {})
+    for instance in host.instances:
+        instance.start()
+    for instance in host.instances:
+        instance.await_healthy()
+    assert epoch_of(a.url, token) not in ("", old_epoch)
+    after = signed_event(host.secrets["default"])
+    assert post(b.url + "/wompi/events", after).status_code == 200
+    received = feed(a.url, token)
+    assert {tx_id(before), tx_id(after)} <= set(received)
+
+
+def tx_id(event: dict[str, Any]) -> str:
+    return str(event["data"]["transaction"]["id"])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import MAX_DESCRIPTION, IvaRate, OrderError, OrderLine
-from mestore_desktop.domain.text import N_
+from mestore_desktop.domain.text import N_, Text
 
 MAX_SKU = 40
 _SKU = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -54,7 +54,7 @@ def check_sku(sku: str) -> None:
         )
 
 
-def check_name(name: str, sku: str) -> None:
+def check_name(name: str, sku: str | Text) -> None:
     if not name.strip() or len(name) > MAX_DESCRIPTION:
         raise ProductError(
             N_(
@@ -65,12 +65,12 @@ def check_name(name: str, sku: str) -> None:
         )
 
 
-def check_price(price: Money, sku: str) -> None:
+def check_price(price: Money, sku: str | Text) -> None:
     if price.cents <= 0:
         raise ProductError(N_("El precio del producto {sku} debe ser mayor que cero.", sku=sku))
 
 
-def check_barcode(barcode: str, sku: str) -> None:
+def check_barcode(barcode: str, sku: str | Text) -> None:
     if barcode and not _BARCODE.fullmatch(barcode):
         raise ProductError(
             N_(

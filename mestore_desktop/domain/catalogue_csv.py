@@ -30,6 +30,7 @@ from mestore_desktop.domain.catalogue import (
 )
 from mestore_desktop.domain.money import Money, MoneyError
 from mestore_desktop.domain.order import IvaRate
+from mestore_desktop.domain.text import N_, Text, message_of
 
 MAX_ROWS = 50_000
 DELIMITERS = (",", ";", "\t")
@@ -73,9 +74,9 @@ HEADER_ALIASES: dict[str, Column] = {
 }
 ACCEPTED_HEADERS = "sku o codigo; nombre o name; precio o price; iva; codigo_barras o barcode"
 
-_THIS_LINE = "de esta línea"  # names the product in a message when its SKU is unusable
+_THIS_LINE = N_("de esta línea")  # names the product in a message when its SKU is unusable
 _Check = Callable[[str], None]
-_Fail = Callable[[Column, str], None]
+_Fail = Callable[[Column, Text], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +85,22 @@ class CsvRowError:
 
     line: int
     column: str
-    message: str
+    message: Text | str
 
     def __str__(self) -> str:
+        return str(self.text)
+
+    @property
+    def text(self) -> Text:
+        """The problem as the UI shows it (translated there)."""
         if self.column:
-            return f"Línea {self.line}, columna «{self.column}»: {self.message}"
-        return f"Línea {self.line}: {self.message}"
+            return N_(
+                "Línea {line}, columna «{column}»: {message}",
+                line=self.line,
+                column=self.column,
+                message=self.message,
+            )
+        return N_("Línea {line}: {message}", line=self.line, message=self.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +139,9 @@ def decode_catalogue_bytes(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise CatalogueFileError(
-            "El archivo no es texto en UTF-8; en Excel guárdelo como «CSV UTF-8»."
+            N_(
+                "El archivo no es texto en UTF-8; en Excel guárdelo como «CSV UTF-8».",
+            )
         ) from None
 
 
@@ -149,7 +162,7 @@ def parse_catalogue_csv(text: str) -> CatalogueImport:
     records = _records(reader)
     first = next(records, None)
     if first is None:
-        return CatalogueImport((), (CsvRowError(1, "", "El archivo está vacío."),))
+        return CatalogueImport((), (CsvRowError(1, "", N_("El archivo está vacío.")),))
     header_line, header_cells, failure = first
     if failure:
         return CatalogueImport((), (failure,))
@@ -172,7 +185,7 @@ def _records(reader: Any) -> Iterator[_Record]:
         except StopIteration:
             return
         except csv.Error as exc:
-            message = f"El archivo no se puede leer desde aquí como CSV ({exc})."
+            message = N_("El archivo no se puede leer desde aquí como CSV ({exc}).", exc=str(exc))
             yield start, [], CsvRowError(start, "", message)
             return
         if any(cell.strip() for cell in cells):
@@ -192,7 +205,11 @@ def _read_header(cells: list[str], line: int) -> tuple[_Header, list[CsvRowError
                 CsvRowError(
                     line,
                     cell.strip(),
-                    f"La columna «{cell.strip()}» repite «{labels[column]}»; deje solo una.",
+                    N_(
+                        "La columna «{cell}» repite «{value}»; deje solo una.",
+                        cell=cell.strip(),
+                        value=labels[column],
+                    ),
                 )
             )
             continue
@@ -204,8 +221,12 @@ def _read_header(cells: list[str], line: int) -> tuple[_Header, list[CsvRowError
             CsvRowError(
                 line,
                 ", ".join(missing),
-                f"Faltan columnas obligatorias: {', '.join(missing)}. "
-                f"Encabezados aceptados: {ACCEPTED_HEADERS} (opcional).",
+                N_(
+                    "Faltan columnas obligatorias: {missing}. Encabezados aceptados: "
+                    "{accepted_headers} (opcional).",
+                    missing=", ".join(missing),
+                    accepted_headers=ACCEPTED_HEADERS,
+                ),
             )
         )
     return _Header(positions, labels), errors
@@ -222,9 +243,10 @@ def _read_rows(records: Iterator[_Record], header: _Header) -> CatalogueImport:
             break
         rows += 1
         if rows > MAX_ROWS:
-            message = (
-                f"El archivo tiene más de {MAX_ROWS:,} productos; divídalo en varios archivos."
-            ).replace(",", ".")
+            message = N_(
+                "El archivo tiene más de {max_rows} productos; divídalo en varios archivos.",
+                max_rows=f"{MAX_ROWS:,}".replace(",", "."),
+            )
             return CatalogueImport((), (CsvRowError(line, "", message),), rows)
         product, row_errors = _read_product(cells, line, header, seen)
         errors.extend(row_errors)
@@ -240,15 +262,21 @@ class _Seen:
         self.skus: dict[str, int] = {}
         self.barcodes: dict[str, int] = {}
 
-    def sku_error(self, sku: str, line: int) -> str | None:
+    def sku_error(self, sku: str, line: int) -> Text | None:
         first = self.skus.setdefault(sku_key(sku), line)
-        return None if first == line else f"El SKU «{sku}» ya está en la línea {first}."
+        if first == line:
+            return None
+        return N_("El SKU «{sku}» ya está en la línea {first}.", sku=sku, first=first)
 
-    def barcode_error(self, barcode: str, line: int) -> str | None:
+    def barcode_error(self, barcode: str, line: int) -> Text | None:
         first = self.barcodes.setdefault(barcode, line)
         if first == line:
             return None
-        return f"El código de barras «{barcode}» ya está en la línea {first}."
+        return N_(
+            "El código de barras «{barcode}» ya está en la línea {first}.",
+            barcode=barcode,
+            first=first,
+        )
 
 
 def _read_product(
@@ -256,14 +284,14 @@ def _read_product(
 ) -> tuple[Product | None, list[CsvRowError]]:
     errors: list[CsvRowError] = []
 
-    def fail(column: Column, message: str) -> None:
+    def fail(column: Column, message: Text) -> None:
         errors.append(CsvRowError(line, header.labels[column], message))
 
-    sku = _field(header.cell(cells, Column.SKU), "Falta el SKU.", check_sku, Column.SKU, fail)
+    sku = _field(header.cell(cells, Column.SKU), N_("Falta el SKU."), check_sku, Column.SKU, fail)
     label = sku or _THIS_LINE
     name = _field(
         header.cell(cells, Column.NAME),
-        "Falta el nombre.",
+        N_("Falta el nombre."),
         lambda value: check_name(value, label),
         Column.NAME,
         fail,
@@ -280,7 +308,7 @@ def _read_product(
     return Product(sku, name, price, iva, barcode), errors
 
 
-def _field(value: str, missing: str, check: _Check, column: Column, fail: _Fail) -> str:
+def _field(value: str, missing: Text, check: _Check, column: Column, fail: _Fail) -> str:
     """The cell if it passes `check`, else "" after reporting why."""
     if not value:
         fail(column, missing)
@@ -288,20 +316,20 @@ def _field(value: str, missing: str, check: _Check, column: Column, fail: _Fail)
     try:
         check(value)
     except ProductError as exc:
-        fail(column, str(exc))
+        fail(column, message_of(exc))
         return ""
     return value
 
 
 def _price(value: str, sku: str, fail: _Fail) -> Money | None:
     if not value:
-        fail(Column.PRICE, "Falta el precio.")
+        fail(Column.PRICE, N_("Falta el precio."))
         return None
     try:
         price = Money.parse(value)
         check_price(price, sku or _THIS_LINE)
     except (MoneyError, ProductError) as exc:
-        fail(Column.PRICE, str(exc))
+        fail(Column.PRICE, message_of(exc))
         return None
     return price
 
@@ -319,11 +347,11 @@ def parse_iva(value: str) -> IvaRate | None:
 
 def _iva(value: str, fail: _Fail) -> IvaRate | None:
     if not value:
-        fail(Column.IVA, "Falta el IVA (0, 5 o 19).")
+        fail(Column.IVA, N_("Falta el IVA (0, 5 o 19)."))
         return None
     rate = parse_iva(value)
     if rate is None:
-        fail(Column.IVA, f"El IVA «{value}» no es válido: use 0, 5 o 19.")
+        fail(Column.IVA, N_("El IVA «{value}» no es válido: use 0, 5 o 19.", value=value))
     return rate
 
 
@@ -333,14 +361,17 @@ def _barcode(value: str, sku: str, fail: _Fail) -> str:
     if _SCIENTIFIC.fullmatch(value):
         fail(
             Column.BARCODE,
-            f"El código de barras «{value}» quedó en notación científica: en Excel dé formato "
-            "de texto a la columna y vuelva a escribirlo.",
+            N_(
+                "El código de barras «{value}» quedó en notación científica: en Excel dé "
+                "formato de texto a la columna y vuelva a escribirlo.",
+                value=value,
+            ),
         )
         return ""
     try:
         check_barcode(value, sku or _THIS_LINE)
     except ProductError as exc:
-        fail(Column.BARCODE, str(exc))
+        fail(Column.BARCODE, message_of(exc))
         return ""
     return value
 

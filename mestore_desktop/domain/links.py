@@ -23,6 +23,7 @@ from urllib.parse import quote, urlsplit
 
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import MAX_DESCRIPTION, IvaRate, Order, OrderLine
+from mestore_desktop.domain.text import N_, Text
 
 # Ours: Wompi shows the name as the checkout's title, and a longer one is cut off there.
 MAX_LINK_NAME = 60
@@ -40,7 +41,7 @@ _COLOMBIAN_MOBILE_DIGITS = 10  # 3xx xxx xxxx; wa.me needs the country code (57)
 class LinkInputError(ValueError):
     """A field of a link that staff must fix; `str()` names it in plain Spanish."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: Text | str) -> None:
         super().__init__(message)
         self.field = field
 
@@ -74,21 +75,30 @@ class LinkDraft:
         _check_redirect(self.redirect_url)
         if len(self.sku) > MAX_LINK_SKU:
             raise LinkInputError(
-                "sku", f"El SKU admite máximo {MAX_LINK_SKU} caracteres (tiene {len(self.sku)})."
+                "sku",
+                N_(
+                    "El SKU admite máximo {max_link_sku} caracteres (tiene {length}).",
+                    max_link_sku=MAX_LINK_SKU,
+                    length=len(self.sku),
+                ),
             )
         if self.expires_at is not None and self.expires_at.utcoffset() is None:
-            raise LinkInputError("expires_at", "La fecha de vencimiento debe llevar la hora local.")
+            raise LinkInputError(
+                "expires_at", N_("La fecha de vencimiento debe llevar la hora local.")
+            )
         if self.iva_rate is not None:
             object.__setattr__(self, "iva_rate", _iva(self.iva_rate))
         if self.order_number is not None and self.order_number < 1:
-            raise LinkInputError("order_number", "El número de pedido empieza en 1.")
+            raise LinkInputError("order_number", N_("El número de pedido empieza en 1."))
 
 
 def _iva(rate: int) -> IvaRate:
     try:
         return IvaRate(rate)
     except ValueError:
-        raise LinkInputError("iva_rate", f"El IVA {rate} % no existe: use 0, 5 o 19 %.") from None
+        raise LinkInputError(
+            "iva_rate", N_("El IVA {rate} % no existe: use 0, 5 o 19 %.", rate=rate)
+        ) from None
 
 
 def validate_draft(draft: LinkDraft, now: datetime) -> None:
@@ -96,28 +106,39 @@ def validate_draft(draft: LinkDraft, now: datetime) -> None:
     if draft.expires_at is not None and draft.expires_at <= now:
         when = format_bogota(draft.expires_at)
         raise LinkInputError(
-            "expires_at", f"La fecha de vencimiento ({when}) ya pasó; elija una fecha futura."
+            "expires_at",
+            N_(
+                "La fecha de vencimiento ({when}) ya pasó; elija una fecha futura.",
+                when=when,
+            ),
         )
 
 
 def _check_name(name: str) -> None:
     if not name:
-        raise LinkInputError("name", "Escriba el nombre del link (lo ve el cliente al pagar).")
+        raise LinkInputError("name", N_("Escriba el nombre del link (lo ve el cliente al pagar)."))
     if len(name) > MAX_LINK_NAME:
         raise LinkInputError(
             "name",
-            f"El nombre del link admite máximo {MAX_LINK_NAME} caracteres (tiene {len(name)}).",
+            N_(
+                "El nombre del link admite máximo {max_link_name} caracteres (tiene {length}).",
+                max_link_name=MAX_LINK_NAME,
+                length=len(name),
+            ),
         )
 
 
 def _check_description(description: str) -> None:
     if not description:
-        raise LinkInputError("description", "Escriba la descripción del link.")
+        raise LinkInputError("description", N_("Escriba la descripción del link."))
     if len(description) > MAX_LINK_DESCRIPTION:
         raise LinkInputError(
             "description",
-            f"La descripción admite máximo {MAX_LINK_DESCRIPTION} caracteres "
-            f"(tiene {len(description)}).",
+            N_(
+                "La descripción admite máximo {max_link_description} caracteres (tiene {length}).",
+                max_link_description=MAX_LINK_DESCRIPTION,
+                length=len(description),
+            ),
         )
 
 
@@ -125,10 +146,14 @@ def _check_amount(amount: Money | None) -> None:
     if amount is None:
         return
     if amount.cents <= 0:
-        raise LinkInputError("amount", "El valor del link debe ser mayor que cero.")
+        raise LinkInputError("amount", N_("El valor del link debe ser mayor que cero."))
     if not amount.is_whole_pesos:
         raise LinkInputError(
-            "amount", f"Wompi solo cobra pesos completos: {amount.format()} tiene centavos."
+            "amount",
+            N_(
+                "Wompi solo cobra pesos completos: {amount} tiene centavos.",
+                amount=amount.format(),
+            ),
         )
 
 
@@ -153,7 +178,9 @@ def _check_redirect(url: str) -> None:
 
 def _is_host(host: str | None) -> bool:
     """A domain with a dot ("mitienda.co"), an address, or localhost (the sandbox's)."""
-    return bool(host) and (host == "localhost" or "." in host.strip(".") or ":" in host)
+    if not host:
+        return False
+    return host == "localhost" or "." in host.strip(".") or ":" in host
 
 
 class LinkStatus(StrEnum):

@@ -163,7 +163,7 @@ class Order:
 
     def __post_init__(self) -> None:
         if self.created_at.tzinfo is None:
-            raise ValueError("created_at must be timezone-aware")  # a bug, not user input
+            raise OrderError(N_("La hora del pedido no tiene zona horaria."))
 
     @property
     def totals(self) -> OrderTotals:

@@ -19,8 +19,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import cast
 
 from mestore_desktop.domain.money import Money, MoneyError
+from mestore_desktop.domain.text import N_
 
 
 class PaymentStatus(StrEnum):
@@ -75,14 +77,17 @@ def check_cash_received(tender: Tender, amount: Money, cash_received: Money | No
     """A cash sale needs the cash handed over, at least the amount; a Wompi payment has none."""
     if tender is Tender.WOMPI:
         if cash_received is not None:
-            raise CashReceivedError("Un pago con Wompi no lleva efectivo recibido.")
+            raise CashReceivedError(N_("Un pago con Wompi no lleva efectivo recibido."))
         return
     if cash_received is None:
-        raise CashReceivedError("Indique el efectivo recibido del cliente.")
+        raise CashReceivedError(N_("Indique el efectivo recibido del cliente."))
     if cash_received < amount:
         raise CashReceivedError(
-            f"El efectivo recibido ({cash_received.format()}) no cubre el total "
-            f"({amount.format()})."
+            N_(
+                "El efectivo recibido ({cash_received}) no cubre el total ({amount}).",
+                cash_received=cash_received.format(),
+                amount=amount.format(),
+            )
         )
 
 
@@ -245,7 +250,8 @@ def observe(attempt: PaymentAttempt, obs: Observation) -> AttemptUpdate:
         return AttemptUpdate(_double_charge(attempt, obs), attempt, attempt)
     known[obs.transaction_id] = obs.status
     updated = replace(attempt, transactions=tuple(known.items()), updated_at=obs.observed_at)
-    decider = deciding_transaction(known, attempt.transaction_id)
+    # `known` holds obs's transaction, so some transaction decides: never None here.
+    decider = cast(str, deciding_transaction(known, attempt.transaction_id))
     if decider == obs.transaction_id:
         if attempt.transaction_id not in (None, obs.transaction_id):
             decision = Decision(Outcome.APPLY, attempt.status, obs.status, reason=_TAKES_OVER)

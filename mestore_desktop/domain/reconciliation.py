@@ -84,6 +84,7 @@ from mestore_desktop.domain.payment import (
     decide_transition,
     deciding_transaction,
 )
+from mestore_desktop.domain.text import N_
 
 # Colombia has kept UTC-5 without daylight saving since 1993: a fixed offset needs no tz database.
 BOGOTA = timezone(timedelta(hours=-5), "America/Bogota")
@@ -104,8 +105,11 @@ def day_bounds(first_day: date, last_day: date) -> tuple[datetime, datetime]:
     """[start, end) in UTC of the Bogota days first_day..last_day, both included."""
     if last_day < first_day:
         raise ReconciliationError(
-            f"El rango de días está invertido: {first_day.isoformat()} es posterior a "
-            f"{last_day.isoformat()}."
+            N_(
+                "El rango de días está invertido: {first} es posterior a {last}.",
+                first=first_day.isoformat(),
+                last=last_day.isoformat(),
+            )
         )
     start = datetime.combine(first_day, time(), BOGOTA).astimezone(UTC)
     end = datetime.combine(last_day + timedelta(days=1), time(), BOGOTA).astimezone(UTC)

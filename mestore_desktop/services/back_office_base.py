@@ -16,6 +16,7 @@ from typing import Protocol
 
 import httpx
 
+from mestore_desktop.domain.text import N_
 from mestore_desktop.secrets import SecretName, SecretStore
 from mestore_desktop.settings import SettingsFile
 from mestore_desktop.wompi.client import WompiClient
@@ -36,8 +37,10 @@ class BackOfficeError(Exception):
 class WompiNotConfiguredError(BackOfficeError):
     def __init__(self) -> None:
         super().__init__(
-            "Falta la llave pública de Wompi: configúrela en Ajustes › Wompi (o «mestore config "
-            "set public_key …») para consultar pagos."
+            N_(
+                "Falta la llave pública de Wompi: configúrela en Ajustes › Wompi (o "
+                "«mestore config set public_key …») para consultar pagos.",
+            )
         )
 
 
@@ -46,25 +49,38 @@ class MissingPrivateKeyError(BackOfficeError):
 
     def __init__(self, what: str = "consultar las transacciones de Wompi") -> None:
         super().__init__(
-            f"Falta la llave privada de Wompi: sin ella no es posible {what}. Guárdela en "
-            "Ajustes › Secretos (o «mestore secrets set wompi_private_key»)."
+            N_(
+                "Falta la llave privada de Wompi: sin ella no es posible {what}. "
+                "Guárdela en Ajustes › Secretos (o «mestore secrets set "
+                "wompi_private_key»).",
+                what=what,
+            )
         )
 
 
 class ReasonRequiredError(BackOfficeError):
     def __init__(self) -> None:
-        super().__init__("Escriba el motivo: queda en el registro de auditoría con su nombre.")
+        super().__init__(
+            N_(
+                "Escriba el motivo: queda en el registro de auditoría con su nombre.",
+            )
+        )
 
 
 def require_reason(actor: str, reason: str) -> tuple[str, str]:
     """Who and why, trimmed; both are required for anything a person decides (audited)."""
     who, why = actor.strip(), " ".join(reason.split())
     if not who:
-        raise BackOfficeError("Falta quién hace el cambio (el usuario de esta caja).")
+        raise BackOfficeError(N_("Falta quién hace el cambio (el usuario de esta caja)."))
     if not why:
         raise ReasonRequiredError()
     if len(why) > MAX_REASON:
-        raise BackOfficeError(f"El motivo admite hasta {MAX_REASON} caracteres.")
+        raise BackOfficeError(
+            N_(
+                "El motivo admite hasta {max_reason} caracteres.",
+                max_reason=MAX_REASON,
+            )
+        )
     return who, why
 
 

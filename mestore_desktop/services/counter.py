@@ -38,6 +38,7 @@ from mestore_desktop.domain.payment import (
     StatusSource,
     Tender,
 )
+from mestore_desktop.domain.text import N_, Text
 from mestore_desktop.secrets import Secret
 from mestore_desktop.services.checkout import (
     CheckoutNotConfiguredError,
@@ -77,11 +78,14 @@ class PaymentsCannotSettleError(CheckoutNotConfiguredError):
 
     def __init__(self) -> None:
         super().__init__(
-            "No se puede cobrar con Wompi: sin la llave privada de Wompi ni un relay, MeStore "
-            "nunca sabría si el pago se aprobó. Guarde la llave privada en Ajustes › Secretos "
-            "(o 'mestore secrets set wompi_private_key'), o configure el relay: su URL en "
-            "Ajustes › Relay y su token en Ajustes › Secretos (o 'mestore config set relay_url "
-            "…' y 'mestore secrets set relay_token'). El efectivo sigue funcionando."
+            N_(
+                "No se puede cobrar con Wompi: sin la llave privada de Wompi ni un "
+                "relay, MeStore nunca sabría si el pago se aprobó. Guarde la llave "
+                "privada en Ajustes › Secretos (o 'mestore secrets set "
+                "wompi_private_key'), o configure el relay: su URL en Ajustes › Relay y "
+                "su token en Ajustes › Secretos (o 'mestore config set relay_url …' y "
+                "'mestore secrets set relay_token'). El efectivo sigue funcionando.",
+            )
         )
 
 
@@ -90,8 +94,10 @@ class PaymentStatusDeferredError(CounterError):
 
     def __init__(self, attempt: PaymentAttempt) -> None:
         super().__init__(
-            "No fue posible consultar Wompi en este momento. El pago quedó registrado y su "
-            "estado se confirmará solo en cuanto Wompi responda."
+            N_(
+                "No fue posible consultar Wompi en este momento. El pago quedó "
+                "registrado y su estado se confirmará solo en cuanto Wompi responda.",
+            )
         )
         self.attempt = attempt
 
@@ -99,10 +105,16 @@ class PaymentStatusDeferredError(CounterError):
 class PaymentHintMismatchError(CounterError):
     """The transaction named by the checkout's redirect is not this attempt's: nothing applied."""
 
-    def __init__(self, reference: str, transaction_id: str, why: str) -> None:
+    def __init__(self, reference: str, transaction_id: str, why: Text) -> None:
         super().__init__(
-            f"La transacción {transaction_id} de Wompi no corresponde al pago {reference} "
-            f"({why}); no se registró nada. El estado se confirmará con lo que informe Wompi."
+            N_(
+                "La transacción {transaction_id} de Wompi no corresponde al pago "
+                "{reference} ({why}); no se registró nada. El estado se confirmará con "
+                "lo que informe Wompi.",
+                transaction_id=transaction_id,
+                reference=reference,
+                why=why,
+            )
         )
         self.reference = reference
         self.transaction_id = transaction_id
@@ -112,21 +124,34 @@ class PaymentHintMismatchError(CounterError):
 class CheckoutExpiredError(CounterError):
     def __init__(self, reference: str) -> None:
         super().__init__(
-            f"El cobro {reference} venció: Wompi ya no recibe pagos con él. Cancélelo y cobre "
-            "de nuevo."
+            N_(
+                "El cobro {reference} venció: Wompi ya no recibe pagos con él. Cancélelo "
+                "y cobre de nuevo.",
+                reference=reference,
+            )
         )
         self.reference = reference
 
 
 class UnknownOrderError(CounterError):
     def __init__(self, order_number: int) -> None:
-        super().__init__(f"No existe el pedido {order_number} en esta caja.")
+        super().__init__(
+            N_(
+                "No existe el pedido {order_number} en esta caja.",
+                order_number=order_number,
+            )
+        )
         self.order_number = order_number
 
 
 class NotAWompiAttemptError(CounterError):
     def __init__(self, reference: str) -> None:
-        super().__init__(f"El pago {reference} es en efectivo: Wompi no tiene nada que decir.")
+        super().__init__(
+            N_(
+                "El pago {reference} es en efectivo: Wompi no tiene nada que decir.",
+                reference=reference,
+            )
+        )
         self.reference = reference
 
 
@@ -512,15 +537,19 @@ def _abandon_unpaid(repo: OrderRepository, order_number: int, at: datetime) -> N
             repo.abandon_attempt(previous.reference, at)
 
 
-def _mismatch(attempt: PaymentAttempt, tx: Transaction) -> str:
-    """Why `tx` cannot be this attempt's transaction, or "" if it can."""
+def _mismatch(attempt: PaymentAttempt, tx: Transaction) -> Text | None:
+    """Why `tx` cannot be this attempt's transaction, or None if it can."""
     if tx.reference != attempt.reference:
-        return f"su referencia es {tx.reference}"
+        return N_("su referencia es {reference}", reference=tx.reference)
     if tx.currency != CURRENCY:
-        return f"su moneda es {tx.currency}"
+        return N_("su moneda es {currency}", currency=tx.currency)
     if tx.amount != attempt.amount:
-        return f"su monto es {tx.amount.format()}, el pago es de {attempt.amount.format()}"
-    return ""
+        return N_(
+            "su monto es {amount}, el pago es de {expected}",
+            amount=tx.amount.format(),
+            expected=attempt.amount.format(),
+        )
+    return None
 
 
 def _is_pse(tx: Transaction) -> bool:

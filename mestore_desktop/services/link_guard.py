@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from mestore_desktop.domain.links import LinkStatus, PaymentLinkRecord
 from mestore_desktop.domain.payment import OrderStatus
+from mestore_desktop.domain.text import N_
 from mestore_desktop.services.back_office_base import (
     BackOfficeError,
     Clock,
@@ -111,29 +112,42 @@ class LinkDeactivator:
             await self._audit(
                 ACTION_FAILED, audit_detail(link_id, order_number, "wompi_active=true"), actor
             )
-            raise LinkDeactivationError(f"Wompi todavía muestra activo el link {link_id}.")
+            raise LinkDeactivationError(
+                N_("Wompi todavía muestra activo el link {link_id}.", link_id=link_id)
+            )
         return await self._record(link_id, order_number, actor, reason)
 
     async def _switch_off(self, link_id: str) -> PaymentLink:
         try:
             wompi = self._wompi.client()
             if not self._wompi.has_private_key():
-                raise MissingPrivateKeyError("desactivar links de pago")
+                raise MissingPrivateKeyError(N_("desactivar links de pago"))
         except BackOfficeError as exc:
             raise LinkDeactivationError(str(exc)) from exc
         try:
             return await wompi.set_payment_link_active(link_id, False)
         except WompiNotFoundError as exc:
             raise LinkDeactivationError(
-                f"Wompi no conoce el link {link_id}: {exc}", permanent=True
+                N_(
+                    "Wompi no conoce el link {link_id}: {exc}",
+                    link_id=link_id,
+                    exc=exc,
+                ),
+                permanent=True,
             ) from exc
         except WompiCircuitOpenError as exc:
-            raise LinkDeactivationError(f"No se envió a Wompi: {exc}") from exc
+            raise LinkDeactivationError(N_("No se envió a Wompi: {exc}", exc=exc)) from exc
         except WompiUnavailableError as exc:
             # Sent once and unanswered: it may have happened. Read it back before saying no.
             return await _read_back(wompi, link_id, exc)
         except WompiError as exc:
-            raise LinkDeactivationError(f"Wompi no desactivó el link {link_id}: {exc}") from exc
+            raise LinkDeactivationError(
+                N_(
+                    "Wompi no desactivó el link {link_id}: {exc}",
+                    link_id=link_id,
+                    exc=exc,
+                )
+            ) from exc
 
     async def _record(
         self, link_id: str, order_number: int | None, actor: str, reason: str
@@ -163,8 +177,12 @@ async def _read_back(wompi: WompiClient, link_id: str, cause: Exception) -> Paym
         return await wompi.get_payment_link(link_id)
     except WompiError as exc:
         raise LinkDeactivationError(
-            f"Wompi no respondió ({type(cause).__name__}) y no se pudo comprobar el link "
-            f"{link_id}: {exc}"
+            N_(
+                "Wompi no respondió ({error_type}) y no se pudo comprobar el link {link_id}: {exc}",
+                error_type=type(cause).__name__,
+                link_id=link_id,
+                exc=exc,
+            )
         ) from exc
 
 

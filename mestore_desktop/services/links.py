@@ -36,6 +36,7 @@ from mestore_desktop.domain.links import (
 from mestore_desktop.domain.money import Money, divide_half_up
 from mestore_desktop.domain.order import IvaRate, Order
 from mestore_desktop.domain.payment import OrderStatus
+from mestore_desktop.domain.text import N_, Text
 from mestore_desktop.services.back_office import UnknownOrderNumberError, current_actor
 from mestore_desktop.services.back_office_base import (
     BackOfficeError,
@@ -84,23 +85,29 @@ log = logging.getLogger(__name__)
 LIST_LIMIT = 500
 ACTION_CREATED = "link.created"
 _CLOSED_ORDERS = {
-    OrderStatus.PAID: "ya está pagado",
-    OrderStatus.VOIDED: "fue anulado",
-    OrderStatus.CANCELLED: "fue cancelado",
+    OrderStatus.PAID: N_("ya está pagado"),
+    OrderStatus.VOIDED: N_("fue anulado"),
+    OrderStatus.CANCELLED: N_("fue cancelado"),
 }
 
 
 class UnknownLinkError(LinksError):
     def __init__(self, link_id: str) -> None:
-        super().__init__(f"No hay un link «{link_id}» en este equipo.")
+        super().__init__(N_("No hay un link «{link_id}» en este equipo.", link_id=link_id))
         self.link_id = link_id
 
 
 class OrderNotLinkableError(LinksError):
     """A link for an order that cannot take money any more would invite a double payment."""
 
-    def __init__(self, number: int, why: str) -> None:
-        super().__init__(f"El pedido {number} {why}: no se le puede crear un link de pago.")
+    def __init__(self, number: int, why: Text) -> None:
+        super().__init__(
+            N_(
+                "El pedido {number} {why}: no se le puede crear un link de pago.",
+                number=number,
+                why=why,
+            )
+        )
         self.number = number
 
 
@@ -156,7 +163,7 @@ class LinksService:
         request = link_request(draft, order)
         wompi = self._wompi.client()
         if not self._wompi.has_private_key():
-            raise MissingPrivateKeyError("crear links de pago")
+            raise MissingPrivateKeyError(N_("crear links de pago"))
         settings = self._settings()
         link = await _create_at_wompi(wompi, request)
         record = mirror(link, draft, link_url(settings.effective_checkout_url, link.id), now)
@@ -186,13 +193,18 @@ class LinksService:
             # A link at Wompi we do not track could be paid unnoticed: switch it off.
             log.exception("payment link %s created at Wompi but not saved", link.id)
             after = (
-                "se desactivó en Wompi para que nadie lo pague"
+                N_("se desactivó en Wompi para que nadie lo pague")
                 if await self._disown(link.id)
-                else "desactívelo en el panel de Wompi: no se pudo desactivar desde aquí"
+                else N_("desactívelo en el panel de Wompi: no se pudo desactivar desde aquí")
             )
             raise LinksError(
-                f"Wompi creó el link {link.id} pero no se pudo guardar en este equipo "
-                f"({type(exc).__name__}); {after}."
+                N_(
+                    "Wompi creó el link {id} pero no se pudo guardar en este equipo "
+                    "({error_type}); {after}.",
+                    id=link.id,
+                    error_type=type(exc).__name__,
+                    after=after,
+                )
             ) from exc
 
     async def _disown(self, link_id: str) -> bool:
@@ -222,7 +234,7 @@ class LinksService:
         description, its dominant IVA rate (the exact IVA is sent when created)."""
         order = await self._linkable_order(number)
         if not order.lines:
-            raise OrderNotLinkableError(number, "no tiene productos")
+            raise OrderNotLinkableError(number, N_("no tiene productos"))
         store = self._settings().store_name.strip()
         return LinkDraft(
             name=order_link_name(number, store),
@@ -277,7 +289,9 @@ class LinksService:
                 log.warning("payment link %s not found at Wompi", record.link_id)
                 continue
             except WompiError as exc:
-                raise LinksError(f"No se pudo consultar el link en Wompi: {exc}") from exc
+                raise LinksError(
+                    N_("No se pudo consultar el link en Wompi: {exc}", exc=exc)
+                ) from exc
             updated.append(await self._db.write(self._mirror_remote(record.link_id, link)))
         if updated:
             self._notify_links({r.link_id for r in updated})
@@ -331,14 +345,18 @@ async def _create_at_wompi(wompi: WompiClient, request: PaymentLinkRequest) -> P
     try:
         return await wompi.create_payment_link(request)
     except WompiCircuitOpenError as exc:
-        raise LinksError(f"No se creó el link: {exc}") from exc
+        raise LinksError(N_("No se creó el link: {exc}", exc=exc)) from exc
     except WompiUnavailableError as exc:
         raise LinkCreationUncertainError(
-            f"Wompi no respondió ({exc}); puede que haya creado el link sin que este equipo lo "
-            "sepa. Revise el panel de Wompi antes de crear otro, y desactive allí el que sobre."
+            N_(
+                "Wompi no respondió ({exc}); puede que haya creado el link sin que este "
+                "equipo lo sepa. Revise el panel de Wompi antes de crear otro, y "
+                "desactive allí el que sobre.",
+                exc=exc,
+            )
         ) from exc
     except WompiError as exc:
-        raise LinksError(f"Wompi no creó el link: {exc}") from exc
+        raise LinksError(N_("Wompi no creó el link: {exc}", exc=exc)) from exc
 
 
 def link_request(draft: LinkDraft, order: Order | None = None) -> PaymentLinkRequest:

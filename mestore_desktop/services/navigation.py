@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
+from mestore_desktop.domain.text import N_, Text
+
 # Best effort, and configurable (NavigationPolicy's `bank_hosts`): the hosts Wompi's checkout
 # sends payers to for PSE, Nequi, Bancolombia, Daviplata and card 3-D Secure challenges. Banks
 # and ACS providers change domains without notice; an entry also admits its subdomains, and a
@@ -134,9 +136,9 @@ class NavigationPolicy:
         redirect_url: str,
         bank_hosts: tuple[str, ...] = DEFAULT_BANK_HOSTS,
     ) -> None:
-        self._checkout = _configured(checkout_url, "del checkout").origin
-        self._api = _configured(api_url, "de la API de Wompi").origin
-        self._redirect = _configured(redirect_url, "de regreso") if redirect_url else None
+        self._checkout = _configured(checkout_url, N_("del checkout")).origin
+        self._api = _configured(api_url, N_("de la API de Wompi")).origin
+        self._redirect = _configured(redirect_url, N_("de regreso")) if redirect_url else None
         self._bank_hosts = tuple(_bank_host(entry) for entry in bank_hosts)
 
     def decide(self, url: str, *, in_popup: bool) -> NavDecision:
@@ -270,13 +272,21 @@ def _within(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
-def _configured(url: str, what: str) -> _Target:
+def _configured(url: str, what: Text) -> _Target:
     target = _parse(url)
     if target is None:
-        raise NavigationPolicyError(f"La dirección {what} no es una URL http o https válida.")
+        raise NavigationPolicyError(
+            N_(
+                "La dirección {what} no es una URL http o https válida.",
+                what=what,
+            )
+        )
     if target.origin.scheme == "http" and target.origin.host not in LOOPBACK_HOSTS:
         raise NavigationPolicyError(
-            f"La dirección {what} debe usar https (http solo se permite en este equipo)."
+            N_(
+                "La dirección {what} debe usar https (http solo se permite en este equipo).",
+                what=what,
+            )
         )
     return target
 
@@ -293,7 +303,7 @@ def _bank_host(entry: str) -> _BankHost:
             return _BankHost(name, port)
     elif _DOMAIN.fullmatch(host) and not _too_broad(host):
         return _BankHost(host)
-    raise NavigationPolicyError(f"Dominio de banco no válido: {entry!r}.")
+    raise NavigationPolicyError(N_("Dominio de banco no válido: {entry}.", entry=f"{entry!r}"))
 
 
 def _too_broad(host: str) -> bool:

@@ -42,6 +42,7 @@ from mestore_desktop.domain.reconciliation import (
     day_bounds,
     reconcile,
 )
+from mestore_desktop.domain.text import N_
 from mestore_desktop.services import csv_export
 from mestore_desktop.services.back_office_base import (
     BackOfficeError,
@@ -65,15 +66,17 @@ MAX_RANGE_DAYS = 93  # a quarter: beyond it a person wants a report, not a work 
 MAX_REFERENCE_LOOKUPS = 2_000
 MAX_REMEMBERED = 12  # reconciliation results kept for the day close, newest last
 
-QUEUE_NAMES = {
-    Queue.MATCHED: "Conciliadas",
-    Queue.STALE_PENDING: "Pendientes resueltas en Wompi",
-    Queue.AMOUNT_MISMATCH: "Montos distintos",
-    Queue.ORPHAN: "Sin pedido",
-    Queue.PAID_WITHOUT_APPROVAL: "Pagadas sin Wompi",
-    Queue.DUPLICATE_PAYMENT: "Pago doble",
-    Queue.APPROVED_AFTER_CANCEL: "Aprobado tras cancelar",
+# The queues as staff call them: Texts for messages the UI shows, plain Spanish for the CLI.
+QUEUE_TEXTS = {
+    Queue.MATCHED: N_("Conciliadas"),
+    Queue.STALE_PENDING: N_("Pendientes resueltas en Wompi"),
+    Queue.AMOUNT_MISMATCH: N_("Montos distintos"),
+    Queue.ORPHAN: N_("Sin pedido"),
+    Queue.PAID_WITHOUT_APPROVAL: N_("Pagadas sin Wompi"),
+    Queue.DUPLICATE_PAYMENT: N_("Pago doble"),
+    Queue.APPROVED_AFTER_CANCEL: N_("Aprobado tras cancelar"),
 }
+QUEUE_NAMES = {queue: str(text) for queue, text in QUEUE_TEXTS.items()}
 QUEUE_FILES = {
     Queue.MATCHED: "conciliadas",
     Queue.STALE_PENDING: "pendientes_resueltas_en_wompi",
@@ -199,8 +202,12 @@ class ReconciliationService:
         wrong = [row for row in rows if row.queue is not Queue.STALE_PENDING]
         if wrong:
             raise BackOfficeError(
-                "Solo las filas de «Pendientes resueltas en Wompi» toman el estado de Wompi; "
-                f"la referencia {wrong[0].reference} está en «{QUEUE_NAMES[wrong[0].queue]}»."
+                N_(
+                    "Solo las filas de «Pendientes resueltas en Wompi» toman el estado de "
+                    "Wompi; la referencia {reference} está en «{queue}».",
+                    reference=wrong[0].reference,
+                    queue=QUEUE_TEXTS[wrong[0].queue],
+                )
             )
         transactions = [await self._transaction(row) for row in rows]
         at = self._clock()
@@ -294,11 +301,19 @@ class ReconciliationService:
 def check_range(first_day: date, last_day: date) -> None:
     if last_day < first_day:
         raise RangeError(
-            f"El rango de días está invertido: {first_day.isoformat()} es posterior a "
-            f"{last_day.isoformat()}."
+            N_(
+                "El rango de días está invertido: {first} es posterior a {last}.",
+                first=first_day.isoformat(),
+                last=last_day.isoformat(),
+            )
         )
     if (last_day - first_day).days + 1 > MAX_RANGE_DAYS:
-        raise RangeError(f"Concilie como máximo {MAX_RANGE_DAYS} días de una vez.")
+        raise RangeError(
+            N_(
+                "Concilie como máximo {max_range_days} días de una vez.",
+                max_range_days=MAX_RANGE_DAYS,
+            )
+        )
 
 
 def to_wompi_transaction(tx: Transaction) -> WompiTransaction:

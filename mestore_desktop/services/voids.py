@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus, StatusSource, Tender
 from mestore_desktop.domain.reconciliation import bogota_day
+from mestore_desktop.domain.text import N_, Text
 from mestore_desktop.services.back_office_base import (
     BackOfficeError,
     Clock,
@@ -45,38 +46,44 @@ log = logging.getLogger(__name__)
 
 VOID_EVIDENCE = "manual_void"
 _STATUS_WORDS = {
-    PaymentStatus.PENDING: "pendiente",
-    PaymentStatus.APPROVED: "aprobado",
-    PaymentStatus.DECLINED: "rechazado",
-    PaymentStatus.ERROR: "con error",
-    PaymentStatus.VOIDED: "anulado",
+    PaymentStatus.PENDING: N_("pendiente"),
+    PaymentStatus.APPROVED: N_("aprobado"),
+    PaymentStatus.DECLINED: N_("rechazado"),
+    PaymentStatus.ERROR: N_("con error"),
+    PaymentStatus.VOIDED: N_("anulado"),
 }
 _METHOD_WORDS = {
     "NEQUI": "Nequi",
     "PSE": "PSE",
     "BANCOLOMBIA_TRANSFER": "Botón Bancolombia",
     "BANCOLOMBIA_QR": "QR Bancolombia",
-    "BANCOLOMBIA_COLLECT": "efectivo en corresponsal Bancolombia",
+    "BANCOLOMBIA_COLLECT": N_("efectivo en corresponsal Bancolombia"),
     "DAVIPLATA": "Daviplata",
     "PCOL": "Puntos Colombia",
-    "BANCOLOMBIA_BNPL": "Compra ahora y paga después de Bancolombia",
+    "BANCOLOMBIA_BNPL": N_("Compra ahora y paga después de Bancolombia"),
     "SU_PLUS": "SU+ Pay",
 }
 
 
-def refund_howto(transaction_id: str | None) -> str:
+def refund_howto(transaction_id: str | None) -> Text:
     """How a payment Wompi cannot void goes back to the customer (docs/wompi.md §5.5)."""
-    where = f"la transacción {transaction_id}" if transaction_id else "la transacción"
-    return (
+    if transaction_id:
+        return N_(
+            "Para devolver el dinero, solicite el reembolso desde el panel de comercios de Wompi "
+            "(comercios.wompi.co), en la transacción {transaction_id}, o pídalo al soporte de "
+            "Wompi.",
+            transaction_id=transaction_id,
+        )
+    return N_(
         "Para devolver el dinero, solicite el reembolso desde el panel de comercios de Wompi "
-        f"(comercios.wompi.co), en {where}, o pídalo al soporte de Wompi."
+        "(comercios.wompi.co), en la transacción, o pídalo al soporte de Wompi."
     )
 
 
 @dataclass(frozen=True, slots=True)
 class VoidCheck:
     can_void: bool
-    reason: str  # plain Spanish: what will happen, or why not and how to refund at Wompi
+    reason: Text  # what will happen, or why not and how to refund at Wompi (UI: render())
 
 
 class VoidError(BackOfficeError):
@@ -109,12 +116,19 @@ class VoidService:
             return VoidCheck(False, refusal)
         assert attempt is not None  # noqa: S101  _local_refusal covers None
         if not self._wompi.has_private_key():
-            missing = MissingPrivateKeyError("anular pagos desde MeStore")
-            return VoidCheck(False, f"{missing} {refund_howto(attempt.transaction_id)}")
+            missing = MissingPrivateKeyError(N_("anular pagos desde MeStore"))
+            return VoidCheck(
+                False,
+                N_(
+                    "{missing} {refund}",
+                    missing=missing,
+                    refund=refund_howto(attempt.transaction_id),
+                ),
+            )
         try:
             tx = await self._wompi.client().get_transaction(str(attempt.transaction_id))
         except WompiError as exc:
-            return VoidCheck(False, f"No se pudo consultar el pago en Wompi: {exc}")
+            return VoidCheck(False, N_("No se pudo consultar el pago en Wompi: {exc}", exc=exc))
         return _wompi_verdict(attempt, tx, self._clock())
 
     async def void(self, reference: str, actor: str, reason: str) -> PaymentAttempt:
@@ -134,9 +148,11 @@ class VoidService:
                 attempt, "payment.void_unconfirmed", actor, f"wompi_status={tx.status}"
             )
             raise VoidUncertainError(
-                f"Wompi recibió la anulación pero todavía muestra el pago "
-                f"{_STATUS_WORDS[tx.status]}. Espere un minuto y use «Consultar en Wompi» antes "
-                "de intentarlo otra vez."
+                N_(
+                    "Wompi recibió la anulación pero todavía muestra el pago {status}. Espere "
+                    "un minuto y use «Consultar en Wompi» antes de intentarlo otra vez.",
+                    status=_STATUS_WORDS[tx.status],
+                )
             )
         return await self._record_void(attempt, tx, actor, reason)
 
@@ -147,7 +163,7 @@ class VoidService:
         try:
             return await wompi.void_transaction(tx_id)
         except WompiCircuitOpenError as exc:
-            raise VoidFailedError(f"No se envió la anulación: {exc}") from exc
+            raise VoidFailedError(N_("No se envió la anulación: {exc}", exc=exc)) from exc
         except WompiUnavailableError as exc:
             # Sent once and unanswered: it may have happened. Ask before saying anything.
             log.warning("void of %s unanswered (%s): reading it back", tx_id, type(exc).__name__)
@@ -156,12 +172,17 @@ class VoidService:
             except WompiError as again:
                 await self._audit(attempt, "payment.void_unconfirmed", actor, type(again).__name__)
                 raise VoidUncertainError(
-                    "Wompi no respondió y no se sabe si anuló el pago. No lo intente de nuevo "
-                    "todavía: use «Consultar en Wompi» en unos minutos para ver su estado."
+                    N_(
+                        "Wompi no respondió y no se sabe si anuló el pago. No lo intente de "
+                        "nuevo todavía: use «Consultar en Wompi» en unos minutos para ver su "
+                        "estado.",
+                    )
                 ) from again
         except WompiError as exc:
             await self._audit(attempt, "payment.void_failed", actor, f"{reason} error={exc!r}")
-            raise VoidFailedError(f"Wompi no anuló el pago: {exc} {refund_howto(tx_id)}") from exc
+            raise VoidFailedError(
+                N_("Wompi no anuló el pago: {exc} {refund}", exc=exc, refund=refund_howto(tx_id))
+            ) from exc
 
     async def _record_void(
         self, attempt: PaymentAttempt, tx: Transaction, actor: str, reason: str
@@ -201,55 +222,77 @@ def _detail(attempt: PaymentAttempt, reason: str) -> str:
     )
 
 
-def _local_refusal(attempt: PaymentAttempt | None, reference: str) -> str | None:
+def _local_refusal(attempt: PaymentAttempt | None, reference: str) -> Text | None:
     if attempt is None:
-        return f"No existe el pago {reference} en esta base de datos."
+        return N_("No existe el pago {reference} en esta base de datos.", reference=reference)
     if attempt.tender is Tender.CASH:
-        return (
+        return N_(
             "Es una venta en efectivo: Wompi no la cobró y no hay nada que anular allí. "
             "Devuelva el dinero en caja."
         )
     if attempt.status is PaymentStatus.VOIDED:
-        return f"El pago ya está anulado (transacción {attempt.transaction_id})."
+        return N_(
+            "El pago ya está anulado (transacción {transaction_id}).",
+            transaction_id=attempt.transaction_id,
+        )
     if attempt.status is not PaymentStatus.APPROVED or attempt.transaction_id is None:
-        return (
-            f"El pago está {_STATUS_WORDS[attempt.status]}: no se cobró dinero, así que no hay "
-            "nada que anular."
+        return N_(
+            "El pago está {status}: no se cobró dinero, así que no hay nada que anular.",
+            status=_STATUS_WORDS[attempt.status],
         )
     return None
 
 
 def _wompi_verdict(attempt: PaymentAttempt, tx: Transaction, now: datetime) -> VoidCheck:
     if tx.reference != attempt.reference:
-        return VoidCheck(False, f"La transacción {tx.id} de Wompi no es de este pago.")
+        return VoidCheck(
+            False, N_("La transacción {tx_id} de Wompi no es de este pago.", tx_id=tx.id)
+        )
     if tx.status is PaymentStatus.VOIDED:
         return VoidCheck(
             False,
-            "Wompi ya tiene este pago anulado; use «Consultar en Wompi» para ponerlo al día aquí.",
+            N_(
+                "Wompi ya tiene este pago anulado; use «Consultar en Wompi» para ponerlo al día "
+                "aquí."
+            ),
         )
     if tx.status is not PaymentStatus.APPROVED:
         return VoidCheck(
             False,
-            f"Wompi tiene este pago {_STATUS_WORDS[tx.status]}, no aprobado: no hay nada que "
-            "anular. Use «Consultar en Wompi» para ponerlo al día aquí.",
+            N_(
+                "Wompi tiene este pago {status}, no aprobado: no hay nada que anular. Use "
+                "«Consultar en Wompi» para ponerlo al día aquí.",
+                status=_STATUS_WORDS[tx.status],
+            ),
         )
     method = tx.payment_method.type or tx.payment_method_type or ""
     if method != "CARD":
-        word = _METHOD_WORDS.get(method, method or "un medio que no es tarjeta")
+        word = _METHOD_WORDS.get(method) or method or N_("un medio que no es tarjeta")
         return VoidCheck(
             False,
-            f"Wompi solo anula pagos con tarjeta, y este se pagó con {word}. "
-            + refund_howto(tx.id),
+            N_(
+                "Wompi solo anula pagos con tarjeta, y este se pagó con {method}. {refund}",
+                method=word,
+                refund=refund_howto(tx.id),
+            ),
         )
-    text = (
-        f"Se anulará el pago con tarjeta {tx.method_label} por {tx.amount.format()} "
-        f"(transacción {tx.id}); Wompi devuelve el cupo a la tarjeta del cliente."
+    card = N_(
+        "Se anulará el pago con tarjeta {card} por {amount} (transacción {tx_id}); Wompi "
+        "devuelve el cupo a la tarjeta del cliente.",
+        card=tx.method_label,
+        amount=tx.amount.format(),
+        tx_id=tx.id,
     )
     approved_day = bogota_day(tx.finalized_at or tx.created_at)
     if approved_day != bogota_day(now):
-        text += (
-            " Ojo: Wompi suele anular solo pagos del mismo día; si la rechaza, "
-            + refund_howto(tx.id)[0].lower()
-            + refund_howto(tx.id)[1:]
+        return VoidCheck(
+            True,
+            N_(
+                "{card} Ojo: Wompi suele anular solo pagos del mismo día; si la rechaza, "
+                "solicite el reembolso desde el panel de comercios de Wompi "
+                "(comercios.wompi.co), en la transacción {tx_id}, o pídalo al soporte de Wompi.",
+                card=card,
+                tx_id=tx.id,
+            ),
         )
-    return VoidCheck(True, text)
+    return VoidCheck(True, card)

@@ -265,6 +265,15 @@ def render(text: Text | str) -> str:
     return fill(template, {name: _rendered(value) for name, value in message.params.items()})
 
 
+def render_error(exc: BaseException) -> str:
+    """The message of *exc* (one of the user-facing families a screen caught) translated.
+
+    Only for errors caught by type; anything unforeseen goes to ``ui.errors.user_message``,
+    which never shows raw exception text.
+    """
+    return render(message_of(exc))
+
+
 def _rendered(value: object) -> object:
     if isinstance(value, Text):
         return render(value)

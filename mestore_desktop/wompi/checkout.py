@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlencode, urlsplit
 
+from mestore_desktop.domain.text import N_
 from mestore_desktop.wompi.signatures import CURRENCY, integrity_signature
 
 LEGAL_ID_TYPES = frozenset({"CC", "CE", "NIT", "PP", "TI", "DNI", "RG", "OTHER"})
@@ -64,7 +65,7 @@ class CheckoutRequest:
 def format_expiration(moment: datetime) -> str:
     """ISO-8601 UTC with milliseconds, as signed and sent: 2030-01-01T05:00:00.000Z."""
     if moment.tzinfo is None:
-        raise CheckoutUrlError("La hora de vencimiento debe tener zona horaria.")
+        raise CheckoutUrlError(N_("La hora de vencimiento debe tener zona horaria."))
     utc = moment.astimezone(UTC)
     return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
@@ -104,20 +105,20 @@ def build_checkout_url(
 def _validate(base: str, public_key: str, secret: str, request: CheckoutRequest) -> None:
     parts = urlsplit(base)
     if parts.scheme not in ("https", "http") or not parts.netloc:
-        raise CheckoutUrlError("La URL del checkout no es válida.")
+        raise CheckoutUrlError(N_("La URL del checkout no es válida."))
     if not public_key.startswith(("pub_test_", "pub_prod_")):
-        raise CheckoutUrlError("Falta la llave pública de Wompi (pub_test_… o pub_prod_…).")
+        raise CheckoutUrlError(N_("Falta la llave pública de Wompi (pub_test_… o pub_prod_…)."))
     if not secret:
-        raise CheckoutUrlError("Falta el secreto de integridad: guárdelo en Ajustes.")
+        raise CheckoutUrlError(N_("Falta el secreto de integridad: guárdelo en Ajustes."))
     if not _REFERENCE.fullmatch(request.reference):
-        raise CheckoutUrlError("La referencia solo admite letras, dígitos, '-' y '_'.")
+        raise CheckoutUrlError(N_("La referencia solo admite letras, dígitos, '-' y '_'."))
     amount = request.amount_in_cents
     if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
-        raise CheckoutUrlError("El monto debe ser un número entero de centavos mayor que cero.")
+        raise CheckoutUrlError(N_("El monto debe ser un número entero de centavos mayor que cero."))
     if amount % 100:
-        raise CheckoutUrlError("Wompi solo cobra pesos completos (centavos en 00).")
+        raise CheckoutUrlError(N_("Wompi solo cobra pesos completos (centavos en 00)."))
     if request.customer.legal_id_type and request.customer.legal_id_type not in LEGAL_ID_TYPES:
-        raise CheckoutUrlError("Tipo de documento no admitido por Wompi.")
+        raise CheckoutUrlError(N_("Tipo de documento no admitido por Wompi."))
 
 
 def _tax_params(request: CheckoutRequest) -> list[tuple[str, str]]:

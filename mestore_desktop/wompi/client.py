@@ -23,11 +23,12 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import quote
 
 import httpx
 
+from mestore_desktop.domain.text import N_
 from mestore_desktop.wompi.errors import (
     WompiAuthError,
     WompiBadResponseError,
@@ -301,7 +302,7 @@ class WompiClient:
     async def _transaction_page(
         self, from_date: date, until_date: date, page: int, page_size: int
     ) -> tuple[Any, Mapping[str, Any]]:
-        params = {
+        params: dict[str, str | int] = {
             "from_date": from_date.isoformat(),
             "until_date": until_date.isoformat(),
             "page": page,
@@ -493,7 +494,7 @@ def _served_page_size(meta: Mapping[str, Any], requested: int) -> int:
     return served if _is_int(served) and 1 <= served < requested else requested
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -502,7 +503,10 @@ def _check_void_outcome(data: Mapping[str, Any]) -> None:
     if status in ("DECLINED", "ERROR"):
         message = data.get("status_message")
         raise WompiError(
-            f"Wompi no anuló la transacción (resultado de la anulación: {status}).",
+            N_(
+                "Wompi no anuló la transacción (resultado de la anulación: {status}).",
+                status=status,
+            ),
             http_status=201,
             error_type=f"VOID_{status}",
             reason=message if isinstance(message, str) else None,

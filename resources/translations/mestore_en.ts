@@ -35,12 +35,12 @@
 <context>
     <name>CajaDialog</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="77"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="78"/>
         <source>Aceptar</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="78"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="79"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="309"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="314"/>
         <source>Caja: no se pudieron revisar los pagos pendientes. %1 Nuevo intento en %2 s.</source>
         <translation>Counter: the pending payments could not be checked. %1 Trying again in %2 s.</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CatalogueImportAction</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="33"/>
+        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="34"/>
         <source>Catálogo CSV (*.csv *.txt)</source>
         <translation>CSV catalogue (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="49"/>
+        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="50"/>
         <source>Productos importados: %1 (nuevos %2, actualizados %3).</source>
         <translation>Products imported: %1 (%2 new, %3 updated).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="57"/>
+        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="58"/>
         <source>Filas con errores (no se importaron): %1</source>
         <translation>Rows with errors (not imported): %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="64"/>
+        <location filename="../../mestore_desktop/ui/caja/catalogue_import.py" line="65"/>
         <source>Importar catálogo</source>
         <translation>Import catalogue</translation>
     </message>
@@ -432,49 +432,54 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="49"/>
         <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="50"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="51"/>
         <source>Cliente (opcional)</source>
         <translation>Customer (optional)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="52"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="53"/>
         <source>Nombre del cliente</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="53"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="54"/>
         <source>Correo electrónico</source>
         <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="55"/>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="93"/>
+        <source>cliente@ejemplo.com</source>
+        <translation>customer@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="56"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="94"/>
         <source>Teléfono</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="59"/>
         <source>Tipo de documento</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="63"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="64"/>
         <source>Número de documento</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="91"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="92"/>
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="92"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="93"/>
         <source>Correo</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="94"/>
+        <location filename="../../mestore_desktop/ui/caja/customer_panel.py" line="95"/>
         <source>Documento</source>
         <translation>Document</translation>
     </message>
@@ -889,37 +894,37 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="178"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="179"/>
         <source>Descuento</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="182"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="183"/>
         <source>Porcentaje (%)</source>
         <translation>Percent (%)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="183"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="184"/>
         <source>Valor en pesos</source>
         <translation>Amount in pesos</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="190"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="191"/>
         <source>Valor del descuento</source>
         <translation>Discount value</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="200"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="201"/>
         <source>%1 — valor de la línea %2</source>
         <translation>%1 — line value %2</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="222"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="223"/>
         <source>El descuento (%1) no puede ser mayor que el valor de la línea (%2).</source>
         <translation>The discount (%1) cannot be larger than the line value (%2).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="237"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="238"/>
         <source>Escriba un porcentaje entero entre 0 y 100, por ejemplo 10.</source>
         <translation>Type a whole percentage from 0 to 100, for example 10.</translation>
     </message>
@@ -945,6 +950,171 @@
         <location filename="../../mestore_desktop/ui/widgets/badge.py" line="60"/>
         <source>Ambiente: {word}</source>
         <translation>Environment: {word}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunAssistant</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="203"/>
+        <source>Mensaje del asistente</source>
+        <translation>Assistant message</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="206"/>
+        <source>&amp;Cancelar</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="206"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="207"/>
+        <source>&amp;Atrás</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="207"/>
+        <source>Atrás</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="208"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="418"/>
+        <source>&amp;Siguiente</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="208"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="419"/>
+        <source>Siguiente</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="275"/>
+        <source>Estado de {secret}</source>
+        <translation>State of {secret}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="297"/>
+        <source>Bienvenido a MeStore. Estos pasos dejan la caja lista para cobrar con Wompi: el ambiente, las llaves, el relay y los datos del comercio; al final MeStore verifica la instalación. Cada paso se guarda al pulsar Siguiente; si sale antes (Esc, Cancelar o cerrando la ventana), lo escrito en el paso abierto no se guarda y lo de los pasos anteriores queda guardado. Sandbox es para pruebas sin dinero real; Producción cobra de verdad.</source>
+        <translation>Welcome to MeStore. These steps get the till ready to take Wompi payments: the environment, the keys, the relay and the store&apos;s details; at the end MeStore verifies the installation. Each step is saved when you press Next; if you leave earlier (Esc, Cancel or closing the window), what was typed in the open step is not saved and what earlier steps saved stays saved. Sandbox is for tests without real money; Production charges for real.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="305"/>
+        <source>Ambiente</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="310"/>
+        <source>Copie las llaves del panel de Wompi (Desarrolladores › Llaves) del mismo ambiente. Los secretos se guardan solo en el llavero del sistema y nunca se vuelven a mostrar; deje un secreto vacío para conservar el que ya está guardado.</source>
+        <translation>Copy the keys from the Wompi dashboard (Developers › Keys), all of the same environment. Secrets are kept only in the system keyring and are never shown again; leave a secret empty to keep the one already saved.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="317"/>
+        <source>Llaves de Wompi</source>
+        <translation>Wompi keys</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="322"/>
+        <source>El relay recibe los eventos de Wompi y se los pasa a esta caja, así un pago aprobado en el celular del cliente llega aunque la caja haya cerrado el cobro. Escriba su URL y el token de esta caja (quien administra el relay lo crea con &apos;mestore-relay token create&apos;). Sin relay, MeStore consulta a Wompi con la llave privada.</source>
+        <translation>The relay receives Wompi&apos;s events and passes them to this till, so a payment approved on the customer&apos;s phone arrives even after the till closed the charge. Type its URL and this till&apos;s token (whoever runs the relay creates it with &apos;mestore-relay token create&apos;). Without a relay, MeStore asks Wompi with the private key.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="333"/>
+        <source>Relay</source>
+        <translation>Relay</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="337"/>
+        <source>Los datos del comercio salen en los recibos y en el cierre del día.</source>
+        <translation>The store&apos;s details are printed on receipts and on the day close.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="340"/>
+        <source>Comercio</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="345"/>
+        <source>Todo lo anterior quedó guardado. MeStore verifica ahora la instalación con las llaves y el relay guardados; una comprobación en rojo dice qué hacer. Puede volver Atrás para corregir y verificar de nuevo.</source>
+        <translation>Everything before is saved. MeStore now verifies the installation with the saved keys and relay; a red check says what to do. You can go Back to correct it and verify again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="351"/>
+        <source>Verificación</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="412"/>
+        <source>Paso {number} de {total}: {title}</source>
+        <translation>Step {number} of {total}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="418"/>
+        <source>&amp;Terminar</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="419"/>
+        <source>Terminar</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="439"/>
+        <source>Asistente terminado.</source>
+        <translation>Assistant finished.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="439"/>
+        <source>Asistente cerrado.</source>
+        <translation>Assistant closed.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="441"/>
+        <source>Quedó guardado: {items}.</source>
+        <translation>Saved: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="443"/>
+        <source>No se guardó nada.</source>
+        <translation>Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="445"/>
+        <source>Lo del paso «{step}» sin pulsar Siguiente no se guardó.</source>
+        <translation>What was in the step “{step}” without pressing Next was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="506"/>
+        <source>No se guardó nada de este paso; corrija lo marcado.</source>
+        <translation>Nothing from this step was saved; correct what is marked.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="516"/>
+        <source>Guardado: {items}.</source>
+        <translation>Saved: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="535"/>
+        <source>Guardado</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="535"/>
+        <source>Sin configurar</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="539"/>
+        <source>Vacío: se conserva el guardado</source>
+        <translation>Empty: the saved one is kept</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="541"/>
+        <source>Escriba o pegue el valor</source>
+        <translation>Type or paste the value</translation>
     </message>
 </context>
 <context>
@@ -986,12 +1156,12 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../mestore_desktop/ui/i18n.py" line="257"/>
+        <location filename="../../mestore_desktop/ui/i18n.py" line="288"/>
         <source>Español</source>
         <translation>Spanish</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/i18n.py" line="258"/>
+        <location filename="../../mestore_desktop/ui/i18n.py" line="289"/>
         <source>Inglés</source>
         <translation>English</translation>
     </message>
@@ -1039,32 +1209,32 @@
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="128"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="129"/>
         <source>Descripción</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="129"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="130"/>
         <source>Precio unitario (IVA incluido)</source>
         <translation>Unit price (VAT included)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="130"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="131"/>
         <source>IVA</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="131"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="132"/>
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="132"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="133"/>
         <source>Total de la línea</source>
         <translation>Line total</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="146"/>
+        <location filename="../../mestore_desktop/ui/caja/line_dialogs.py" line="147"/>
         <source>El precio debe ser mayor que cero.</source>
         <translation>The price must be greater than zero.</translation>
     </message>
@@ -1085,129 +1255,129 @@
 <context>
     <name>LinkForm</name>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="79"/>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="167"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="81"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="169"/>
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="79"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="81"/>
         <source>Lo ve el cliente al pagar</source>
         <translation>The customer sees it when paying</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="81"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="83"/>
         <source>Máximo %1 caracteres: Wompi lo muestra como título del pago.</source>
         <translation>At most %1 characters: Wompi shows it as the payment&apos;s title.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="85"/>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="168"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="87"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="170"/>
         <source>Descripción</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="85"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="87"/>
         <source>Qué está pagando</source>
         <translation>What is being paid for</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="86"/>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="87"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="88"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="89"/>
         <source>Monto fijo</source>
         <translation>Fixed amount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="88"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="90"/>
         <source>Monto abierto (lo escribe el cliente)</source>
         <translation>Open amount (the customer types it)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="89"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="91"/>
         <source>Monto abierto</source>
         <translation>Open amount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="93"/>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="169"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="95"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="171"/>
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="96"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="98"/>
         <source>Un solo uso</source>
         <translation>Single use</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="97"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="99"/>
         <source>El link deja de aceptar pagos después del primero.</source>
         <translation>The link stops taking payments after the first one.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="98"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="100"/>
         <source>Vence</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="102"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="104"/>
         <source>Fecha y hora de vencimiento</source>
         <translation>Expiry date and time</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="103"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="105"/>
         <source>Hora de Colombia</source>
         <translation>Colombia time</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="105"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="107"/>
         <source>(Colombia)</source>
         <translation>(Colombia)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="107"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="109"/>
         <source>Pedir dirección de envío</source>
         <translation>Ask for a shipping address</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="109"/>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="174"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="111"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="176"/>
         <source>URL de retorno</source>
         <translation>Return URL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="109"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="111"/>
         <source>Opcional: https://mitienda.co/gracias</source>
         <translation>Optional: https://mystore.co/thanks</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="112"/>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="175"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="114"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="177"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="112"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="114"/>
         <source>Opcional, máximo %1</source>
         <translation>Optional, at most %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="117"/>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="176"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="119"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="178"/>
         <source>IVA</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="118"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="120"/>
         <source>No indicar</source>
         <translation>Do not state</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="235"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="237"/>
         <source>Para el pedido %1</source>
         <translation>For order %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/form.py" line="317"/>
+        <location filename="../../mestore_desktop/ui/links/form.py" line="319"/>
         <source>Escriba el valor del link, o elija «Monto abierto» si lo pone el cliente.</source>
         <translation>Type the link&apos;s amount, or choose &quot;Open amount&quot; if the customer sets it.</translation>
     </message>
@@ -1563,38 +1733,38 @@
 <context>
     <name>MailPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="54"/>
         <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="55"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="56"/>
         <source>Enviar correo de prueba</source>
         <translation>Send test e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="59"/>
         <source>La prueba envía un correo al remitente con los ajustes guardados.</source>
         <translation>The test sends an e-mail to the sender address using the saved settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="60"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="61"/>
         <source>Resultado de la prueba de correo</source>
         <translation>Test e-mail result</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="85"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="86"/>
         <source>Guarde los ajustes antes de probar: la prueba usa los ajustes guardados.</source>
         <translation>Save the settings before testing: the test uses the saved settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="97"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="98"/>
         <source>Enviando un correo de prueba a {address}…</source>
         <translation>Sending a test e-mail to {address}…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="114"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="115"/>
         <source>Listo: se envió un correo de prueba a {address}. Revise esa bandeja.</source>
         <translation>Done: a test e-mail was sent to {address}. Check that inbox.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="124"/>
+        <location filename="../../mestore_desktop/ui/settings/mail_panel.py" line="125"/>
         <source>No se envió el correo de prueba.</source>
         <translation>The test e-mail was not sent.</translation>
     </message>
@@ -1602,12 +1772,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="73"/>
         <source>MeStore Desktop</source>
         <translation>MeStore Desktop</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="141"/>
         <source>Modo DEMO: los pagos van a un sandbox local de Wompi con llaves de prueba; no se mueve dinero real y los pedidos se guardan aparte.</source>
         <translation>DEMO mode: payments go to a local Wompi sandbox with test keys; no real money moves and orders are kept separately.</translation>
     </message>
@@ -2093,27 +2263,27 @@
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="225"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="234"/>
         <source>Todas las terminales</source>
         <translation>All terminals</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="232"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="241"/>
         <source>Todos los medios</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="233"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="242"/>
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="234"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="243"/>
         <source>Wompi (todos)</source>
         <translation>Wompi (all)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="238"/>
+        <location filename="../../mestore_desktop/ui/orders/filter_bar.py" line="247"/>
         <source>Wompi · %1</source>
         <translation>Wompi · %1</translation>
     </message>
@@ -2121,169 +2291,169 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="103"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="108"/>
         <source>Pedidos</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="148"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="158"/>
         <source>Lista de pedidos</source>
         <translation>Order list</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="194"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="208"/>
         <source>Cargando pedidos</source>
         <translation>Loading orders</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="195"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="209"/>
         <source>Cargando pedidos…</source>
         <translation>Loading orders…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="197"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="211"/>
         <source>Exportar CSV…  Ctrl+S</source>
         <translation>Export CSV…  Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="198"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="212"/>
         <source>Exportar CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="200"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="214"/>
         <source>Guarda los pedidos que coinciden con los filtros en un archivo para Excel.</source>
         <translation>Saves the orders matching the filters in a file for Excel.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="203"/>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="204"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="217"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="218"/>
         <source>Cierre del día</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="206"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="220"/>
         <source>Totales esperados, efectivo contado y pendientes de esta terminal en el día.</source>
         <translation>This terminal&apos;s expected totals, counted cash and pending payments for the day.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="255"/>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="256"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="267"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="268"/>
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="426"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="454"/>
         <source>No se pudieron leer las terminales y medios de pago: %1</source>
         <translation>Could not read the terminals and payment methods: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="434"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="462"/>
         <source>No se pudieron cargar los pedidos: %1</source>
         <translation>Could not load the orders: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="458"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="486"/>
         <source>Ningún pedido coincide con los filtros. Pruebe otras fechas u otra búsqueda, o use «Limpiar filtros».</source>
         <translation>No order matches the filters. Try other dates or another search, or use “Clear filters”.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="462"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="490"/>
         <source>Todavía no hay ventas. Las ventas de la Caja aparecerán aquí con su estado de pago, que se actualiza solo cuando Wompi confirma.</source>
         <translation>No sales yet. Sales from the counter will appear here with their payment status, which updates by itself when Wompi confirms.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="468"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="496"/>
         <source>1 pedido cargado</source>
         <translation>1 order loaded</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="470"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="498"/>
         <source>%1 pedidos cargados</source>
         <translation>%1 orders loaded</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="472"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="500"/>
         <source> · baje para ver más</source>
         <translation> · scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="497"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="525"/>
         <source>Elija un pedido de la lista para ver su detalle.</source>
         <translation>Choose an order in the list to see its detail.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="516"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="544"/>
         <source>Cargando el pedido %1…</source>
         <translation>Loading order %1…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="530"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="558"/>
         <source>El pedido %1 ya no existe en esta base de datos.</source>
         <translation>Order %1 no longer exists in this database.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="544"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="572"/>
         <source>No se pudo leer el pedido %1: %2</source>
         <translation>Could not read order %1: %2</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="559"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="587"/>
         <source>Consultando el pedido %1 en Wompi…</source>
         <translation>Checking order %1 with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="572"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="600"/>
         <source>Wompi no tiene cambios para el pedido %1: el estado aquí está al día.</source>
         <translation>Wompi has no changes for order %1: the status here is up to date.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="577"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="605"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation>%1: %2 → %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="587"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="615"/>
         <source>Wompi cambió el pedido %1:</source>
         <translation>Wompi changed order %1:</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="616"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="644"/>
         <source>Consultando en Wompi si el pago se puede anular…</source>
         <translation>Asking Wompi whether the payment can be voided…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="645"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="673"/>
         <source>No se puede anular</source>
         <translation>Cannot be voided</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="663"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="691"/>
         <source>Anulando el pago %1 en Wompi…</source>
         <translation>Voiding payment %1 at Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="676"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="704"/>
         <source>Pago %1 anulado: %2.</source>
         <translation>Payment %1 voided: %2.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="718"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="746"/>
         <source>El pedido %1 no tiene un pago aprobado: no hay recibo.</source>
         <translation>Order %1 has no approved payment: there is no receipt.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="751"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="779"/>
         <source>Exportando pedidos a %1…</source>
         <translation>Exporting orders to %1…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="785"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="813"/>
         <source>Se exportó 1 pedido a %1</source>
         <translation>1 order exported to %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/orders.py" line="787"/>
+        <location filename="../../mestore_desktop/ui/pages/orders.py" line="815"/>
         <source>Se exportaron %2 pedidos a %1</source>
         <translation>%2 orders exported to %1</translation>
     </message>
@@ -2291,52 +2461,52 @@
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="96"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="97"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="97"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="98"/>
         <source>Pedido</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="98"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="99"/>
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="99"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="100"/>
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="100"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="101"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="101"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="102"/>
         <source>Medio</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="102"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="103"/>
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="174"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="175"/>
         <source>Clic para ordenar por esta columna</source>
         <translation>Click to sort by this column</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="509"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="522"/>
         <source>Link · %1</source>
         <translation>Link · %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="518"/>
+        <location filename="../../mestore_desktop/ui/models/orders_model.py" line="531"/>
         <source>Link: %1</source>
         <translation>Link: %1</translation>
     </message>
@@ -2954,57 +3124,57 @@ in MeStore</translation>
 <context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="146"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="156"/>
         <source>Recibo enviado a %1.</source>
         <translation>Receipt sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="157"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="167"/>
         <source>Guardar recibo</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="161"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="171"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="178"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="188"/>
         <source>Recibo guardado en %1</source>
         <translation>Receipt saved in %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="189"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="199"/>
         <source>Enviar recibo por correo</source>
         <translation>E-mail receipt</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="191"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="201"/>
         <source>Correo del cliente:</source>
         <translation>Customer e-mail:</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="194"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="204"/>
         <source>Enviar</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="195"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="205"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="224"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="234"/>
         <source>Recibo</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="257"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="267"/>
         <source>Correo del cliente</source>
         <translation>Customer&apos;s e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="211"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="221"/>
         <source>El recibo se envió a %1.</source>
         <translation>The receipt was sent to %1.</translation>
     </message>
@@ -3314,70 +3484,70 @@ in MeStore</translation>
 <context>
     <name>RingUpView</name>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="208"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="355"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="209"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="356"/>
         <source>La venta no tiene productos.</source>
         <translation>The sale has no items.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="89"/>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="267"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="90"/>
         <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="268"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="269"/>
         <source>Monto libre</source>
         <translation>Free amount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="90"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="91"/>
         <source>Descuento</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="91"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="92"/>
         <source>Editar</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="92"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="93"/>
         <source>Quitar</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="92"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="93"/>
         <source>Supr</source>
         <translation>Del</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="279"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="280"/>
         <source>Editar línea</source>
         <translation>Edit line</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="304"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="305"/>
         <source>Cancelar venta</source>
         <translation>Cancel sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="305"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="306"/>
         <source>¿Cancelar la venta?</source>
         <translation>Cancel the sale?</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="306"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="307"/>
         <source>Se quitarán todos los productos y los datos del cliente.</source>
         <translation>All items and the customer data will be removed.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="308"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="309"/>
         <source>Sí, cancelar la venta</source>
         <translation>Yes, cancel the sale</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="310"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="311"/>
         <source>No, seguir vendiendo</source>
         <translation>No, keep selling</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="357"/>
+        <location filename="../../mestore_desktop/ui/caja/ring_up.py" line="358"/>
         <source>Seleccione una línea con ↑ y ↓.</source>
         <translation>Select a line with ↑ and ↓.</translation>
     </message>
@@ -3385,59 +3555,206 @@ in MeStore</translation>
 <context>
     <name>SecretsPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="29"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="30"/>
         <source>Llave privada de Wompi</source>
         <translation>Wompi private key</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="30"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="31"/>
         <source>Secreto de eventos</source>
         <translation>Events secret</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="31"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="32"/>
         <source>Secreto de integridad</source>
         <translation>Integrity secret</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="32"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="33"/>
         <source>Token del relay</source>
         <translation>Relay token</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="33"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="34"/>
         <source>Contraseña SMTP</source>
         <translation>SMTP password</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="62"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="63"/>
         <source>Escribe o pega el valor nuevo</source>
         <translation>Type or paste the new value</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="63"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="64"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="64"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="65"/>
         <source>Borrar</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="87"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="88"/>
         <source>Guardado</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="89"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="90"/>
         <source>Sin configurar</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="158"/>
+        <location filename="../../mestore_desktop/ui/settings/secrets_panel.py" line="159"/>
         <source>Ambiente {environment}. Los secretos se guardan en el llavero del sistema y nunca se vuelven a mostrar; para cambiar uno, escribe el valor nuevo.</source>
         <translation>Environment {environment}. Secrets are kept in the system keyring and are never shown again; to change one, type the new value.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="61"/>
+        <source>Llaves de Wompi</source>
+        <translation>Wompi keys</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="62"/>
+        <source>Ambiente de las llaves</source>
+        <translation>Keys&apos; environment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="63"/>
+        <source>Secreto de integridad</source>
+        <translation>Integrity secret</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="64"/>
+        <source>Relay accesible</source>
+        <translation>Relay reachable</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="65"/>
+        <source>Token del relay</source>
+        <translation>Relay token</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="66"/>
+        <source>Eventos de Wompi en el relay</source>
+        <translation>Wompi events at the relay</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="67"/>
+        <source>Hora del equipo</source>
+        <translation>Computer clock</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="68"/>
+        <source>Llavero del sistema</source>
+        <translation>System keyring</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="69"/>
+        <source>Base de datos</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="70"/>
+        <source>Espacio en disco</source>
+        <translation>Disk space</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="83"/>
+        <source>bien</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="83"/>
+        <source>falla</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="88"/>
+        <source>{check}: {verdict}</source>
+        <translation>{check}: {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="98"/>
+        <source>Qué hacer: {fix}</source>
+        <translation>What to do: {fix}</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTestPanel</name>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="142"/>
+        <source>&amp;Verificar instalación</source>
+        <translation>&amp;Verify installation</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="143"/>
+        <source>Verificar instalación</source>
+        <translation>Verify installation</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="146"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="147"/>
+        <source>Cancelar verificación</source>
+        <translation>Cancel verification</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="148"/>
+        <source>Tecla Esc</source>
+        <translation>Esc key</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="159"/>
+        <source>Verificando</source>
+        <translation>Verifying</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="163"/>
+        <source>Resultado de la verificación</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="181"/>
+        <source>La verificación de la instalación no está disponible aquí.</source>
+        <translation>Verifying the installation is not available here.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="183"/>
+        <source>Comprueba llaves, relay, llavero, base de datos, hora y disco, y dice qué arreglar.</source>
+        <translation>Checks the keys, relay, keyring, database, clock and disk, and says what to fix.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="211"/>
+        <source>Verificando la instalación…</source>
+        <translation>Verifying the installation…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="240"/>
+        <source>Verificación cancelada; {done} comprobaciones alcanzaron a terminar. Pulse Verificar instalación para empezar de nuevo.</source>
+        <translation>Verification cancelled; {done} checks had finished. Press Verify installation to start again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="249"/>
+        <source>Verificando la instalación… {done} comprobaciones terminadas.</source>
+        <translation>Verifying the installation… {done} checks finished.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="262"/>
+        <source>Todo en orden: las {count} comprobaciones pasaron.</source>
+        <translation>All good: the {count} checks passed.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="269"/>
+        <source>{failed} de {count} comprobaciones fallaron; haga lo que dice cada una y verifique de nuevo.</source>
+        <translation>{failed} of {count} checks failed; do what each one says and verify again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="285"/>
+        <source>La verificación no pudo terminar: {reason} Pulse Verificar instalación para intentarlo de nuevo.</source>
+        <translation>The verification could not finish: {reason} Press Verify installation to try again.</translation>
     </message>
 </context>
 <context>
@@ -3615,64 +3932,85 @@ in MeStore</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="70"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="128"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="78"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="149"/>
         <source>Ajustes</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="75"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="76"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="83"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="84"/>
         <source>Guardar ajustes</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="80"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="88"/>
         <source>Resultado de guardar</source>
         <translation>Save result</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="90"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="98"/>
         <source>Contraseña SMTP</source>
         <translation>SMTP password</translation>
     </message>
     <message>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="108"/>
         <location filename="../../mestore_desktop/ui/settings/page.py" line="109"/>
+        <source>Asistente de configuración</source>
+        <translation>Setup assistant</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="113"/>
+        <source>Resultado del asistente</source>
+        <translation>Assistant result</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="128"/>
         <source>No se puede cobrar con Wompi: sin la llave privada de Wompi ni un relay, MeStore nunca sabría si un pago por QR se aprobó. Guarde la llave privada en Secretos, o la URL del relay aquí y su token en Secretos. El efectivo funciona igual.</source>
         <translation>Wompi charges are blocked: without the Wompi private key or a relay, MeStore would never know whether a QR payment was approved. Save the private key under Secrets, or the relay URL here and its token under Secrets. Cash works as before.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="133"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="157"/>
         <source>Secretos</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="135"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="159"/>
         <source>Conexión con Wompi</source>
         <translation>Connection with Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="168"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="161"/>
+        <source>Verificación de la instalación</source>
+        <translation>Installation check</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="245"/>
+        <source>No se pudo escribir el archivo de ajustes ({error}).</source>
+        <translation>The settings file could not be written ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="274"/>
         <source>No se guardaron los ajustes.</source>
         <translation>The settings were not saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="201"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="307"/>
         <source>No se guardó nada. {field}: {message}</source>
         <translation>Nothing was saved. {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="205"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="311"/>
         <source>No se guardó nada; revisa estos campos: {fields}.</source>
         <translation>Nothing was saved; check these fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="218"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="324"/>
         <source>Ajustes guardados.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="220"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="326"/>
         <source>El idioma cambiará la próxima vez que abras MeStore.</source>
         <translation>The language will change the next time you open MeStore.</translation>
     </message>
@@ -3884,54 +4222,54 @@ Wompi will return %1 to the customer&apos;s card. This cannot be undone.</transl
 <context>
     <name>VoidDoneDialog</name>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="171"/>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="129"/>
         <source>Pago anulado</source>
         <translation>Payment voided</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="178"/>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="136"/>
         <source>Pago anulado: %1</source>
         <translation>Payment voided: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="184"/>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="142"/>
         <source>Pedido %1 · referencia %2 · transacción %3.
 Motivo: %4</source>
         <translation>Order %1 · reference %2 · transaction %3.
 Reason: %4</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="196"/>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="154"/>
         <source>Imprimir comprobante</source>
         <translation>Print slip</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="197"/>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="155"/>
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="198"/>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="156"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="238"/>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="196"/>
         <source>Comprobante enviado a %1.</source>
         <translation>Slip sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="245"/>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="203"/>
         <source>Guardar comprobante de anulación</source>
         <translation>Save void slip</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="249"/>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="207"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="264"/>
+        <location filename="../../mestore_desktop/ui/orders/void_receipt.py" line="222"/>
         <source>Comprobante guardado en %1</source>
         <translation>Slip saved in %1</translation>
     </message>
@@ -3952,17 +4290,17 @@ Reason: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="142"/>
+        <location filename="../../mestore_desktop/app.py" line="151"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="160"/>
+        <location filename="../../mestore_desktop/app.py" line="169"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="427"/>
+        <location filename="../../mestore_desktop/app.py" line="442"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>
@@ -3970,14 +4308,1864 @@ Reason: %4</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../mestore_desktop/ui/errors.py" line="39"/>
+        <location filename="../../mestore_desktop/ui/errors.py" line="44"/>
         <source>Ocurrió un error inesperado; los detalles quedaron en el registro.</source>
         <translation>An unexpected error occurred; the details were written to the log.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/errors.py" line="54"/>
+        <location filename="../../mestore_desktop/ui/errors.py" line="59"/>
         <source>MeStore Desktop</source>
         <translation>MeStore Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../mestore_desktop/cli/doctor_command.py" line="45"/>
+        <source>No se pudo abrir la base de datos local: {error}</source>
+        <translation>The local database could not be opened: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue.py" line="48"/>
+        <source>El SKU «{sku}» no es válido: use hasta {max_sku} letras, números, puntos, guiones o guiones bajos.</source>
+        <translation>SKU «{sku}» is not valid: use up to {max_sku} letters, digits, dots, hyphens or underscores.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue.py" line="60"/>
+        <source>El nombre del producto {sku} debe tener de 1 a {max_description} caracteres.</source>
+        <translation>The name of product {sku} must have 1 to {max_description} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue.py" line="70"/>
+        <source>El precio del producto {sku} debe ser mayor que cero.</source>
+        <translation>The price of product {sku} must be greater than zero.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue.py" line="76"/>
+        <source>El código de barras «{barcode}» del producto {sku} debe tener de 6 a 14 dígitos.</source>
+        <translation>Barcode «{barcode}» of product {sku} must have 6 to 14 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="77"/>
+        <source>de esta línea</source>
+        <translation>on this line</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="103"/>
+        <source>Línea {line}: {message}</source>
+        <translation>Line {line}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="269"/>
+        <source>El SKU «{sku}» ya está en la línea {first}.</source>
+        <translation>SKU «{sku}» is already on line {first}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="275"/>
+        <source>El código de barras «{barcode}» ya está en la línea {first}.</source>
+        <translation>Barcode «{barcode}» is already on line {first}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="290"/>
+        <source>Falta el SKU.</source>
+        <translation>The SKU is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="294"/>
+        <source>Falta el nombre.</source>
+        <translation>The name is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="97"/>
+        <source>Línea {line}, columna «{column}»: {message}</source>
+        <translation>Line {line}, column «{column}»: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="246"/>
+        <source>El archivo tiene más de {max_rows} productos; divídalo en varios archivos.</source>
+        <translation>The file has more than {max_rows} products; split it into several files.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="326"/>
+        <source>Falta el precio.</source>
+        <translation>The price is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="350"/>
+        <source>Falta el IVA (0, 5 o 19).</source>
+        <translation>The VAT is missing (0, 5 or 19).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="354"/>
+        <source>El IVA «{value}» no es válido: use 0, 5 o 19.</source>
+        <translation>VAT «{value}» is not valid: use 0, 5 or 19.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="364"/>
+        <source>El código de barras «{value}» quedó en notación científica: en Excel dé formato de texto a la columna y vuelva a escribirlo.</source>
+        <translation>Barcode «{value}» was turned into scientific notation: in Excel format the column as text and type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="142"/>
+        <source>El archivo no es texto en UTF-8; en Excel guárdelo como «CSV UTF-8».</source>
+        <translation>The file is not UTF-8 text; in Excel save it as «CSV UTF-8».</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="188"/>
+        <source>El archivo no se puede leer desde aquí como CSV ({exc}).</source>
+        <translation>The file cannot be read as CSV from here on ({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="224"/>
+        <source>Faltan columnas obligatorias: {missing}. Encabezados aceptados: {accepted_headers} (opcional).</source>
+        <translation>Required columns are missing: {missing}. Accepted headers: {accepted_headers} (optional).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="165"/>
+        <source>El archivo está vacío.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/catalogue_csv.py" line="208"/>
+        <source>La columna «{cell}» repite «{value}»; deje solo una.</source>
+        <translation>Column «{cell}» repeats «{value}»; keep only one.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/day_close.py" line="166"/>
+        <source>Indique la terminal del cierre.</source>
+        <translation>Give the terminal of the day close.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/day_close.py" line="168"/>
+        <source>Indique el día del cierre como una fecha.</source>
+        <translation>Give the day of the close as a date.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/day_close.py" line="178"/>
+        <source>La nota del cierre admite hasta {max_note} caracteres.</source>
+        <translation>The day-close note takes up to {max_note} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/day_close.py" line="171"/>
+        <source>El efectivo contado debe ser un monto en centavos enteros.</source>
+        <translation>The counted cash must be an amount in whole cents.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/day_close.py" line="173"/>
+        <source>El efectivo contado no puede ser negativo.</source>
+        <translation>The counted cash cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/day_close.py" line="175"/>
+        <source>El efectivo contado supera el máximo permitido.</source>
+        <translation>The counted cash is above the maximum allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/day_close.py" line="200"/>
+        <source>La cola «matched» no es una cola pendiente.</source>
+        <translation>Queue «matched» is not a pending queue.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/day_close.py" line="203"/>
+        <source>La cola «{queue}» tiene un conteo inválido: {n}.</source>
+        <translation>Queue «{queue}» has an invalid count: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/day_close.py" line="105"/>
+        <location filename="../../mestore_desktop/ui/reports/day_close_json.py" line="56"/>
+        <source>El cierre guardado no se puede leer: {exc}</source>
+        <translation>The saved day close cannot be read: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="110"/>
+        <source>La fecha de vencimiento ({when}) ya pasó; elija una fecha futura.</source>
+        <translation>The expiry date ({when}) has passed; choose a future date.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="119"/>
+        <source>Escriba el nombre del link (lo ve el cliente al pagar).</source>
+        <translation>Type the link&apos;s name (the customer sees it when paying).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="123"/>
+        <source>El nombre del link admite máximo {max_link_name} caracteres (tiene {length}).</source>
+        <translation>The link&apos;s name takes at most {max_link_name} characters (it has {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="133"/>
+        <source>Escriba la descripción del link.</source>
+        <translation>Type the link&apos;s description.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="137"/>
+        <source>La descripción admite máximo {max_link_description} caracteres (tiene {length}).</source>
+        <translation>The description takes at most {max_link_description} characters (it has {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="149"/>
+        <source>El valor del link debe ser mayor que cero.</source>
+        <translation>The link&apos;s amount must be greater than zero.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="153"/>
+        <location filename="../../mestore_desktop/domain/money.py" line="74"/>
+        <source>Wompi solo cobra pesos completos: {amount} tiene centavos.</source>
+        <translation>Wompi only charges whole pesos: {amount} has cents.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="79"/>
+        <source>El SKU admite máximo {max_link_sku} caracteres (tiene {length}).</source>
+        <translation>The SKU takes at most {max_link_sku} characters (it has {length}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="87"/>
+        <source>La fecha de vencimiento debe llevar la hora local.</source>
+        <translation>The expiry date must carry the local time.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="92"/>
+        <source>El número de pedido empieza en 1.</source>
+        <translation>Order numbers start at 1.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/links.py" line="100"/>
+        <source>El IVA {rate} % no existe: use 0, 5 o 19 %.</source>
+        <translation>There is no {rate} % VAT: use 0, 5 or 19 %.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/money.py" line="165"/>
+        <source>«{original}» no es un monto válido. Use punto para miles y coma para centavos, por ejemplo 25.000 o 25.000,50.</source>
+        <translation>«{original}» is not a valid amount. Use a dot for thousands and a comma for cents, for example 25.000 or 25.000,50.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/money.py" line="133"/>
+        <source>Escriba el monto como texto, por ejemplo 25.000.</source>
+        <translation>Type the amount as text, for example 25.000.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/money.py" line="136"/>
+        <source>Escriba un monto, por ejemplo 25.000.</source>
+        <translation>Type an amount, for example 25.000.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/money.py" line="138"/>
+        <source>El monto no puede ser negativo.</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/money.py" line="141"/>
+        <source>«{text}» tiene más de una coma.</source>
+        <translation>«{text}» has more than one comma.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/money.py" line="146"/>
+        <location filename="../../mestore_desktop/domain/money.py" line="159"/>
+        <location filename="../../mestore_desktop/domain/money.py" line="49"/>
+        <source>El monto supera el máximo permitido.</source>
+        <translation>The amount is above the maximum allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/money.py" line="176"/>
+        <source>«{original}» no es un monto válido: después de la coma van uno o dos dígitos de centavos (25.000,50).</source>
+        <translation>«{original}» is not a valid amount: one or two digits of cents go after the comma (25.000,50).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/money.py" line="71"/>
+        <source>El monto a cobrar debe ser mayor que cero.</source>
+        <translation>The amount to charge must be greater than zero.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/order.py" line="55"/>
+        <source>El correo «{email}» no es válido.</source>
+        <translation>The email «{email}» is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/order.py" line="57"/>
+        <source>Indique el tipo de documento (CC, NIT o CE).</source>
+        <translation>Give the document type (CC, NIT or CE).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/order.py" line="74"/>
+        <source>La descripción debe tener entre 1 y {max_description} caracteres.</source>
+        <translation>The description must have between 1 and {max_description} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/order.py" line="81"/>
+        <source>La cantidad debe ser un número entero entre 1 y {max_quantity}.</source>
+        <translation>The quantity must be a whole number between 1 and {max_quantity}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/order.py" line="87"/>
+        <source>El precio no puede ser negativo.</source>
+        <translation>The price cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/order.py" line="89"/>
+        <source>El descuento no puede ser negativo ni mayor que la línea.</source>
+        <translation>The discount cannot be negative or larger than the line.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/order.py" line="103"/>
+        <source>El descuento debe estar entre 0 % y 100 %.</source>
+        <translation>The discount must be between 0 % and 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/order.py" line="166"/>
+        <source>La hora del pedido no tiene zona horaria.</source>
+        <translation>The order time has no time zone.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/order.py" line="179"/>
+        <location filename="../../mestore_desktop/store/repositories.py" line="696"/>
+        <source>La venta no tiene productos.</source>
+        <translation>The sale has no products.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/payment.py" line="83"/>
+        <source>Indique el efectivo recibido del cliente.</source>
+        <translation>Give the cash received from the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/payment.py" line="86"/>
+        <source>El efectivo recibido ({cash_received}) no cubre el total ({amount}).</source>
+        <translation>The cash received ({cash_received}) does not cover the total ({amount}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/payment.py" line="80"/>
+        <source>Un pago con Wompi no lleva efectivo recibido.</source>
+        <translation>A Wompi payment has no cash received.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="108"/>
+        <location filename="../../mestore_desktop/services/reconciliation.py" line="304"/>
+        <location filename="../../mestore_desktop/store/browse_repository.py" line="433"/>
+        <source>El rango de días está invertido: {first} es posterior a {last}.</source>
+        <translation>The range of days is reversed: {first} is after {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="125"/>
+        <source>Active el llavero del sistema: en Linux instale y desbloquee GNOME Keyring o KWallet (un servicio Secret Service); en Windows se usa el Administrador de credenciales y en macOS el Llavero (Keychain). Luego intente de nuevo.</source>
+        <translation>Turn on the system keyring: on Linux install and unlock GNOME Keyring or KWallet (a Secret Service); Windows uses the Credential Manager and macOS the Keychain. Then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="57"/>
+        <source>Llave privada de Wompi</source>
+        <translation>Wompi private key</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="58"/>
+        <source>Secreto de eventos</source>
+        <translation>Events secret</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="59"/>
+        <source>Secreto de integridad</source>
+        <translation>Integrity secret</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="60"/>
+        <source>Token del relay</source>
+        <translation>Relay token</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="61"/>
+        <source>Contraseña SMTP</source>
+        <translation>SMTP password</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="134"/>
+        <source>No hay un llavero del sistema seguro disponible ({reason}), así que no se guardó ni se leyó ningún secreto. {how_to_fix}</source>
+        <translation>No secure system keyring is available ({reason}), so no secret was saved or read. {how_to_fix}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="182"/>
+        <location filename="../../mestore_desktop/secrets.py" line="193"/>
+        <source>no se encontró ningún llavero</source>
+        <translation>no keyring was found</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="184"/>
+        <source>el llavero está desactivado</source>
+        <translation>the keyring is disabled</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="186"/>
+        <source>&apos;{backend}&apos; guarda los secretos en un archivo, lo que no está permitido</source>
+        <translation>&apos;{backend}&apos; keeps secrets in a file, which is not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="277"/>
+        <source>No se pudo {action} {label} en el llavero del sistema (error {error_type}). Revise que el llavero esté desbloqueado e intente de nuevo.</source>
+        <translation>Could not {action} the {label} in the system keyring (error {error_type}). Check that the keyring is unlocked and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="147"/>
+        <source>Ambiente &apos;{environment}&apos; desconocido; use &apos;sandbox&apos; o &apos;production&apos;.</source>
+        <translation>Unknown environment &apos;{environment}&apos;; use &apos;sandbox&apos; or &apos;production&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="157"/>
+        <source>{label}: el valor está vacío.</source>
+        <translation>{label}: the value is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="160"/>
+        <source>{label}: el valor es demasiado largo (máximo {max_secret_length} caracteres).</source>
+        <translation>{label}: the value is too long (at most {max_secret_length} characters).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="170"/>
+        <source>{label}: el valor tiene saltos de línea o caracteres de control; cópielo de nuevo sin ellos.</source>
+        <translation>{label}: the value has line breaks or control characters; copy it again without them.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="273"/>
+        <source>error {error_type}</source>
+        <translation>error {error_type}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="275"/>
+        <source>el llavero está bloqueado</source>
+        <translation>the keyring is locked</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="233"/>
+        <source>Falta configurar: {label} (ambiente {environment}). Guárdelo en Ajustes &gt; Secretos antes de continuar.</source>
+        <translation>Not set up: {label} ({environment} environment). Save it in Settings &gt; Secrets before going on.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="222"/>
+        <source>leer</source>
+        <translation>read</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="251"/>
+        <source>guardar</source>
+        <translation>save</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/secrets.py" line="261"/>
+        <source>borrar</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/back_office.py" line="76"/>
+        <source>No existe el pedido {number}.</source>
+        <translation>Order {number} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/back_office_base.py" line="40"/>
+        <source>Falta la llave pública de Wompi: configúrela en Ajustes › Wompi (o «mestore config set public_key …») para consultar pagos.</source>
+        <translation>The Wompi public key is missing: set it in Settings › Wompi (or «mestore config set public_key …») to look up payments.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/back_office_base.py" line="52"/>
+        <source>Falta la llave privada de Wompi: sin ella no es posible {what}. Guárdela en Ajustes › Secretos (o «mestore secrets set wompi_private_key»).</source>
+        <translation>The Wompi private key is missing: without it MeStore cannot {what}. Save it in Settings › Secrets (or «mestore secrets set wompi_private_key»).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/back_office_base.py" line="64"/>
+        <source>Escriba el motivo: queda en el registro de auditoría con su nombre.</source>
+        <translation>Type the reason: it goes into the audit log with your name.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/back_office_base.py" line="74"/>
+        <source>Falta quién hace el cambio (el usuario de esta caja).</source>
+        <translation>Who makes the change is missing (this counter&apos;s user).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/back_office_base.py" line="79"/>
+        <source>El motivo admite hasta {max_reason} caracteres.</source>
+        <translation>The reason takes up to {max_reason} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/checkout.py" line="46"/>
+        <source>Falta la llave pública de Wompi: configúrela en Ajustes o con &apos;mestore config set public_key …&apos;.</source>
+        <translation>The Wompi public key is missing: set it in Settings or with &apos;mestore config set public_key …&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/checkout.py" line="53"/>
+        <source>Falta el secreto de integridad de Wompi: guárdelo en Ajustes o con &apos;mestore secrets set wompi_integrity_secret&apos;.</source>
+        <translation>The Wompi integrity secret is missing: save it in Settings or with &apos;mestore secrets set wompi_integrity_secret&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/counter.py" line="543"/>
+        <source>su referencia es {reference}</source>
+        <translation>its reference is {reference}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/counter.py" line="545"/>
+        <source>su moneda es {currency}</source>
+        <translation>its currency is {currency}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/counter.py" line="547"/>
+        <source>su monto es {amount}, el pago es de {expected}</source>
+        <translation>its amount is {amount}, the payment is for {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/counter.py" line="81"/>
+        <source>No se puede cobrar con Wompi: sin la llave privada de Wompi ni un relay, MeStore nunca sabría si el pago se aprobó. Guarde la llave privada en Ajustes › Secretos (o &apos;mestore secrets set wompi_private_key&apos;), o configure el relay: su URL en Ajustes › Relay y su token en Ajustes › Secretos (o &apos;mestore config set relay_url …&apos; y &apos;mestore secrets set relay_token&apos;). El efectivo sigue funcionando.</source>
+        <translation>Cannot charge with Wompi: without the Wompi private key or a relay, MeStore would never know whether the payment was approved. Save the private key in Settings › Secrets (or &apos;mestore secrets set wompi_private_key&apos;), or set up the relay: its URL in Settings › Relay and its token in Settings › Secrets (or &apos;mestore config set relay_url …&apos; and &apos;mestore secrets set relay_token&apos;). Cash still works.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/counter.py" line="97"/>
+        <source>No fue posible consultar Wompi en este momento. El pago quedó registrado y su estado se confirmará solo en cuanto Wompi responda.</source>
+        <translation>Wompi could not be reached right now. The payment is recorded and its status will confirm itself as soon as Wompi answers.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/counter.py" line="110"/>
+        <source>La transacción {transaction_id} de Wompi no corresponde al pago {reference} ({why}); no se registró nada. El estado se confirmará con lo que informe Wompi.</source>
+        <translation>Wompi transaction {transaction_id} does not match payment {reference} ({why}); nothing was recorded. The status will be confirmed with what Wompi reports.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/counter.py" line="127"/>
+        <source>El cobro {reference} venció: Wompi ya no recibe pagos con él. Cancélelo y cobre de nuevo.</source>
+        <translation>Charge {reference} expired: Wompi no longer takes payments with it. Cancel it and charge again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/counter.py" line="139"/>
+        <source>No existe el pedido {order_number} en esta caja.</source>
+        <translation>Order {order_number} does not exist on this counter.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/counter.py" line="150"/>
+        <source>El pago {reference} es en efectivo: Wompi no tiene nada que decir.</source>
+        <translation>Payment {reference} is in cash: Wompi has nothing to say about it.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="904"/>
+        <source>Copie las llaves de producción (pub_prod_… y prv_prod_…) del dashboard de Wompi (Desarrolladores › Llaves) en Ajustes y Ajustes › Secretos.</source>
+        <translation>Copy the production keys (pub_prod_… and prv_prod_…) from the Wompi dashboard (Desarrolladores › Llaves) into Settings and Settings › Secrets.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="911"/>
+        <source>Copie el secreto de integridad del dashboard de Wompi (Desarrolladores › Secretos), del mismo ambiente que las llaves, en Ajustes › Secretos.</source>
+        <translation>Copy the integrity secret from the Wompi dashboard (Desarrolladores › Secretos), of the same environment as the keys, into Settings › Secrets.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="918"/>
+        <source>Active el llavero del sistema: en Linux GNOME Keyring o KWallet (Secret Service); en Windows el Administrador de credenciales; en macOS el Llavero. Luego guarde de nuevo los secretos.</source>
+        <translation>Turn on the system keyring: on Linux GNOME Keyring or KWallet (Secret Service); on Windows the Credential Manager; on macOS the Keychain. Then save the secrets again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="900"/>
+        <source>Copie las llaves de pruebas (pub_test_… y prv_test_…) del dashboard de Wompi (Desarrolladores › Llaves) en Ajustes y Ajustes › Secretos.</source>
+        <translation>Copy the test keys (pub_test_… and prv_test_…) from the Wompi dashboard (Desarrolladores › Llaves) into Settings and Settings › Secrets.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="936"/>
+        <source>Wompi no aceptó la consulta ({error}).</source>
+        <translation>Wompi did not accept the request ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="937"/>
+        <source>Revise las llaves y la URL de la API en Ajustes.</source>
+        <translation>Check the keys and the API URL in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="946"/>
+        <source>Copie el secreto de eventos del dashboard de Wompi (Desarrolladores › Secretos) en la configuración del relay (MESTORE_RELAY_EVENTS_SECRET) y reinicie el relay.</source>
+        <translation>Copy the events secret from the Wompi dashboard (Desarrolladores › Secretos) into the relay&apos;s configuration (MESTORE_RELAY_EVENTS_SECRET) and restart the relay.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="981"/>
+        <source>El relay recibe los eventos de Wompi con firma válida (el último hace {minutes} min; rechazados por firma desde que arrancó el relay: {count}).</source>
+        <translation>The relay receives Wompi&apos;s events with a valid signature (the last one {minutes} min ago; refused for their signature since the relay started: {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1004"/>
+        <source>El reloj de este equipo está {seconds} s adelantado respecto a Wompi.</source>
+        <translation>This computer&apos;s clock is {seconds} s ahead of Wompi&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1006"/>
+        <source>El reloj de este equipo está {seconds} s atrasado respecto a Wompi.</source>
+        <translation>This computer&apos;s clock is {seconds} s behind Wompi&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1014"/>
+        <source>Active la hora automática del sistema (sincronización por internet) y vuelva a verificar: los cobros vencen a la hora firmada.</source>
+        <translation>Turn on the system&apos;s automatic time (internet synchronisation) and check again: charges expire at the signed time.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="430"/>
+        <source>Las dos llaves son del ambiente configurado ({environment}).</source>
+        <translation>Both keys belong to the configured environment ({environment}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="474"/>
+        <source>Wompi acepta la llave pública y la privada del comercio «{merchant}».</source>
+        <translation>Wompi accepts the public and the private key of the merchant “{merchant}”.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="560"/>
+        <source>El checkout rechazó el enlace de pago (HTTP {status}).</source>
+        <translation>The checkout refused the payment link (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="564"/>
+        <source>Revise en Ajustes la URL del checkout y la llave pública.</source>
+        <translation>Check the checkout URL and the public key in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="608"/>
+        <source>El relay responde en {url}.</source>
+        <translation>The relay answers at {url}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="616"/>
+        <source>El relay acepta el token de esta caja (comercio «{merchant}»).</source>
+        <translation>The relay accepts this till&apos;s token (merchant “{merchant}”).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="673"/>
+        <source>El evento de una transacción de prueba no llegó al relay en {seconds} s.</source>
+        <translation>The event of a test transaction did not reach the relay within {seconds} s.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="677"/>
+        <source>En el dashboard de Wompi (Desarrolladores › URL de eventos) ponga la URL de eventos del relay: {url}/wompi/events.</source>
+        <translation>In the Wompi dashboard (Desarrolladores › URL de eventos) set the relay&apos;s events URL: {url}/wompi/events.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="791"/>
+        <source>El llavero del sistema ({backend}) es seguro y guarda y lee secretos.</source>
+        <translation>The system keyring ({backend}) is secure and stores and reads secrets.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="837"/>
+        <source>La base de datos local se puede escribir y está al día ({head}).</source>
+        <translation>The local database is writable and up to date ({head}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="858"/>
+        <source>Hay {free} libres en el disco de los datos.</source>
+        <translation>There are {free} free on the data disk.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="930"/>
+        <source>Wompi no respondió.</source>
+        <translation>Wompi did not answer.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="931"/>
+        <source>Revise la conexión a internet y la URL de la API en Ajustes; vuelva a verificar.</source>
+        <translation>Check the internet connection and the API URL in Settings; check again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="961"/>
+        <source>El relay rechazó {count} eventos de Wompi porque su firma (checksum) no coincide con su secreto de eventos, y no ha aceptado ninguno después.</source>
+        <translation>The relay refused {count} Wompi events because their signature (checksum) does not match its events secret, and has accepted none since.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="971"/>
+        <source>El relay todavía no ha recibido ningún evento de Wompi para este comercio.</source>
+        <translation>The relay has not received any Wompi event for this merchant yet.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="972"/>
+        <source>En el dashboard de Wompi (Desarrolladores › URL de eventos) ponga la URL de eventos del relay (…/wompi/events); con el primer pago esta prueba queda en verde.</source>
+        <translation>In the Wompi dashboard (Desarrolladores › URL de eventos) set the relay&apos;s events URL (…/wompi/events); with the first payment this check turns green.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="997"/>
+        <source>La hora de este equipo coincide con la de Wompi (diferencia: {seconds} s).</source>
+        <translation>This computer&apos;s time matches Wompi&apos;s (difference: {seconds} s).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1034"/>
+        <source>El relay respondió a la consulta de estado algo que no se puede leer (HTTP {status}).</source>
+        <translation>The relay answered the status request with something unreadable (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1039"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="369"/>
+        <source>Corrija primero la prueba «relay_reachable».</source>
+        <translation>Fix the “relay_reachable” check first.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="328"/>
+        <source>No hay llave pública de Wompi en Ajustes.</source>
+        <translation>There is no Wompi public key in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="329"/>
+        <source>Copie la llave pública del dashboard de Wompi (Desarrolladores › Llaves) en Ajustes.</source>
+        <translation>Copy the public key from the Wompi dashboard (Desarrolladores › Llaves) into Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="338"/>
+        <source>No hay URL del relay en Ajustes, así que no se puede probar.</source>
+        <translation>There is no relay URL in Settings, so this cannot be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="339"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="575"/>
+        <source>Escriba en Ajustes la URL del relay que le dio quien lo administra.</source>
+        <translation>Enter in Settings the relay URL given to you by whoever runs it.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="344"/>
+        <source>No hay token del relay guardado en el llavero.</source>
+        <translation>No relay token is saved in the keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="345"/>
+        <source>Guarde en Ajustes › Secretos el token del relay que le dio quien lo administra.</source>
+        <translation>Save in Settings › Secrets the relay token given to you by whoever runs the relay.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="373"/>
+        <source>El relay rechazó el token de esta caja: fue revocado o no es de este relay.</source>
+        <translation>The relay refused this till&apos;s token: it was revoked or is not from this relay.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="374"/>
+        <source>Pida a quien administra el relay un token nuevo para esta caja («mestore-relay token create») y guárdelo en Ajustes › Secretos.</source>
+        <translation>Ask whoever runs the relay for a new token for this till (“mestore-relay token create”) and save it in Settings › Secrets.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="381"/>
+        <source>El relay no tiene la consulta de estado (/v1/status): es de una versión anterior.</source>
+        <translation>The relay has no status request (/v1/status): it is an older version.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="385"/>
+        <source>Pida a quien administra el relay que lo actualice a la versión de esta caja.</source>
+        <translation>Ask whoever runs the relay to update it to this till&apos;s version.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="401"/>
+        <source>La llave pública no es del ambiente configurado ({environment}).</source>
+        <translation>The public key does not belong to the configured environment ({environment}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="411"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="457"/>
+        <source>No hay llave privada de Wompi guardada en el llavero.</source>
+        <translation>No Wompi private key is saved in the keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="417"/>
+        <source>La llave privada es de otro ambiente (prv_{other}_…), pero el ambiente configurado es {environment}.</source>
+        <translation>The private key belongs to another environment (prv_{other}_…), but the configured environment is {environment}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="424"/>
+        <source>La llave privada no tiene forma de llave privada de Wompi (prv_…).</source>
+        <translation>The private key does not look like a Wompi private key (prv_…).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="491"/>
+        <source>No hay secreto de integridad guardado en el llavero.</source>
+        <translation>No integrity secret is saved in the keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="498"/>
+        <source>El secreto de integridad no es del ambiente {environment} (debería empezar por «{prefix}»).</source>
+        <translation>The integrity secret does not belong to the {environment} environment (it should start with “{prefix}”).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="521"/>
+        <source>El secreto de integridad es del ambiente {environment} y firma el enlace de pago; el checkout de Wompi comprueba la firma al abrir el primer cobro.</source>
+        <translation>The integrity secret belongs to the {environment} environment and signs the payment link; Wompi&apos;s checkout checks the signature when the first charge opens.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="544"/>
+        <source>El checkout aceptó un enlace de pago firmado con el secreto de integridad.</source>
+        <translation>The checkout accepted a payment link signed with the integrity secret.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="551"/>
+        <source>El checkout rechazó la firma: el secreto de integridad no corresponde a la llave pública.</source>
+        <translation>The checkout refused the signature: the integrity secret does not match the public key.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="574"/>
+        <source>No hay URL del relay en Ajustes.</source>
+        <translation>There is no relay URL in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="582"/>
+        <source>La URL del relay no usa HTTPS (HTTP solo se permite en este mismo equipo).</source>
+        <translation>The relay URL does not use HTTPS (HTTP is only allowed on this same computer).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="583"/>
+        <source>Escriba en Ajustes la URL del relay con https://.</source>
+        <translation>Enter the relay URL in Settings with https://.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="605"/>
+        <source>El relay responde, pero su base de datos no está disponible.</source>
+        <translation>The relay answers, but its database is not available.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="606"/>
+        <source>Avise a quien administra el relay: su base de datos no responde.</source>
+        <translation>Tell whoever runs the relay: its database does not answer.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="691"/>
+        <source>Sin secreto de integridad no se puede crear la transacción de prueba.</source>
+        <translation>Without the integrity secret the test transaction cannot be created.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="692"/>
+        <source>Corrija primero la prueba «integrity_secret».</source>
+        <translation>Fix the “integrity_secret” check first.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="751"/>
+        <source>Wompi no envió su hora (cabecera Date), así que no se pudo comparar.</source>
+        <translation>Wompi did not send its time (Date header), so it could not be compared.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="752"/>
+        <source>Vuelva a verificar en unos minutos.</source>
+        <translation>Check again in a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="783"/>
+        <source>El llavero del sistema no guardó y devolvió un valor de prueba.</source>
+        <translation>The system keyring did not store and return a test value.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="784"/>
+        <source>Desbloquee el llavero del sistema (o reinicie la sesión) y vuelva a verificar.</source>
+        <translation>Unlock the system keyring (or log in again) and check again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="805"/>
+        <source>Revise que la carpeta de datos exista y se pueda escribir, y que haya espacio.</source>
+        <translation>Check that the data folder exists and is writable, and that there is free space.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="824"/>
+        <source>La base de datos está en la versión {found} y esta aplicación usa la {head}.</source>
+        <translation>The database is at version {found} and this application uses {head}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="829"/>
+        <source>Cierre la aplicación y ábrala de nuevo: al abrir se pone al día la base de datos.</source>
+        <translation>Close the application and open it again: opening brings the database up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="850"/>
+        <source>Quedan {free} libres en el disco de los datos; se necesitan al menos {need}.</source>
+        <translation>Only {free} free on the data disk; at least {need} are needed.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="855"/>
+        <source>Libere espacio en el disco (borre archivos que no use) y vuelva a verificar.</source>
+        <translation>Free some disk space (delete files you do not use) and check again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="275"/>
+        <source>La prueba no terminó en {seconds} segundos.</source>
+        <translation>The check did not finish within {seconds} seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="276"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="743"/>
+        <source>Revise la conexión a internet de este equipo y vuelva a verificar.</source>
+        <translation>Check this computer&apos;s internet connection and check again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="283"/>
+        <source>La prueba falló por un error inesperado ({error}).</source>
+        <translation>The check failed with an unexpected error ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="284"/>
+        <source>Vuelva a verificar; si se repite, envíe el registro (log) a soporte.</source>
+        <translation>Check again; if it happens again, send the log to support.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="297"/>
+        <source>No se pudieron leer los secretos del llavero del sistema.</source>
+        <translation>The secrets could not be read from the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="298"/>
+        <source>Corrija primero la prueba «keyring» (llavero del sistema).</source>
+        <translation>Fix the “keyring” check (system keyring) first.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="368"/>
+        <source>El relay no respondió.</source>
+        <translation>The relay did not answer.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="448"/>
+        <source>Wompi no reconoce la llave pública.</source>
+        <translation>Wompi does not recognise the public key.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="466"/>
+        <source>Wompi rechazó la llave privada (la pública sí la acepta).</source>
+        <translation>Wompi refused the private key (it does accept the public one).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="537"/>
+        <source>El checkout no respondió.</source>
+        <translation>The checkout did not answer.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="538"/>
+        <source>Revise la URL del checkout en Ajustes y la conexión a internet.</source>
+        <translation>Check the checkout URL in Settings and the internet connection.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="591"/>
+        <source>La dirección responde, pero no es un relay de MeStore.</source>
+        <translation>The address answers, but it is not a MeStore relay.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="592"/>
+        <source>Revise en Ajustes la URL del relay (sin /wompi/events ni /v1 al final).</source>
+        <translation>Check the relay URL in Settings (without /wompi/events or /v1 at the end).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="598"/>
+        <source>El relay no responde en {url}.</source>
+        <translation>The relay does not answer at {url}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="599"/>
+        <source>Revise la URL del relay y que su servidor esté encendido y en internet.</source>
+        <translation>Check the relay URL and that its server is on and online.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="655"/>
+        <source>Una transacción de prueba se aprobó y su evento llegó al relay con firma válida en {seconds} s.</source>
+        <translation>A test transaction was approved and its event reached the relay with a valid signature in {seconds} s.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="665"/>
+        <source>El relay rechazó el evento de una transacción de prueba: su firma (checksum) no coincide con el secreto de eventos del relay.</source>
+        <translation>The relay refused the event of a test transaction: its signature (checksum) does not match the relay&apos;s events secret.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="715"/>
+        <source>Wompi no creó la transacción de prueba ({error}).</source>
+        <translation>Wompi did not create the test transaction ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="716"/>
+        <source>Corrija primero las pruebas «wompi_keys» e «integrity_secret».</source>
+        <translation>Fix the “wompi_keys” and “integrity_secret” checks first.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="742"/>
+        <source>Wompi no respondió, así que no se pudo comparar la hora.</source>
+        <translation>Wompi did not answer, so the time could not be compared.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="768"/>
+        <source>No hay un llavero del sistema seguro disponible (se encontró «{backend}»).</source>
+        <translation>No secure system keyring is available (found “{backend}”).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="804"/>
+        <source>No se pudo abrir la base de datos local.</source>
+        <translation>The local database could not be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="817"/>
+        <source>La base de datos local no aceptó una escritura.</source>
+        <translation>The local database did not accept a write.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="818"/>
+        <source>Revise que el archivo de la base de datos y su carpeta se puedan escribir.</source>
+        <translation>Check that the database file and its folder are writable.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="647"/>
+        <source>El relay rechazó el token de esta caja.</source>
+        <translation>The relay refused this till&apos;s token.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/doctor.py" line="648"/>
+        <source>Corrija primero la prueba «relay_token».</source>
+        <translation>Fix the “relay_token” check first.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/link_guard.py" line="116"/>
+        <source>Wompi todavía muestra activo el link {link_id}.</source>
+        <translation>Wompi still shows link {link_id} as active.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/link_guard.py" line="180"/>
+        <source>Wompi no respondió ({error_type}) y no se pudo comprobar el link {link_id}: {exc}</source>
+        <translation>Wompi did not answer ({error_type}) and link {link_id} could not be checked: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/link_guard.py" line="124"/>
+        <source>desactivar links de pago</source>
+        <translation>deactivate payment links</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/link_guard.py" line="131"/>
+        <source>Wompi no conoce el link {link_id}: {exc}</source>
+        <translation>Wompi does not know link {link_id}: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/link_guard.py" line="139"/>
+        <source>No se envió a Wompi: {exc}</source>
+        <translation>Not sent to Wompi: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/link_guard.py" line="145"/>
+        <source>Wompi no desactivó el link {link_id}: {exc}</source>
+        <translation>Wompi did not deactivate link {link_id}: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="88"/>
+        <source>ya está pagado</source>
+        <translation>is already paid</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="89"/>
+        <source>fue anulado</source>
+        <translation>was voided</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="90"/>
+        <source>fue cancelado</source>
+        <translation>was cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="96"/>
+        <source>No hay un link «{link_id}» en este equipo.</source>
+        <translation>There is no link «{link_id}» on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="105"/>
+        <source>El pedido {number} {why}: no se le puede crear un link de pago.</source>
+        <translation>Order {number} {why}: no payment link can be created for it.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="166"/>
+        <source>crear links de pago</source>
+        <translation>create payment links</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="237"/>
+        <source>no tiene productos</source>
+        <translation>has no products</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="348"/>
+        <source>No se creó el link: {exc}</source>
+        <translation>The link was not created: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="351"/>
+        <source>Wompi no respondió ({exc}); puede que haya creado el link sin que este equipo lo sepa. Revise el panel de Wompi antes de crear otro, y desactive allí el que sobre.</source>
+        <translation>Wompi did not answer ({exc}); it may have created the link without this computer knowing. Check the Wompi dashboard before creating another one, and deactivate the extra one there.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="359"/>
+        <source>Wompi no creó el link: {exc}</source>
+        <translation>Wompi did not create the link: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="196"/>
+        <source>se desactivó en Wompi para que nadie lo pague</source>
+        <translation>it was deactivated at Wompi so nobody can pay it</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="198"/>
+        <source>desactívelo en el panel de Wompi: no se pudo desactivar desde aquí</source>
+        <translation>deactivate it in the Wompi dashboard: it could not be deactivated from here</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="201"/>
+        <source>Wompi creó el link {id} pero no se pudo guardar en este equipo ({error_type}); {after}.</source>
+        <translation>Wompi created link {id} but it could not be saved on this computer ({error_type}); {after}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/links.py" line="293"/>
+        <source>No se pudo consultar el link en Wompi: {exc}</source>
+        <translation>Could not look up the link at Wompi: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="270"/>
+        <source>No se pudo conectar con el servidor de correo {server}. Revise el servidor y el puerto en Ajustes &gt; Correo (SMTP) y la conexión a internet.</source>
+        <translation>Could not connect to the mail server {server}. Check the server and port in Settings &gt; E-mail (SMTP) and the internet connection.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="343"/>
+        <source>Se cortó la conexión con el servidor de correo {server}. Intente de nuevo.</source>
+        <translation>The connection to the mail server {server} was cut. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="167"/>
+        <source>La dirección {shown}no es un correo válido; escríbala como cliente@correo.com.</source>
+        <translation>The address {shown}is not a valid e-mail address; write it as customer@mail.com.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="191"/>
+        <source>Falta la contraseña SMTP: guárdela en Ajustes &gt; Correo (SMTP) antes de enviar.</source>
+        <translation>The SMTP password is missing: save it in Settings &gt; E-mail (SMTP) before sending.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="242"/>
+        <source>El servidor de correo {server} no respondió a tiempo ({timeout_s} s). Revise la conexión a internet e intente de nuevo.</source>
+        <translation>The mail server {server} did not answer in time ({timeout_s} s). Check the internet connection and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="251"/>
+        <source>El certificado del servidor de correo {server} no es válido para ese nombre; revise el servidor en Ajustes &gt; Correo (SMTP).</source>
+        <translation>The certificate of the mail server {server} is not valid for that name; check the server in Settings &gt; E-mail (SMTP).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="259"/>
+        <source>No se pudo abrir una conexión segura con {server}. Revise el tipo de seguridad (STARTTLS suele ir con el puerto 587 y SSL con el 465).</source>
+        <translation>Could not open a secure connection to {server}. Check the security type (STARTTLS usually goes with port 587 and SSL with 465).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="282"/>
+        <source>El servidor de correo {server} rechazó el usuario o la contraseña. Revíselos en Ajustes &gt; Correo (SMTP); algunos servicios piden una contraseña de aplicación.</source>
+        <translation>The mail server {server} refused the user name or password. Check them in Settings &gt; E-mail (SMTP); some services require an app password.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="293"/>
+        <source>El servidor de correo {server} no ofrece un inicio de sesión que MeStore pueda usar; revise el tipo de seguridad, o deje el usuario vacío si no pide contraseña.</source>
+        <translation>The mail server {server} offers no sign-in MeStore can use; check the security type, or leave the user name empty if it needs no password.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="307"/>
+        <source>El servidor de correo {server} rechazó la dirección del destinatario; revísela.</source>
+        <translation>The mail server {server} refused the recipient&apos;s address; check it.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="314"/>
+        <source>El servidor de correo {server} no acepta enviar desde {from_address}; revise el correo remitente en Ajustes &gt; Correo (SMTP).</source>
+        <translation>The mail server {server} does not accept sending from {from_address}; check the sender address in Settings &gt; E-mail (SMTP).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="323"/>
+        <source>El servidor de correo {server} no aceptó el mensaje (código {smtp_code}); intente de nuevo más tarde.</source>
+        <translation>The mail server {server} did not accept the message (code {smtp_code}); try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="336"/>
+        <source>Se cortó la conexión con el servidor de correo {server} y no se sabe si el mensaje salió. Intente de nuevo.</source>
+        <translation>The connection to the mail server {server} was cut and it is not known whether the message went out. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/mailer.py" line="86"/>
+        <source>El correo no está configurado: escriba el servidor SMTP y el correo remitente en Ajustes &gt; Correo (SMTP) y guarde los ajustes.</source>
+        <translation>E-mail is not set up: enter the SMTP server and the sender address in Settings &gt; E-mail (SMTP) and save the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/navigation.py" line="306"/>
+        <source>Dominio de banco no válido: {entry}.</source>
+        <translation>Invalid bank domain: {entry}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/navigation.py" line="279"/>
+        <source>La dirección {what} no es una URL http o https válida.</source>
+        <translation>The {what} address is not a valid http or https URL.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/navigation.py" line="286"/>
+        <source>La dirección {what} debe usar https (http solo se permite en este equipo).</source>
+        <translation>The {what} address must use https (http is only allowed on this computer).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/navigation.py" line="139"/>
+        <source>del checkout</source>
+        <translation>checkout</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/navigation.py" line="140"/>
+        <source>de la API de Wompi</source>
+        <translation>Wompi API</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/navigation.py" line="141"/>
+        <source>de regreso</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/receipt.py" line="102"/>
+        <source>Los datos del pago no son del pago {reference}.</source>
+        <translation>The payment data do not belong to payment {reference}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/receipt.py" line="128"/>
+        <source>El pago {reference} no está aprobado (estado {value}); solo se entrega recibo de pagos aprobados.</source>
+        <translation>Payment {reference} is not approved (status {value}); receipts are given only for approved payments.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/receipt.py" line="137"/>
+        <source>El pago {reference} no es de este pedido.</source>
+        <translation>Payment {reference} does not belong to this order.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/receipt.py" line="144"/>
+        <source>El pago {reference} ({amount}) no coincide con el total del pedido ({total}); revise el pedido antes de dar recibo.</source>
+        <translation>Payment {reference} ({amount}) does not match the order total ({total}); check the order before giving a receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/receipt.py" line="154"/>
+        <source>El pago {reference} aún no tiene número de transacción de Wompi.</source>
+        <translation>Payment {reference} has no Wompi transaction number yet.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/receipt.py" line="160"/>
+        <source>La hora del pago no tiene zona horaria.</source>
+        <translation>The payment time has no time zone.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/receipt.py" line="177"/>
+        <source>Solo un pago en efectivo tiene dinero recibido y cambio.</source>
+        <translation>Only a cash payment has money received and change.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/receipt.py" line="180"/>
+        <source>El efectivo recibido ({received}) es menor que el total ({amount}).</source>
+        <translation>The cash received ({received}) is less than the total ({amount}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/reconciliation.py" line="71"/>
+        <source>Conciliadas</source>
+        <translation>Reconciled</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/reconciliation.py" line="72"/>
+        <source>Pendientes resueltas en Wompi</source>
+        <translation>Pending, settled at Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/reconciliation.py" line="73"/>
+        <source>Montos distintos</source>
+        <translation>Different amounts</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/reconciliation.py" line="74"/>
+        <source>Sin pedido</source>
+        <translation>No order</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/reconciliation.py" line="75"/>
+        <source>Pagadas sin Wompi</source>
+        <translation>Paid without Wompi</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/reconciliation.py" line="76"/>
+        <source>Pago doble</source>
+        <translation>Double payment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/reconciliation.py" line="77"/>
+        <source>Aprobado tras cancelar</source>
+        <translation>Approved after cancelling</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/reconciliation.py" line="312"/>
+        <source>Concilie como máximo {max_range_days} días de una vez.</source>
+        <translation>Reconcile at most {max_range_days} days at once.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/reconciliation.py" line="205"/>
+        <source>Solo las filas de «Pendientes resueltas en Wompi» toman el estado de Wompi; la referencia {reference} está en «{queue}».</source>
+        <translation>Only rows in «Pending, settled at Wompi» take Wompi&apos;s status; reference {reference} is in «{queue}».</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/sync_setup.py" line="41"/>
+        <source>Falta la llave pública de Wompi: configúrela con «mestore config set public_key …».</source>
+        <translation>The Wompi public key is missing: set it with «mestore config set public_key …».</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="49"/>
+        <source>pendiente</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="50"/>
+        <source>aprobado</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="51"/>
+        <source>rechazado</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="52"/>
+        <source>con error</source>
+        <translation>failed with an error</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="53"/>
+        <source>anulado</source>
+        <translation>voided</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="60"/>
+        <source>efectivo en corresponsal Bancolombia</source>
+        <translation>cash at a Bancolombia agent</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="63"/>
+        <source>Compra ahora y paga después de Bancolombia</source>
+        <translation>Bancolombia Buy now, pay later</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="77"/>
+        <source>Para devolver el dinero, solicite el reembolso desde el panel de comercios de Wompi (comercios.wompi.co), en la transacción, o pídalo al soporte de Wompi.</source>
+        <translation>To give the money back, request the refund from Wompi&apos;s merchant dashboard (comercios.wompi.co), on the transaction, or ask Wompi&apos;s support.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="279"/>
+        <source>Se anulará el pago con tarjeta {card} por {amount} (transacción {tx_id}); Wompi devuelve el cupo a la tarjeta del cliente.</source>
+        <translation>The card payment {card} for {amount} (transaction {tx_id}) will be voided; Wompi gives the credit back to the customer&apos;s card.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="71"/>
+        <source>Para devolver el dinero, solicite el reembolso desde el panel de comercios de Wompi (comercios.wompi.co), en la transacción {transaction_id}, o pídalo al soporte de Wompi.</source>
+        <translation>To give the money back, request the refund from Wompi&apos;s merchant dashboard (comercios.wompi.co), on transaction {transaction_id}, or ask Wompi&apos;s support.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="227"/>
+        <source>No existe el pago {reference} en esta base de datos.</source>
+        <translation>Payment {reference} does not exist in this database.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="229"/>
+        <source>Es una venta en efectivo: Wompi no la cobró y no hay nada que anular allí. Devuelva el dinero en caja.</source>
+        <translation>It is a cash sale: Wompi did not charge it and there is nothing to void there. Give the money back from the till.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="234"/>
+        <source>El pago ya está anulado (transacción {transaction_id}).</source>
+        <translation>The payment is already voided (transaction {transaction_id}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="239"/>
+        <source>El pago está {status}: no se cobró dinero, así que no hay nada que anular.</source>
+        <translation>The payment is {status}: no money was charged, so there is nothing to void.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="249"/>
+        <source>La transacción {tx_id} de Wompi no es de este pago.</source>
+        <translation>Wompi transaction {tx_id} does not belong to this payment.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="254"/>
+        <source>Wompi ya tiene este pago anulado; use «Consultar en Wompi» para ponerlo al día aquí.</source>
+        <translation>Wompi already has this payment voided; use «Check with Wompi» to bring it up to date here.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="262"/>
+        <source>Wompi tiene este pago {status}, no aprobado: no hay nada que anular. Use «Consultar en Wompi» para ponerlo al día aquí.</source>
+        <translation>Wompi has this payment {status}, not approved: there is nothing to void. Use «Check with Wompi» to bring it up to date here.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="270"/>
+        <source>un medio que no es tarjeta</source>
+        <translation>a method other than a card</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="273"/>
+        <source>Wompi solo anula pagos con tarjeta, y este se pagó con {method}. {refund}</source>
+        <translation>Wompi only voids card payments, and this one was paid with {method}. {refund}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="290"/>
+        <source>{card} Ojo: Wompi suele anular solo pagos del mismo día; si la rechaza, solicite el reembolso desde el panel de comercios de Wompi (comercios.wompi.co), en la transacción {tx_id}, o pídalo al soporte de Wompi.</source>
+        <translation>{card} Note: Wompi usually voids only same-day payments; if it refuses, request the refund from Wompi&apos;s merchant dashboard (comercios.wompi.co), on transaction {tx_id}, or ask Wompi&apos;s support.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="119"/>
+        <source>anular pagos desde MeStore</source>
+        <translation>void payments from MeStore</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="122"/>
+        <source>{missing} {refund}</source>
+        <translation>{missing} {refund}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="151"/>
+        <source>Wompi recibió la anulación pero todavía muestra el pago {status}. Espere un minuto y use «Consultar en Wompi» antes de intentarlo otra vez.</source>
+        <translation>Wompi received the void but still shows the payment {status}. Wait a minute and use «Check with Wompi» before trying again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="131"/>
+        <source>No se pudo consultar el pago en Wompi: {exc}</source>
+        <translation>Could not look up the payment at Wompi: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="166"/>
+        <source>No se envió la anulación: {exc}</source>
+        <translation>The void was not sent: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="184"/>
+        <source>Wompi no anuló el pago: {exc} {refund}</source>
+        <translation>Wompi did not void the payment: {exc} {refund}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/voids.py" line="175"/>
+        <source>Wompi no respondió y no se sabe si anuló el pago. No lo intente de nuevo todavía: use «Consultar en Wompi» en unos minutos para ver su estado.</source>
+        <translation>Wompi did not answer and it is not known whether it voided the payment. Do not try again yet: use «Check with Wompi» in a few minutes to see its status.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="114"/>
+        <source>Ambiente</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="115"/>
+        <source>Llave pública</source>
+        <translation>Public key</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="116"/>
+        <source>URL de la API</source>
+        <translation>API URL</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="117"/>
+        <source>URL del checkout</source>
+        <translation>Checkout URL</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="118"/>
+        <source>URL del relay</source>
+        <translation>Relay URL</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="119"/>
+        <source>Id de la terminal</source>
+        <translation>Terminal id</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="120"/>
+        <source>Nombre del comercio</source>
+        <translation>Store name</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="121"/>
+        <source>NIT</source>
+        <translation>NIT</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="122"/>
+        <source>Idioma</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="123"/>
+        <source>Servidor SMTP</source>
+        <translation>SMTP server</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="124"/>
+        <source>Puerto SMTP</source>
+        <translation>SMTP port</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="125"/>
+        <source>Seguridad SMTP</source>
+        <translation>SMTP security</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="126"/>
+        <source>Usuario SMTP</source>
+        <translation>SMTP user</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="127"/>
+        <source>Correo remitente</source>
+        <translation>Sender e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="128"/>
+        <source>Minutos para pagar un cobro</source>
+        <translation>Minutes to pay</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="143"/>
+        <source>{label}: {why}</source>
+        <translation>{label}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="167"/>
+        <source>use &apos;sandbox&apos; o &apos;production&apos;.</source>
+        <translation>use &apos;sandbox&apos; or &apos;production&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="174"/>
+        <source>debe ser la llave pública de Wompi, que empieza por &apos;pub_test_&apos; o &apos;pub_prod_&apos;.</source>
+        <translation>must be the Wompi public key, which starts with &apos;pub_test_&apos; or &apos;pub_prod_&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="185"/>
+        <source>debe ser una dirección web completa, por ejemplo https://...</source>
+        <translation>must be a full web address, for example https://...</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="187"/>
+        <source>debe usar https (http solo se permite para localhost).</source>
+        <translation>must use https (http is only allowed for localhost).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="190"/>
+        <source>no puede llevar usuario, contraseña ni parámetros (?...).</source>
+        <translation>cannot carry a user name, password or parameters (?...).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="195"/>
+        <source>use de 1 a 8 letras mayúsculas o dígitos, por ejemplo T01.</source>
+        <translation>use 1 to 8 capital letters or digits, for example T01.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="202"/>
+        <source>escriba un nombre de 1 a {max_store_name} caracteres.</source>
+        <translation>type a name of 1 to {max_store_name} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="211"/>
+        <source>use solo dígitos y, si quiere, &apos;-&apos; y el dígito de verificación.</source>
+        <translation>use digits only and, if you wish, &apos;-&apos; and the check digit.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="216"/>
+        <source>el dígito de verificación no corresponde al NIT; revíselo en el RUT.</source>
+        <translation>the check digit does not match the NIT; check it on the RUT.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="235"/>
+        <source>use &apos;es&apos; o &apos;en&apos;.</source>
+        <translation>use &apos;es&apos; or &apos;en&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="240"/>
+        <source>escriba solo el nombre del servidor, por ejemplo smtp.gmail.com.</source>
+        <translation>type only the server name, for example smtp.gmail.com.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="256"/>
+        <source>use un número de puerto entre 1 y 65535 (587 o 465 casi siempre).</source>
+        <translation>use a port number between 1 and 65535 (almost always 587 or 465).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="267"/>
+        <source>use un número de minutos entre {low} y {high} (30 es lo usual).</source>
+        <translation>use a number of minutes between {low} and {high} (30 is usual).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="277"/>
+        <source>use &apos;none&apos;, &apos;starttls&apos; o &apos;ssl&apos;.</source>
+        <translation>use &apos;none&apos;, &apos;starttls&apos; or &apos;ssl&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="284"/>
+        <source>escriba el usuario en una línea, sin espacios al principio o al final.</source>
+        <translation>type the user name on one line, without spaces at the start or the end.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="292"/>
+        <source>escriba una dirección de correo como ventas@mitienda.co.</source>
+        <translation>type an e-mail address such as sales@mystore.co.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="345"/>
+        <source>parece una llave privada o un secreto de Wompi. Los secretos no se guardan en los ajustes sino en el llavero del sistema (Ajustes &gt; Secretos).</source>
+        <translation>looks like a Wompi private key or secret. Secrets are not kept in the settings but in the system keyring (Settings &gt; Secrets).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="355"/>
+        <source>debe ser un texto.</source>
+        <translation>must be text.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="372"/>
+        <source>debe ser un número entero.</source>
+        <translation>must be a whole number.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="384"/>
+        <source>Ajuste &apos;{key}&apos; desconocido. Los ajustes son: {editable_keys}.</source>
+        <translation>Unknown setting &apos;{key}&apos;. The settings are: {editable_keys}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="406"/>
+        <source>en el ambiente {environment} la llave pública debe empezar por &apos;{prefix}&apos;.</source>
+        <translation>in the {environment} environment the public key must start with &apos;{prefix}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="417"/>
+        <source>escriba la dirección desde la que se envían los recibos.</source>
+        <translation>type the address receipts are sent from.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="426"/>
+        <source>con usuario y contraseña use &apos;starttls&apos; o &apos;ssl&apos;; sin cifrado solo se permite un servidor en este mismo equipo (localhost).</source>
+        <translation>with a user name and password use &apos;starttls&apos; or &apos;ssl&apos;; without encryption only a server on this same computer (localhost) is allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="580"/>
+        <source>El archivo de ajustes &apos;{path}&apos; está dañado (se esperaba un objeto JSON).</source>
+        <translation>The settings file &apos;{path}&apos; is damaged (a JSON object was expected).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="591"/>
+        <source>El archivo de ajustes &apos;{path}&apos; tiene un &apos;schema_version&apos; inválido.</source>
+        <translation>The settings file &apos;{path}&apos; has an invalid &apos;schema_version&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="599"/>
+        <source>El archivo de ajustes &apos;{path}&apos; es de una versión más nueva de MeStore (esquema {version}; esta versión entiende hasta el {schema_version}). Actualice la aplicación.</source>
+        <translation>The settings file &apos;{path}&apos; is from a newer version of MeStore (schema {version}; this version understands up to {schema_version}). Update the application.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="506"/>
+        <source>El archivo de ajustes &apos;{path}&apos; tiene un ajuste desconocido &apos;{key}&apos;; corríjalo o bórrelo.</source>
+        <translation>The settings file &apos;{path}&apos; has an unknown setting &apos;{key}&apos;; fix it or delete it.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="561"/>
+        <source>No se pudo leer el archivo de ajustes &apos;{path}&apos; ({error_type}).</source>
+        <translation>Could not read the settings file &apos;{path}&apos; ({error_type}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="571"/>
+        <source>El archivo de ajustes &apos;{path}&apos; está dañado (JSON inválido en la línea {lineno}). Corríjalo o bórrelo para volver a los valores por defecto.</source>
+        <translation>The settings file &apos;{path}&apos; is damaged (invalid JSON on line {lineno}). Fix it or delete it to go back to the defaults.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/settings.py" line="520"/>
+        <source>El archivo de ajustes &apos;{path}&apos; tiene un valor inválido en &apos;{key}&apos; ({label}): {reason}</source>
+        <translation>The settings file &apos;{path}&apos; has an invalid value in &apos;{key}&apos; ({label}): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/browse_repository.py" line="508"/>
+        <source>La página pedida no corresponde a este orden; vuelva al inicio.</source>
+        <translation>The requested page does not belong to this sort order; go back to the start.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/browse_repository.py" line="181"/>
+        <source>Una página tiene entre 1 y {max_page_size} pedidos.</source>
+        <translation>A page has between 1 and {max_page_size} orders.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/browse_repository.py" line="199"/>
+        <source>Se leen entre 1 y {max_page} pedidos a la vez.</source>
+        <translation>Between 1 and {max_page} orders are read at a time.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/browse_repository.py" line="218"/>
+        <source>Se piden hasta {max_page} pedidos a la vez.</source>
+        <translation>Up to {max_page} orders are requested at a time.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/browse_repository.py" line="430"/>
+        <source>Indique el rango de días.</source>
+        <translation>Give the range of days.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/db.py" line="164"/>
+        <source>No se pudo leer o guardar en la base de datos local; detalles en el registro.</source>
+        <translation>Could not read or save in the local database; details in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/db.py" line="146"/>
+        <source>La base de datos está ocupada por otra operación; intente de nuevo en un momento.</source>
+        <translation>The database is busy with another operation; try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/db.py" line="152"/>
+        <source>El archivo de la base de datos está dañado o no es de MeStore; no se tocó. Restaure una copia de seguridad o llame a soporte.</source>
+        <translation>The database file is damaged or is not MeStore&apos;s; it was not touched. Restore a backup or call support.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/db.py" line="159"/>
+        <source>No hay espacio en el disco para guardar; libere espacio e intente de nuevo.</source>
+        <translation>There is no disk space left to save; free some space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/db.py" line="190"/>
+        <source>No se pudo crear la base de datos en «{path}»: {strerror}.</source>
+        <translation>Could not create the database at «{path}»: {strerror}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/errors.py" line="23"/>
+        <source>No hay ningún intento de pago con la referencia «{reference}».</source>
+        <translation>There is no payment attempt with reference «{reference}».</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/errors.py" line="33"/>
+        <source>No existe el pedido número {number}.</source>
+        <translation>Order number {number} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/link_repository.py" line="50"/>
+        <source>No hay un link de pago {link_id} en este equipo.</source>
+        <translation>There is no payment link {link_id} on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/reconciliation_repository.py" line="63"/>
+        <source>El día {day} de la terminal {terminal_id} ya está cerrado (por {closed_by}). Para cerrarlo de nuevo, reábralo indicando el motivo.</source>
+        <translation>Day {day} for terminal {terminal_id} is already closed (by {closed_by}). To close it again, reopen it giving the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/reconciliation_repository.py" line="79"/>
+        <source>El día {day} de la terminal {terminal_id} no está cerrado; no hay nada que reabrir.</source>
+        <translation>Day {day} for terminal {terminal_id} is not closed; there is nothing to reopen.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/reconciliation_repository.py" line="90"/>
+        <source>Indique el motivo para reabrir el día; queda en el registro.</source>
+        <translation>Give the reason to reopen the day; it goes into the log.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/reconciliation_repository.py" line="95"/>
+        <source>Indique quién hace el cierre; queda en el registro.</source>
+        <translation>Give who closes the day; it goes into the log.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/reconciliation_repository.py" line="247"/>
+        <source>El cierre guardado del día {day} de la terminal {terminal_id} está dañado; detalles en el registro.</source>
+        <translation>The saved close of day {day} for terminal {terminal_id} is damaged; details in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/reconciliation_repository.py" line="68"/>
+        <source>alguien</source>
+        <translation>someone</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/repositories.py" line="85"/>
+        <source>El intento {reference} no es un pago aprobado después de anularlo; no hay nada que confirmar.</source>
+        <translation>Attempt {reference} is not a payment approved after it was voided; there is nothing to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/store/repositories.py" line="97"/>
+        <source>No hay un pago doble registrado con el número {duplicate_id}.</source>
+        <translation>There is no double payment recorded with number {duplicate_id}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="58"/>
+        <source>No se pudo guardar el recibo en {path}: {reason}.</source>
+        <translation>Could not save the receipt in {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="69"/>
+        <source>No se pudo imprimir el recibo en «{printer}». Revise que la impresora esté encendida y conectada, o guarde el recibo en PDF.</source>
+        <translation>Could not print the receipt on «{printer}». Check that the printer is on and connected, or save the receipt as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reports/day_close_json.py" line="51"/>
+        <source>El cierre debe ser un objeto JSON.</source>
+        <translation>The day close must be a JSON object.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/checkout.py" line="68"/>
+        <source>La hora de vencimiento debe tener zona horaria.</source>
+        <translation>The expiry time must have a time zone.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/checkout.py" line="108"/>
+        <source>La URL del checkout no es válida.</source>
+        <translation>The checkout URL is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/checkout.py" line="110"/>
+        <source>Falta la llave pública de Wompi (pub_test_… o pub_prod_…).</source>
+        <translation>The Wompi public key is missing (pub_test_… or pub_prod_…).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/checkout.py" line="112"/>
+        <source>Falta el secreto de integridad: guárdelo en Ajustes.</source>
+        <translation>The integrity secret is missing: save it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/checkout.py" line="114"/>
+        <source>La referencia solo admite letras, dígitos, &apos;-&apos; y &apos;_&apos;.</source>
+        <translation>The reference takes only letters, digits, &apos;-&apos; and &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/checkout.py" line="117"/>
+        <source>El monto debe ser un número entero de centavos mayor que cero.</source>
+        <translation>The amount must be a whole number of cents greater than zero.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/checkout.py" line="119"/>
+        <source>Wompi solo cobra pesos completos (centavos en 00).</source>
+        <translation>Wompi only charges whole pesos (cents at 00).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/checkout.py" line="121"/>
+        <source>Tipo de documento no admitido por Wompi.</source>
+        <translation>Document type not accepted by Wompi.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/client.py" line="506"/>
+        <source>Wompi no anuló la transacción (resultado de la anulación: {status}).</source>
+        <translation>Wompi did not void the transaction (void result: {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="33"/>
+        <source>Wompi no pudo completar la operación.</source>
+        <translation>Wompi could not complete the operation.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="66"/>
+        <source>Wompi rechazó la llave configurada. Revise en Ajustes que las llaves sean las correctas y del mismo ambiente (pruebas o producción).</source>
+        <translation>Wompi refused the configured key. Check in Settings that the keys are the right ones and of the same environment (test or production).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="73"/>
+        <source>Wompi no encontró lo que se buscaba (transacción, link o comercio).</source>
+        <translation>Wompi did not find what was looked for (transaction, link or merchant).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="81"/>
+        <source>Wompi rechazó los datos enviados.</source>
+        <translation>Wompi refused the data sent.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="105"/>
+        <source>No fue posible comunicarse con Wompi en este momento. Intente de nuevo en unos minutos.</source>
+        <translation>Wompi cannot be reached right now. Try again in a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="125"/>
+        <source>Wompi no respondió a tiempo. Intente de nuevo en unos minutos.</source>
+        <translation>Wompi did not answer in time. Try again in a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="131"/>
+        <source>Wompi falló varias veces seguidas; se pausan las consultas unos segundos antes de volver a intentar.</source>
+        <translation>Wompi failed several times in a row; queries pause for a few seconds before trying again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="140"/>
+        <source>Wompi respondió con datos que no se pueden leer.</source>
+        <translation>Wompi answered with data that cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="207"/>
+        <source>Wompi rechazó los datos enviados. {details}</source>
+        <translation>Wompi refused the data sent. {details}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="170"/>
+        <source>Wompi rechazó la solicitud (HTTP {status}). Si se repite, contacte a soporte.</source>
+        <translation>Wompi refused the request (HTTP {status}). If it happens again, contact support.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/errors.py" line="145"/>
+        <source>Wompi respondió con datos que no se pueden leer (campo «{field}»).</source>
+        <translation>Wompi answered with data that cannot be read (field «{field}»).</translation>
     </message>
 </context>
 </TS>

@@ -108,8 +108,8 @@ async def test_an_approved_card_payment_is_voided_at_wompi_and_here(
     voids = service(world)
     check = await voids.check(sale.reference)
     assert check.can_void
-    assert "$ 25.000" in check.reason
-    assert sale.transaction_id in check.reason
+    assert "$ 25.000" in str(check.reason)
+    assert sale.transaction_id in str(check.reason)
     attempt = await voids.void(sale.reference, ACTOR, "  cliente devolvió   el producto ")
     assert (attempt.status, attempt.transaction_id) == (PaymentStatus.VOIDED, sale.transaction_id)
     assert world.sandbox.get_transaction(sale.transaction_id)["status"] == "VOIDED"  # type: ignore[index]
@@ -128,7 +128,7 @@ async def test_an_approved_card_payment_is_voided_at_wompi_and_here(
     assert detail.endswith("reason=cliente devolvió el producto")
     again = await voids.check(sale.reference)
     assert not again.can_void
-    assert "ya está anulado" in again.reason
+    assert "ya está anulado" in str(again.reason)
 
 
 async def test_a_nequi_payment_cannot_be_voided_and_says_how_to_refund(
@@ -138,9 +138,9 @@ async def test_a_nequi_payment_cannot_be_voided_and_says_how_to_refund(
     voids = service(world)
     check = await voids.check(sale.reference)
     assert not check.can_void
-    assert "solo anula pagos con tarjeta" in check.reason
-    assert "Nequi" in check.reason
-    assert "panel de comercios de Wompi" in check.reason
+    assert "solo anula pagos con tarjeta" in str(check.reason)
+    assert "Nequi" in str(check.reason)
+    assert "panel de comercios de Wompi" in str(check.reason)
     with pytest.raises(VoidRefusedError, match="panel de comercios"):
         await voids.void(sale.reference, ACTOR, "cliente pidió devolución")
     assert world.sandbox.get_transaction(sale.transaction_id)["status"] == "APPROVED"  # type: ignore[index]
@@ -151,7 +151,7 @@ async def test_a_pending_payment_has_nothing_to_void(world: InProcessWorld) -> N
     sale = world.sale()
     check = await service(world).check(sale.reference)
     assert not check.can_void
-    assert "pendiente" in check.reason
+    assert "pendiente" in str(check.reason)
 
 
 async def test_a_cash_sale_is_returned_at_the_till(world: InProcessWorld) -> None:
@@ -168,12 +168,12 @@ async def test_a_cash_sale_is_returned_at_the_till(world: InProcessWorld) -> Non
     reference = world.database.write(cash)
     check = await service(world).check(reference)
     assert not check.can_void
-    assert "efectivo" in check.reason
+    assert "efectivo" in str(check.reason)
 
 
 async def test_an_unknown_reference_is_said_plainly(world: InProcessWorld) -> None:
     check = await service(world).check("T01-NOPE-000001-1")
-    assert (check.can_void, check.reason) == (
+    assert (check.can_void, str(check.reason)) == (
         False,
         "No existe el pago T01-NOPE-000001-1 en esta base de datos.",
     )
@@ -185,8 +185,8 @@ async def test_without_the_private_key_it_says_so_and_how_to_refund(
     sale = await paid(world)
     check = await service(world, private_key=False).check(sale.reference)
     assert not check.can_void
-    assert check.reason.startswith("Falta la llave privada de Wompi")
-    assert sale.transaction_id in check.reason
+    assert str(check.reason).startswith("Falta la llave privada de Wompi")
+    assert sale.transaction_id in str(check.reason)
 
 
 async def test_a_reason_is_required(world: InProcessWorld) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from mestore_desktop.services.catalogue import ImportReport
+from mestore_desktop.ui.i18n import render
 from mestore_desktop.ui.qt_async import run_op
 
 CatalogueImporter = Callable[[bytes], Awaitable[ImportReport]]
@@ -57,7 +58,7 @@ class CatalogueImportAction:
             text += "\n\n" + QCoreApplication.translate(
                 "CatalogueImportAction", "Filas con errores (no se importaron): %1"
             ).replace("%1", str(parsed.rejected_rows))
-            text += "\n" + "\n".join(str(error) for error in parsed.errors[:ERRORS_SHOWN])
+            text += "\n" + "\n".join(render(error.text) for error in parsed.errors[:ERRORS_SHOWN])
         icon = QMessageBox.Icon.Warning if parsed.errors else QMessageBox.Icon.Information
         box = QMessageBox(
             icon,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mestore_desktop.domain.order import Customer, DocumentType, OrderError
+from mestore_desktop.ui.i18n import render_error
 
 _MAX_TEXT = 200
 # Only what a phone number is written with; the domain sets no further rule.
@@ -144,8 +145,8 @@ class CustomerPanel(QWidget):
         try:
             build()
         except OrderError as exc:
-            _set_error(error, str(exc))
-            return str(exc)
+            _set_error(error, render_error(exc))
+            return render_error(exc)
         _set_error(error, "")
         return None
 

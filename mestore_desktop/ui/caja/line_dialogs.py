@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mestore_desktop.domain.money import Money, MoneyError
 from mestore_desktop.domain.order import MAX_QUANTITY, IvaRate, OrderError, OrderLine
+from mestore_desktop.ui.i18n import render_error
 
 _PERCENT_MAX = 100
 _DIALOG_WIDTH = 420
@@ -86,7 +87,7 @@ class _ApplyingDialog(QDialog):
         try:
             self._apply_values()
         except (OrderError, MoneyError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(render_error(exc))
             return
         super().accept()
 

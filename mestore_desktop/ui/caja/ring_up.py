@@ -47,6 +47,7 @@ from mestore_desktop.ui.caja.pending_banner import PendingBanner
 from mestore_desktop.ui.caja.product_search import CatalogueLookup, ProductSearch
 from mestore_desktop.ui.caja.tender_bar import ChargeTender, TenderBar
 from mestore_desktop.ui.caja.totals_panel import TotalsPanel
+from mestore_desktop.ui.i18n import render_error
 
 SIDE_WIDTH = 340
 
@@ -241,7 +242,7 @@ class RingUpView(QWidget):
         try:
             row = self.model.add_product(product)
         except OrderError as exc:
-            self.search.show_message(str(exc))
+            self.search.show_message(render_error(exc))
             return
         self.table.select_row(row)
         self.focus_search()
@@ -253,7 +254,7 @@ class RingUpView(QWidget):
         try:
             self.model.step_quantity(row, step)
         except OrderError as exc:
-            self.search.show_message(str(exc))
+            self.search.show_message(render_error(exc))
 
     def remove_selected(self) -> None:
         row = self._selected_or_say()

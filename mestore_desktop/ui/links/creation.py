@@ -59,7 +59,7 @@ def create_link(
             return
         if is_user_facing(exc):
             log.info("link not created: %s: %s", type(exc).__name__, exc)
-            on_failed(_not_created(str(exc)))
+            on_failed(_not_created(user_message(exc)))
         else:
             log.error("link not created", exc_info=(type(exc), exc, exc.__traceback__))
             on_failed(_not_created(user_message(exc)))

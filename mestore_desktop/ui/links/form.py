@@ -34,7 +34,9 @@ from mestore_desktop.domain.links import (
 )
 from mestore_desktop.domain.money import Money, MoneyError
 from mestore_desktop.domain.order import IvaRate
+from mestore_desktop.domain.text import message_of
 from mestore_desktop.ui.formatting import BOGOTA
+from mestore_desktop.ui.i18n import render_error
 
 DEFAULT_EXPIRY = timedelta(hours=24)
 # Values the draft accepts, put in place of a field already found wrong so that the others
@@ -320,7 +322,7 @@ class LinkForm(QWidget):
         try:
             return Money.parse(text)
         except MoneyError as exc:
-            raise LinkInputError("amount", str(exc)) from exc
+            raise LinkInputError("amount", message_of(exc)) from exc
 
     def _iva(self) -> IvaRate | None:
         data = self.iva.currentData()
@@ -331,7 +333,7 @@ class LinkForm(QWidget):
     def show_error(self, exc: LinkInputError) -> None:
         """The message under its field (or under the form), and the keyboard on that field."""
         label = self._errors.get(exc.field, self._errors[FORM])
-        label.setText(str(exc))
+        label.setText(render_error(exc))
         label.show()
         target = self.field_widget(exc.field)
         if target is not None:

@@ -43,6 +43,7 @@ from mestore_desktop.services.receipt import Receipt, ReceiptNotAvailableError, 
 from mestore_desktop.settings import Settings
 from mestore_desktop.ui.day_close.dialog import DayCloseDialog
 from mestore_desktop.ui.errors import present_error, user_message
+from mestore_desktop.ui.i18n import render
 from mestore_desktop.ui.links.order_link import OrderLink
 from mestore_desktop.ui.links.tools import LinkTools
 from mestore_desktop.ui.models.orders_model import SORT_COLUMNS, Column, OrdersTableModel
@@ -653,9 +654,9 @@ class OrdersPage(QWidget):
         self.show_notice("")
         voidable = [candidate for candidate, check in found if check.can_void]
         if not voidable:
-            self._explain_no_void("\n\n".join(check.reason for _c, check in found))
+            self._explain_no_void("\n\n".join(render(check.reason) for _c, check in found))
             return
-        notes = {c.attempt.reference: check.reason for c, check in found if check.can_void}
+        notes = {c.attempt.reference: render(check.reason) for c, check in found if check.can_void}
         number = detail.order.number or 0
         dialog = VoidDialog(number, voidable, self, notes=notes)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mestore_desktop.domain.text import N_
 from mestore_desktop.services.counter import CounterService
 from mestore_desktop.services.payment_details import PaymentDetails
 from mestore_desktop.services.receipt import Receipt, ReceiptError, build_receipt
@@ -53,14 +54,23 @@ async def load_receipt(
 
 class ReceiptSaveError(ReceiptError):
     def __init__(self, path: Path, exc: OSError) -> None:
-        super().__init__(f"No se pudo guardar el recibo en {path}: {exc.strerror or exc}.")
+        super().__init__(
+            N_(
+                "No se pudo guardar el recibo en {path}: {reason}.",
+                path=path,
+                reason=exc.strerror or str(exc),
+            )
+        )
 
 
 class ReceiptPrintError(ReceiptError):
     def __init__(self, printer: str) -> None:
         super().__init__(
-            f"No se pudo imprimir el recibo en «{printer}». Revise que la impresora esté "
-            "encendida y conectada, o guarde el recibo en PDF."
+            N_(
+                "No se pudo imprimir el recibo en «{printer}». Revise que la impresora esté "
+                "encendida y conectada, o guarde el recibo en PDF.",
+                printer=printer,
+            )
         )
 
 

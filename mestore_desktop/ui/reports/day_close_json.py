@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from mestore_desktop.domain.day_close import DayCloseError, DayCloseRecord, DayCloseReport
+from mestore_desktop.domain.text import N_
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +48,12 @@ def day_close_json(
 def read_day_close_json(data: object) -> DayCloseDocument:
     """The inverse of `day_close_json`; a malformed document raises DayCloseError (Spanish)."""
     if not isinstance(data, Mapping):
-        raise DayCloseError("El cierre debe ser un objeto JSON.")
+        raise DayCloseError(N_("El cierre debe ser un objeto JSON."))
     report = DayCloseReport.from_json(data)
     try:
         record = _record(report, data)
     except (TypeError, ValueError) as exc:
-        raise DayCloseError(f"El cierre guardado no se puede leer: {exc}") from exc
+        raise DayCloseError(N_("El cierre guardado no se puede leer: {exc}", exc=exc)) from exc
     return DayCloseDocument(
         report, record, str(data.get("store_name") or ""), str(data.get("store_nit") or "")
     )

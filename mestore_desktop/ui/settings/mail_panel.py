@@ -19,6 +19,7 @@ from mestore_desktop.secrets import Secret, SecretName, SecretsError, SecretStor
 from mestore_desktop.services.mailer import MailError, SmtpSettings, send_test_message
 from mestore_desktop.settings import Settings
 from mestore_desktop.ui.errors import present_error
+from mestore_desktop.ui.i18n import render_error
 from mestore_desktop.ui.qt_async import run_op
 from mestore_desktop.ui.settings.secrets_panel import SecretRow
 from mestore_desktop.ui.theme import set_style_property
@@ -76,7 +77,7 @@ class MailPanel(QWidget):
             saved = store.get(SecretName.SMTP_PASSWORD) is not None
         except SecretsError as exc:
             saved = False
-            self._show_failure(str(exc))
+            self._show_failure(render_error(exc))
         self.password_row.show_saved(saved)
 
     def _on_test_clicked(self) -> None:
@@ -91,7 +92,7 @@ class MailPanel(QWidget):
                 self.password_row.store.get(SecretName.SMTP_PASSWORD) if smtp.username else None
             )
         except (MailError, SecretsError) as exc:
-            self._show_failure(str(exc))
+            self._show_failure(render_error(exc))
             return
         self._show(
             self.tr("Enviando un correo de prueba a {address}…").format(address=smtp.from_address),
@@ -119,7 +120,7 @@ class MailPanel(QWidget):
 
     def _on_error(self, exc: Exception) -> None:
         if isinstance(exc, MailError):
-            self._show_failure(str(exc))
+            self._show_failure(render_error(exc))
             return
         self._show_failure(self.tr("No se envió el correo de prueba."))
         present_error(self, exc)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from mestore_desktop.secrets import SecretName, SecretsError, SecretStore
 from mestore_desktop.ui import icons
+from mestore_desktop.ui.i18n import render_error
 from mestore_desktop.ui.theme import set_style_property
 
 translate = QCoreApplication.translate
@@ -97,7 +98,7 @@ class SecretRow(QWidget):
         try:
             self.store.set(self.name, value)
         except SecretsError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(render_error(exc))
             return
         self.show_saved(True)
         self.changed.emit()
@@ -106,7 +107,7 @@ class SecretRow(QWidget):
         try:
             self.store.delete(self.name)
         except SecretsError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(render_error(exc))
             return
         self.show_saved(False)
         self.changed.emit()
@@ -166,7 +167,7 @@ class SecretsPanel(QWidget):
             status = self.store.status()
         except SecretsError as exc:
             status = {}
-            self._show_problem(str(exc))
+            self._show_problem(render_error(exc))
         for name, row in self.rows.items():
             row.show_saved(status.get(name, False))
 

@@ -955,164 +955,164 @@
 <context>
     <name>FirstRunAssistant</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="203"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="210"/>
         <source>Mensaje del asistente</source>
         <translation>Assistant message</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="206"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="213"/>
         <source>&amp;Cancelar</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="206"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="213"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="207"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="214"/>
         <source>&amp;Atrás</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="207"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="214"/>
         <source>Atrás</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="208"/>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="418"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="215"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="425"/>
         <source>&amp;Siguiente</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="208"/>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="419"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="215"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="426"/>
         <source>Siguiente</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="275"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="282"/>
         <source>Estado de {secret}</source>
         <translation>State of {secret}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="297"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="304"/>
         <source>Bienvenido a MeStore. Estos pasos dejan la caja lista para cobrar con Wompi: el ambiente, las llaves, el relay y los datos del comercio; al final MeStore verifica la instalación. Cada paso se guarda al pulsar Siguiente; si sale antes (Esc, Cancelar o cerrando la ventana), lo escrito en el paso abierto no se guarda y lo de los pasos anteriores queda guardado. Sandbox es para pruebas sin dinero real; Producción cobra de verdad.</source>
         <translation>Welcome to MeStore. These steps get the till ready to take Wompi payments: the environment, the keys, the relay and the store&apos;s details; at the end MeStore verifies the installation. Each step is saved when you press Next; if you leave earlier (Esc, Cancel or closing the window), what was typed in the open step is not saved and what earlier steps saved stays saved. Sandbox is for tests without real money; Production charges for real.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="305"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="312"/>
         <source>Ambiente</source>
         <translation>Environment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="310"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="317"/>
         <source>Copie las llaves del panel de Wompi (Desarrolladores › Llaves) del mismo ambiente. Los secretos se guardan solo en el llavero del sistema y nunca se vuelven a mostrar; deje un secreto vacío para conservar el que ya está guardado.</source>
         <translation>Copy the keys from the Wompi dashboard (Developers › Keys), all of the same environment. Secrets are kept only in the system keyring and are never shown again; leave a secret empty to keep the one already saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="317"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="324"/>
         <source>Llaves de Wompi</source>
         <translation>Wompi keys</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="322"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="329"/>
         <source>El relay recibe los eventos de Wompi y se los pasa a esta caja, así un pago aprobado en el celular del cliente llega aunque la caja haya cerrado el cobro. Escriba su URL y el token de esta caja (quien administra el relay lo crea con &apos;mestore-relay token create&apos;). Sin relay, MeStore consulta a Wompi con la llave privada.</source>
         <translation>The relay receives Wompi&apos;s events and passes them to this till, so a payment approved on the customer&apos;s phone arrives even after the till closed the charge. Type its URL and this till&apos;s token (whoever runs the relay creates it with &apos;mestore-relay token create&apos;). Without a relay, MeStore asks Wompi with the private key.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="333"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="340"/>
         <source>Relay</source>
         <translation>Relay</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="337"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="344"/>
         <source>Los datos del comercio salen en los recibos y en el cierre del día.</source>
         <translation>The store&apos;s details are printed on receipts and on the day close.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="340"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="347"/>
         <source>Comercio</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="345"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="352"/>
         <source>Todo lo anterior quedó guardado. MeStore verifica ahora la instalación con las llaves y el relay guardados; una comprobación en rojo dice qué hacer. Puede volver Atrás para corregir y verificar de nuevo.</source>
         <translation>Everything before is saved. MeStore now verifies the installation with the saved keys and relay; a red check says what to do. You can go Back to correct it and verify again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="351"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="358"/>
         <source>Verificación</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="412"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="419"/>
         <source>Paso {number} de {total}: {title}</source>
         <translation>Step {number} of {total}: {title}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="418"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="425"/>
         <source>&amp;Terminar</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="419"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="426"/>
         <source>Terminar</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="439"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="447"/>
         <source>Asistente terminado.</source>
         <translation>Assistant finished.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="439"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="447"/>
         <source>Asistente cerrado.</source>
         <translation>Assistant closed.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="441"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="449"/>
         <source>Quedó guardado: {items}.</source>
         <translation>Saved: {items}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="443"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="451"/>
         <source>No se guardó nada.</source>
         <translation>Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="445"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="453"/>
         <source>Lo del paso «{step}» sin pulsar Siguiente no se guardó.</source>
         <translation>What was in the step “{step}” without pressing Next was not saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="506"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="517"/>
         <source>No se guardó nada de este paso; corrija lo marcado.</source>
         <translation>Nothing from this step was saved; correct what is marked.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="516"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="527"/>
         <source>Guardado: {items}.</source>
         <translation>Saved: {items}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="535"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="546"/>
         <source>Guardado</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="535"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="546"/>
         <source>Sin configurar</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="539"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="550"/>
         <source>Vacío: se conserva el guardado</source>
         <translation>Empty: the saved one is kept</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="541"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="552"/>
         <source>Escriba o pegue el valor</source>
         <translation>Type or paste the value</translation>
     </message>
@@ -3733,13 +3733,13 @@ in MeStore</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/settings/self_test.py" line="240"/>
-        <source>Verificación cancelada; {done} comprobaciones alcanzaron a terminar. Pulse Verificar instalación para empezar de nuevo.</source>
-        <translation>Verification cancelled; {done} checks had finished. Press Verify installation to start again.</translation>
+        <source>Verificación cancelada; comprobaciones terminadas: {done}. Pulse Verificar instalación para empezar de nuevo.</source>
+        <translation>Verification cancelled; checks finished: {done}. Press Verify installation to start again.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/settings/self_test.py" line="249"/>
-        <source>Verificando la instalación… {done} comprobaciones terminadas.</source>
-        <translation>Verifying the installation… {done} checks finished.</translation>
+        <source>Verificando la instalación… comprobaciones terminadas: {done}.</source>
+        <translation>Verifying the installation… checks finished: {done}.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/settings/self_test.py" line="262"/>

@@ -8,7 +8,7 @@ import json
 import keyring
 import keyring.backends.fail
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from mestore_desktop.secrets import SecretStore
@@ -280,3 +280,6 @@ def test_the_buttons_follow_the_step_without_a_gap(page, qtbot) -> None:
     assert assistant.index == 3  # Comercio: three fields and one line of text
     shown_step = assistant.steps[3].page
     assert assistant.pages.sizeHint().height() == shown_step.sizeHint().height() < tallest
+    # Wrapped text: as tall as the step is at the width it has, not at its preferred width.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert assistant.pages.height() == shown_step.heightForWidth(assistant.pages.width())

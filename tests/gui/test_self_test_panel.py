@@ -41,7 +41,7 @@ def test_each_check_is_shown_as_it_ends_then_the_summary(qtbot, qloop_running) -
     assert first.detail.text() == "Todo bien con keyring."
     assert not first.fix.isVisible()
     assert panel.busy.isVisible()  # one check is not the whole run
-    assert "1 comprobaciones terminadas" in panel.summary.text()
+    assert panel.summary.text().endswith("comprobaciones terminadas: 1.")
 
     doctor.release()
     qtbot.waitUntil(lambda: not panel.running)
@@ -89,7 +89,7 @@ def test_esc_cancels_and_running_again_works(qtbot, qloop_running) -> None:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
 
     assert not panel.running and not panel.busy.isVisible()
-    assert panel.summary.text().startswith("Verificación cancelada; 1 comprobaciones")
+    assert panel.summary.text().startswith("Verificación cancelada; comprobaciones terminadas: 1.")
     qtbot.waitUntil(lambda: doctor.cancelled == 1)  # the Doctor's task really stopped
     assert len(panel.rows) == 1  # what ended stays listed
     assert QApplication.focusWidget() is panel.button

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -73,21 +72,29 @@ def first_run_needed(store: SecretStore) -> bool:
     return not (status[SecretName.WOMPI_PRIVATE_KEY] or status[SecretName.INTEGRITY_SECRET])
 
 
-class _CurrentPageStack(QStackedWidget):
-    """As tall as the step on screen (a plain stack is as tall as its tallest step, which left
-    a gap above the buttons of the shorter ones)."""
+class _StepPages(QWidget):
+    """The steps' pages, one shown at a time. A QStackedWidget is as tall as its tallest page
+    (a gap above the buttons of the shorter steps); here hidden pages take no room."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.currentChanged.connect(lambda _index: self.updateGeometry())
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
+        self._current = -1
 
-    def sizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return page.sizeHint() if page is not None else super().sizeHint()
+    def addWidget(self, page: QWidget) -> None:
+        self._layout.addWidget(page)
+        page.hide()
+        self._pages.append(page)
 
-    def minimumSizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+    def setCurrentIndex(self, index: int) -> None:
+        for number, page in enumerate(self._pages):
+            page.setVisible(number == index)
+        self._current = index
+
+    def currentIndex(self) -> int:
+        return self._current
 
 
 class _Choice(QWidget):
@@ -186,7 +193,7 @@ class FirstRunAssistant(QWidget):
         self.saved: list[str] = []  # what this opening saved, in words, in order
         self.heading = QLabel(self)
         self.heading.setObjectName("PageTitle")  # its text is its name: "Paso 2 de 5: …"
-        self.pages = _CurrentPageStack(self)
+        self.pages = _StepPages(self)
         # Esc belongs to the assistant here (it cancels a running test, else leaves).
         self.self_test = SelfTestPanel(self_test, escape_cancels=False)
         self.steps = [
@@ -429,6 +436,7 @@ class FirstRunAssistant(QWidget):
         else:
             self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         if last:
+            self.message.hide()  # the step's text says all is saved; the results come next
             self.self_test.start()
 
     def _close(self, *, finished: bool) -> None:
@@ -480,6 +488,7 @@ class FirstRunAssistant(QWidget):
         """Store each typed secret; True when one was refused (shown under its field)."""
         store = self._secrets_for(self._environment())
         failed = False
+        stored = False
         for found in step.fields:
             if found.secret is None or not found.text():
                 continue
@@ -492,7 +501,9 @@ class FirstRunAssistant(QWidget):
                 failed = True
                 continue
             saved.append(secret_label(found.secret))
-            self.secrets_saved.emit()
+            stored = True
+        if stored:
+            self.secrets_saved.emit()  # once per step: each emission restarts the payment sync
         self._show_secret_status()
         return failed
 

@@ -237,8 +237,8 @@ class SelfTestPanel(QWidget):
         done = len(self.rows)
         self.summary.setText(
             self.tr(
-                "Verificación cancelada; {done} comprobaciones alcanzaron a terminar. Pulse "
-                "Verificar instalación para empezar de nuevo."
+                "Verificación cancelada; comprobaciones terminadas: {done}. Pulse Verificar "
+                "instalación para empezar de nuevo."
             ).format(done=done)
         )
         set_style_property(self.summary, "status", "voided")
@@ -246,7 +246,7 @@ class SelfTestPanel(QWidget):
 
     def _say_progress(self) -> None:
         self.summary.setText(
-            self.tr("Verificando la instalación… {done} comprobaciones terminadas.").format(
+            self.tr("Verificando la instalación… comprobaciones terminadas: {done}.").format(
                 done=len(self.rows)
             )
         )

@@ -1,8 +1,8 @@
 """GUI test fixtures: a qasync loop bound to pytest-qt's QApplication, and a ready main window.
 
-``qloop_running`` follows notes/headless-qt-ci.md §5: the loop is marked as already running, so
-tasks make progress whenever ``qtbot.wait``/``waitUntil`` spins the Qt event loop. Its teardown
-differs from the note's on purpose (see the comment there).
+``qloop_running`` marks the qasync loop as already running, so tasks make progress whenever
+``qtbot.wait``/``waitUntil`` spins the Qt event loop (qasync's documented way to share a loop
+with a QApplication it did not start). Its teardown is explained beside it.
 """
 
 from __future__ import annotations

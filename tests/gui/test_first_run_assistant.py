@@ -157,6 +157,8 @@ def test_esc_leaves_keeping_earlier_steps_and_dropping_the_open_one(
     assert (SANDBOX, "relay_token") not in memory_keyring.values
     assert all(TOKEN not in field.text() for field in page.findChildren(QLineEdit))
     assert QApplication.focusWidget() is page.assistant_button  # where it can be reopened
+    key(qtbot, Qt.Key.Key_Return)  # Enter on it (seen by hand: a plain button ignored Enter)
+    assert page.assistant.isVisible() and page.assistant.index == 0
 
 
 def test_cancelar_at_the_first_step_saves_nothing(page, home, qtbot) -> None:

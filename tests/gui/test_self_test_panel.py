@@ -95,7 +95,7 @@ def test_esc_cancels_and_running_again_works(qtbot, qloop_running) -> None:
     assert QApplication.focusWidget() is panel.button
 
     doctor.gated = False
-    qtbot.keyClick(panel.button, Qt.Key.Key_Space)
+    qtbot.keyClick(panel.button, Qt.Key.Key_Return)  # Enter presses it too
     qtbot.waitUntil(lambda: not panel.running)
     assert doctor.runs == 2
     assert panel.summary.text() == "Todo en orden: las 2 comprobaciones pasaron."

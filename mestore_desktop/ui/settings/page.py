@@ -108,6 +108,7 @@ class SettingsPage(QScrollArea):
         self.assistant_button = QPushButton(self.tr("Asistente de configuración"))
         self.assistant_button.setAccessibleName(self.tr("Asistente de configuración"))
         self.assistant_button.clicked.connect(self.open_assistant)
+        self.assistant_button.setAutoDefault(True)  # Enter presses it (it has the focus after)
         # What the assistant saved, said at the top where the page opens after it.
         self.assistant_note = QLabel()
         self.assistant_note.setAccessibleName(self.tr("Resultado del asistente"))

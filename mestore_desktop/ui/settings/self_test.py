@@ -147,6 +147,8 @@ class SelfTestPanel(QWidget):
         self.cancel_button.setAccessibleName(self.tr("Cancelar verificación"))
         self.cancel_button.setAccessibleDescription(self.tr("Tecla Esc"))
         self.cancel_button.clicked.connect(self.cancel)
+        for button in (self.button, self.cancel_button):
+            button.setAutoDefault(True)  # Enter presses the focused one, as Space does
         self.cancel_button.hide()
         # Esc anywhere in the window stops a run in sight (Alt+V leaves the focus where it was);
         # enabled only while a run goes on, and Qt ignores it while the panel is hidden.

@@ -38,6 +38,10 @@ class Text:
     def __str__(self) -> str:
         return fill(self.source, self.params)
 
+    def __bool__(self) -> bool:
+        """An empty message is false, as an empty str is ("nothing to say")."""
+        return bool(self.source)
+
     def __hash__(self) -> int:
         return hash((self.source, tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
 
@@ -75,6 +79,20 @@ def message_of(exc: BaseException) -> Text:
     """
     first = exc.args[0] if exc.args else None
     return first if isinstance(first, Text) else Text(str(exc))
+
+
+def joined(*parts: Text | str | None, sep: str = " ") -> Text:
+    """*parts* one after another (each translated on its own); empty ones and None left out."""
+    kept = [as_text(part) for part in parts if part]
+    if len(kept) == 1:
+        return kept[0]
+    # The template has no words of its own, so it needs no translation.
+    template = (
+        sep.replace("{", "{{")
+        .replace("}", "}}")
+        .join(f"{{part{index}}}" for index in range(len(kept)))
+    )
+    return Text(template, {f"part{index}": part for index, part in enumerate(kept)})
 
 
 def as_text(message: Text | str) -> Text:

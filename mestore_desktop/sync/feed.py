@@ -34,6 +34,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from mestore_desktop.domain.payment import PaymentStatus
+from mestore_desktop.domain.text import N_, message_of
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.store.sync_repository import SyncKey, SyncRepository
 from mestore_desktop.sync.apply import (
@@ -150,9 +151,9 @@ class FeedPoller:
                 if bad_answers >= self._d.settings.bad_answer_tries:
                     trigger = trigger_of(event.event)
                     return await self._skip(event, trigger, "sync.unreadable_answer", mark=False)
-                problem = str(exc)
+                problem = message_of(exc)
             except WompiError as exc:  # unavailable, circuit open, refused key
-                problem = str(exc)
+                problem = message_of(exc)
             failures += 1
             self._hub.set_wompi_problem(problem)
             s = self._d.settings
@@ -218,7 +219,7 @@ class FeedPoller:
                 try:
                     done = await self.apply_event(event)
                 except WompiError as exc:
-                    self._hub.set_wompi_problem(str(exc))
+                    self._hub.set_wompi_problem(message_of(exc))
                     problems.append(str(exc))
                     return
                 tally.add(done)
@@ -262,23 +263,27 @@ class FeedPoller:
         self._troubled = True
         retry_after = getattr(exc, "retry_after_s", None) or 0.0
         if isinstance(exc, RelayRateLimitedError):
-            self._hub.set_relay(RelayState.DEGRADED, str(exc))
+            self._hub.set_relay(RelayState.DEGRADED, message_of(exc))
             return max(retry_after, s.relay_backoff_first_s)
         self._failures += 1
         delay = full_jitter(
             s.relay_backoff_first_s, s.relay_backoff_cap_s, self._failures, self._d.random
         )
         if isinstance(exc, RelayAuthError):
-            self._hub.set_relay(RelayState.OFFLINE, str(exc))
+            self._hub.set_relay(RelayState.OFFLINE, message_of(exc))
             return s.relay_backoff_cap_s
         if self._failures >= s.offline_after_failures:
             self._hub.set_relay(
                 RelayState.OFFLINE,
-                f"{exc} Sin conexión con el relay tras {self._failures} intentos; "
-                "se consulta Wompi directamente.",
+                N_(
+                    "{problem} Sin conexión con el relay tras {failures} intentos; se consulta "
+                    "Wompi directamente.",
+                    problem=message_of(exc),
+                    failures=self._failures,
+                ),
             )
         else:
-            self._hub.set_relay(RelayState.DEGRADED, str(exc))
+            self._hub.set_relay(RelayState.DEGRADED, message_of(exc))
         if isinstance(exc, RelayUnavailableError):
             delay = max(delay, retry_after)
         return delay
@@ -294,7 +299,7 @@ class FeedPoller:
             self._troubled = False
         self._failures = 0
         self._healthy_at = now
-        self._hub.set_relay(RelayState.CONNECTED, "Conectado al relay.")
+        self._hub.set_relay(RelayState.CONNECTED, N_("Conectado al relay."))
         written = self._healthy_written_at
         if written is None or (now - written).total_seconds() >= HEALTHY_WRITE_EVERY_S:
             await self._d.db.write(

@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from mestore_desktop.domain.payment import StatusSource
+from mestore_desktop.domain.text import message_of
 from mestore_desktop.store.held_events import HeldEvents
 from mestore_desktop.store.sync_repository import SyncKey, SyncRepository
 from mestore_desktop.sync.apply import Tally, apply_transactions, settle_given_up
@@ -84,7 +85,7 @@ class GapFiller:
         try:
             await self.fill(since, now, request.reason, tally)
         except WompiError as exc:
-            self._hub.set_wompi_problem(str(exc))
+            self._hub.set_wompi_problem(message_of(exc))
             problems.append(str(exc))
             return False
         self._hub.set_wompi_problem(None)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from mestore_desktop.domain.text import N_, Text, joined
 from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.sync.apply import Tally, Unconfirmed
 from mestore_desktop.sync.policy import SyncSettings
@@ -23,8 +24,8 @@ from mestore_desktop.wompi.client import WompiClient
 
 log = logging.getLogger(__name__)
 
-NOT_CONFIGURED_DETAIL = "Relay sin configurar: se consulta Wompi directamente."
-CONNECTING_DETAIL = "Conectando con el relay…"
+NOT_CONFIGURED_DETAIL = N_("Relay sin configurar: se consulta Wompi directamente.")
+CONNECTING_DETAIL = N_("Conectando con el relay…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,28 +49,24 @@ class Hub:
         self.on_status: list[Callable[[SyncStatus], None]] = []
         self.totals = Tally()
         self.relay = RelayState.DEGRADED if relay_configured else RelayState.NOT_CONFIGURED
-        self.relay_detail = CONNECTING_DETAIL if relay_configured else NOT_CONFIGURED_DETAIL
+        self.relay_detail: Text = CONNECTING_DETAIL if relay_configured else NOT_CONFIGURED_DETAIL
         self.last_event_at: datetime | None = None
         self.pending_attempts = 0
-        self.wompi_problem: str | None = None
+        self.wompi_problem: Text | None = None
         self.wompi_answered = False  # any call to Wompi finished, well or badly
         self.unconfirmed = Unconfirmed()  # events Wompi's answers do not reflect yet
         self._published: SyncStatus | None = None
 
     @property
     def status(self) -> SyncStatus:
-        detail = self.relay_detail
-        if self.wompi_problem:
-            detail = f"{detail} {self.wompi_problem}"
         lag = unconfirmed_text(self.unconfirmed)
-        if lag:
-            detail = f"{detail} {lag}"
+        detail = joined(self.relay_detail, self.wompi_problem, lag)
         # Events left to the gap filler are Wompi's trouble too: its light says so.
-        wompi_lag = lag if self.unconfirmed.given_up else ""
+        wompi_lag = lag if self.unconfirmed.given_up else Text("")
         wompi = (self.wompi_problem or wompi_lag) if self.wompi_answered else None
         return SyncStatus(self.relay, self.last_event_at, detail, self.pending_attempts, wompi)
 
-    def set_relay(self, state: RelayState, detail: str) -> None:
+    def set_relay(self, state: RelayState, detail: Text) -> None:
         self.relay, self.relay_detail = state, detail
         self.publish()
 
@@ -82,7 +79,7 @@ class Hub:
         self.pending_attempts = count
         self.publish()
 
-    def set_wompi_problem(self, problem: str | None) -> None:
+    def set_wompi_problem(self, problem: Text | None) -> None:
         self.wompi_problem = problem
         self.wompi_answered = True
         self.publish()
@@ -110,23 +107,25 @@ class Hub:
             _safely(callback, set(tally.orders_changed))
 
 
-def unconfirmed_text(unconfirmed: Unconfirmed) -> str:
-    """Spanish, for staff: events whose change Wompi's answers do not show yet."""
-    parts = []
+def unconfirmed_text(unconfirmed: Unconfirmed) -> Text:
+    """For staff: events whose change Wompi's answers do not show yet (empty when none)."""
+    chasing = given_up = None
     if unconfirmed.chasing:
-        parts.append(
-            f"{_events(unconfirmed.chasing)} de Wompi sin confirmar: se vuelven a consultar."
+        chasing = N_(
+            "{events} de Wompi sin confirmar: se vuelven a consultar.",
+            events=_events(unconfirmed.chasing),
         )
     if unconfirmed.given_up:
-        parts.append(
-            f"{_events(unconfirmed.given_up)} de Wompi sin confirmar tras varias consultas: "
-            "quedan para la búsqueda por fechas."
+        given_up = N_(
+            "{events} de Wompi sin confirmar tras varias consultas: quedan para la búsqueda por "
+            "fechas.",
+            events=_events(unconfirmed.given_up),
         )
-    return " ".join(parts)
+    return joined(chasing, given_up)
 
 
-def _events(count: int) -> str:
-    return "1 evento" if count == 1 else f"{count} eventos"
+def _events(count: int) -> Text:
+    return N_("1 evento") if count == 1 else N_("{count} eventos", count=count)
 
 
 def _safely(callback: Callable[[Any], None], value: Any) -> None:

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from mestore_desktop.domain.text import message_of
 from mestore_desktop.store.held_events import HeldEvent, HeldEvents
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.sync.apply import Tally, Unconfirmed, reread_failed, reread_held
@@ -46,7 +47,7 @@ class LagChaser:
             try:
                 done = await self._reread(event, problems)
             except WompiUnavailableError as exc:
-                self._hub.set_wompi_problem(str(exc))
+                self._hub.set_wompi_problem(message_of(exc))
                 problems.append(str(exc))
                 return False
             tally.add(done)
@@ -63,7 +64,7 @@ class LagChaser:
             raise
         except WompiError as exc:  # a refused key, an answer that cannot be read: one try
             problems.append(str(exc))
-            self._hub.set_wompi_problem(str(exc))
+            self._hub.set_wompi_problem(message_of(exc))
             return await self._d.db.write(
                 lambda s: _count_failed(s, event, self._d.clock(), settings)
             )

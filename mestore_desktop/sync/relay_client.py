@@ -22,10 +22,11 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeGuard
+from typing import Any, ClassVar, TypeGuard
 
 import httpx
 
+from mestore_desktop.domain.text import N_, Text
 from mestore_desktop.wompi.resilience import parse_retry_after
 
 log = logging.getLogger(__name__)
@@ -41,32 +42,34 @@ _EPOCH = re.compile(r"[A-Za-z0-9_-]{1,64}")
 class RelayError(Exception):
     """Base of the relay client's errors; `str()` is Spanish text for staff."""
 
-    default_message = "No se pudo consultar el relay."
+    default_message: ClassVar[Text] = N_("No se pudo consultar el relay.")
 
-    def __init__(self, message: str | None = None, *, http_status: int | None = None) -> None:
+    def __init__(
+        self, message: Text | str | None = None, *, http_status: int | None = None
+    ) -> None:
         super().__init__(message or self.default_message)
         self.http_status = http_status
 
 
 class RelayAuthError(RelayError):
-    default_message = (
+    default_message = N_(
         "El relay rechazó el token de esta caja. Revise el token del relay en Ajustes > Secretos."
     )
 
 
 class RelayCursorExpiredError(RelayError):
-    default_message = (
+    default_message = N_(
         "El relay ya no guarda los eventos desde el último que recibió esta caja; se consultará "
         "Wompi directamente para cubrir ese periodo."
     )
 
 
 class RelayUnavailableError(RelayError):
-    default_message = "El relay no responde en este momento; se reintentará."
+    default_message = N_("El relay no responde en este momento; se reintentará.")
 
     def __init__(
         self,
-        message: str | None = None,
+        message: Text | str | None = None,
         *,
         http_status: int | None = None,
         retry_after_s: float | None = None,
@@ -76,7 +79,7 @@ class RelayUnavailableError(RelayError):
 
 
 class RelayRateLimitedError(RelayUnavailableError):
-    default_message = "El relay pidió esperar antes de volver a consultar."
+    default_message = N_("El relay pidió esperar antes de volver a consultar.")
 
 
 class RelayBadResponseError(RelayUnavailableError):
@@ -84,7 +87,9 @@ class RelayBadResponseError(RelayUnavailableError):
 
     def __init__(self, field: str, *, http_status: int | None = None) -> None:
         super().__init__(
-            f"El relay respondió con datos que no se pueden leer (campo «{field}»).",
+            N_(
+                "El relay respondió con datos que no se pueden leer (campo «{field}»).", field=field
+            ),
             http_status=http_status,
         )
         self.field = field
@@ -154,7 +159,9 @@ class RelayClient:
         if auth:
             token = self._token()
             if not token:
-                raise RelayAuthError("Falta el token del relay de esta caja (Ajustes > Secretos).")
+                raise RelayAuthError(
+                    N_("Falta el token del relay de esta caja (Ajustes > Secretos).")
+                )
             headers["Authorization"] = f"Bearer {token}"
         started = time.perf_counter()
         # A hard deadline over the whole exchange: httpx's read timeout is per chunk.
@@ -166,7 +173,9 @@ class RelayClient:
                 )
         except (httpx.TimeoutException, TimeoutError):
             _log(path, "timeout", started)
-            raise RelayUnavailableError("El relay no respondió a tiempo; se reintentará.") from None
+            raise RelayUnavailableError(
+                N_("El relay no respondió a tiempo; se reintentará.")
+            ) from None
         except httpx.TransportError as exc:
             _log(path, f"connection_error:{type(exc).__name__}", started)
             raise RelayUnavailableError() from None

@@ -75,7 +75,7 @@ class SyncReport:
             foreign_transactions=tally.foreign,
             conflicts=tally.conflicts,
             relay=status.relay,
-            relay_detail=status.detail,
+            relay_detail=str(status.detail),
             pending_attempts=status.pending_attempts,
             **extra,
         )

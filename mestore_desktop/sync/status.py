@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from mestore_desktop.domain.text import Text
+
 
 class RelayState(StrEnum):
     CONNECTED = "connected"  # the last feed request succeeded
@@ -22,8 +24,8 @@ class RelayState(StrEnum):
 class SyncStatus:
     relay: RelayState
     last_event_at: datetime | None
-    detail: str  # Spanish, for staff
+    detail: Text  # for staff; str() is Spanish, the UI renders it in its language
     pending_attempts: int
     # What the sync's last call to Wompi said: None = no call yet, "" = it answered, else why
-    # it did not (Spanish). Lets the status bar's Wompi light follow reality, not a one-off test.
-    wompi_problem: str | None = None
+    # it did not. Lets the status bar's Wompi light follow reality, not a one-off test.
+    wompi_problem: Text | None = None

@@ -36,6 +36,7 @@ from mestore_desktop.domain.payment import (
     StatusSource,
     payable_until,
 )
+from mestore_desktop.domain.text import message_of
 from mestore_desktop.store.repositories import OrderRepository
 from mestore_desktop.sync.apply import Tally, apply_transactions
 from mestore_desktop.sync.hub import Deps, Hub
@@ -86,12 +87,12 @@ class PendingWatcher:
                 transactions = await self._read(attempt)
             except WompiUnavailableError as exc:
                 # Wompi is down: the rest would fail too. Try again next round.
-                self._hub.set_wompi_problem(str(exc))
+                self._hub.set_wompi_problem(message_of(exc))
                 problems.append(str(exc))
                 return
             except WompiAuthError as exc:
                 problems.append(str(exc))
-                self._hub.set_wompi_problem(str(exc))
+                self._hub.set_wompi_problem(message_of(exc))
                 self._reschedule(watch, attempt, [], now)
                 continue
             self._hub.set_wompi_problem(None)

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from mestore_desktop.sync.hub import CONNECTING_DETAIL, NOT_CONFIGURED_DETAIL
+from mestore_desktop.domain.text import Text
 from mestore_desktop.sync.status import RelayState, SyncStatus
 from mestore_desktop.ui.formatting import age_text
+from mestore_desktop.ui.i18n import render
 from mestore_desktop.ui.widgets.status import ConnectionState, ConnectionStatusBar
 
 _STATE = {
@@ -87,18 +88,9 @@ class RelayStatusPresenter(QObject):
         self._bar.set_relay_state(_STATE[status.relay], " · ".join(parts))
         if status.wompi_problem is not None:
             wompi = ConnectionState.DEGRADED if status.wompi_problem else ConnectionState.CONNECTED
-            self._bar.set_wompi_state(wompi, status.wompi_problem)
+            self._bar.set_wompi_state(wompi, render(status.wompi_problem))
 
 
-def translated_detail(detail: str) -> str:
-    """The sync (Qt-free) speaks Spanish; its fixed status sentences are shown in the UI's
-    language. Other details (an error's own words) are shown as they come."""
-    known = {
-        CONNECTING_DETAIL: QCoreApplication.translate(
-            "RelayStatusPresenter", "Conectando con el relay…"
-        ),
-        NOT_CONFIGURED_DETAIL: QCoreApplication.translate(
-            "RelayStatusPresenter", "Relay sin configurar: se consulta Wompi directamente."
-        ),
-    }
-    return known.get(detail, detail)
+def translated_detail(detail: Text | str) -> str:
+    """The sync (Qt-free) describes its state as Texts; shown in the UI's language."""
+    return render(detail)

@@ -3383,19 +3383,9 @@ in MeStore</translation>
 <context>
     <name>RelayStatusPresenter</name>
     <message>
-        <location filename="../../mestore_desktop/ui/sync_status.py" line="84"/>
+        <location filename="../../mestore_desktop/ui/sync_status.py" line="85"/>
         <source>último evento {age}</source>
         <translation>last event {age}</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/sync_status.py" line="97"/>
-        <source>Conectando con el relay…</source>
-        <translation>Connecting to the relay…</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/ui/sync_status.py" line="100"/>
-        <source>Relay sin configurar: se consulta Wompi directamente.</source>
-        <translation>Relay not configured: Wompi is asked directly.</translation>
     </message>
 </context>
 <context>
@@ -6051,6 +6041,86 @@ Reason: %4</translation>
         <location filename="../../mestore_desktop/store/repositories.py" line="97"/>
         <source>No hay un pago doble registrado con el número {duplicate_id}.</source>
         <translation>There is no double payment recorded with number {duplicate_id}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/feed.py" line="302"/>
+        <source>Conectado al relay.</source>
+        <translation>Connected to the relay.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/feed.py" line="278"/>
+        <source>{problem} Sin conexión con el relay tras {failures} intentos; se consulta Wompi directamente.</source>
+        <translation>{problem} No connection to the relay after {failures} attempts; Wompi is asked directly.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/hub.py" line="27"/>
+        <source>Relay sin configurar: se consulta Wompi directamente.</source>
+        <translation>Relay not configured: Wompi is asked directly.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/hub.py" line="28"/>
+        <source>Conectando con el relay…</source>
+        <translation>Connecting to the relay…</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/hub.py" line="114"/>
+        <source>{events} de Wompi sin confirmar: se vuelven a consultar.</source>
+        <translation>{events} from Wompi not confirmed yet: asking again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/hub.py" line="119"/>
+        <source>{events} de Wompi sin confirmar tras varias consultas: quedan para la búsqueda por fechas.</source>
+        <translation>{events} from Wompi still not confirmed after several tries: left for the search by dates.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/hub.py" line="128"/>
+        <source>1 evento</source>
+        <translation>1 event</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/hub.py" line="128"/>
+        <source>{count} eventos</source>
+        <translation>{count} events</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/relay_client.py" line="45"/>
+        <source>No se pudo consultar el relay.</source>
+        <translation>Could not query the relay.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/relay_client.py" line="55"/>
+        <source>El relay rechazó el token de esta caja. Revise el token del relay en Ajustes &gt; Secretos.</source>
+        <translation>The relay refused this counter&apos;s token. Check the relay token in Settings &gt; Secrets.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/relay_client.py" line="61"/>
+        <source>El relay ya no guarda los eventos desde el último que recibió esta caja; se consultará Wompi directamente para cubrir ese periodo.</source>
+        <translation>The relay no longer keeps the events since the last one this counter received; Wompi will be asked directly to cover that period.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/relay_client.py" line="68"/>
+        <source>El relay no responde en este momento; se reintentará.</source>
+        <translation>The relay is not answering right now; it will be retried.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/relay_client.py" line="82"/>
+        <source>El relay pidió esperar antes de volver a consultar.</source>
+        <translation>The relay asked to wait before querying again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/relay_client.py" line="90"/>
+        <source>El relay respondió con datos que no se pueden leer (campo «{field}»).</source>
+        <translation>The relay answered with data that cannot be read (field «{field}»).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/relay_client.py" line="163"/>
+        <source>Falta el token del relay de esta caja (Ajustes &gt; Secretos).</source>
+        <translation>This counter&apos;s relay token is missing (Settings &gt; Secrets).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/sync/relay_client.py" line="177"/>
+        <source>El relay no respondió a tiempo; se reintentará.</source>
+        <translation>The relay did not answer in time; it will be retried.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="58"/>

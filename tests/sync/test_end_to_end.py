@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from mestore_desktop.domain.payment import OrderStatus, PaymentStatus, StatusSource
+from mestore_desktop.domain.text import Text
 from mestore_desktop.store.executor import DbExecutor
 from mestore_desktop.sync.policy import SyncSettings
 from mestore_desktop.sync.service import SyncService
@@ -90,7 +91,7 @@ def test_approved_declined_error_and_voided_reach_sqlite(stack: LoopbackStack) -
     assert stack.history(voided.reference)[-1].to_status is PaymentStatus.VOIDED
     assert statuses[-1].relay is RelayState.CONNECTED
     assert statuses[0].wompi_problem is None  # nothing asked of Wompi yet at start
-    assert statuses[-1].wompi_problem == ""  # Wompi answered every re-read
+    assert statuses[-1].wompi_problem == Text("")  # Wompi answered every re-read
 
 
 def test_events_sent_while_the_desktop_was_closed_are_caught_up(stack: LoopbackStack) -> None:

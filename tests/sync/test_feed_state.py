@@ -79,7 +79,7 @@ async def test_failures_degrade_then_go_offline_and_recovery_asks_for_a_gap_fill
     await run_feed_until(service, lambda: service.status.relay is RelayState.CONNECTED)
     assert recorder.states == [RelayState.DEGRADED, RelayState.OFFLINE, RelayState.CONNECTED]
     offline = next(s for s in recorder.statuses if s.relay is RelayState.OFFLINE)
-    assert "3 intentos" in offline.detail
+    assert "3 intentos" in str(offline.detail)
     assert recorder.delays[:3] == [1.0, 2.0, 4.0]  # full jitter at its ceiling (random=1)
     assert service.gaps.request is not None
     assert service.gaps.request.reason == "reconexión con el relay"
@@ -91,7 +91,7 @@ async def test_a_refused_token_is_offline_at_once_and_says_so(world: InProcessWo
     service = fake_service(world, fake, recorder)
     await run_feed_until(service, lambda: len(recorder.delays) >= 2)
     assert service.status.relay is RelayState.OFFLINE
-    assert "token" in service.status.detail
+    assert "token" in str(service.status.detail)
     assert recorder.delays[:2] == [30.0, 30.0]
 
 

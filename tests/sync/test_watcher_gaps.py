@@ -136,10 +136,10 @@ async def test_wompi_down_changes_nothing_and_is_reported(
     await service.watcher.poll(Tally(), problems, force=True)
     assert world.order_status(sale.order_number) is OrderStatus.AWAITING_PAYMENT
     assert "Wompi" in problems[0]
-    assert problems[0] in service.status.detail
+    assert problems[0] in str(service.status.detail)
     await service.watcher.poll(Tally(), [], force=True)
     assert world.order_status(sale.order_number) is OrderStatus.PAID
-    assert problems[0] not in service.status.detail
+    assert problems[0] not in str(service.status.detail)
 
 
 async def test_the_gap_filler_finds_what_the_watcher_cannot(

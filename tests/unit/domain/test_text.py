@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from mestore_desktop.domain.text import MESSAGES_CONTEXT, N_, Text, as_text, fill, message_of
+from mestore_desktop.domain.text import (
+    MESSAGES_CONTEXT,
+    N_,
+    Text,
+    as_text,
+    fill,
+    joined,
+    message_of,
+)
 
 
 def test_str_is_the_spanish_sentence_with_its_fields_filled():
@@ -82,3 +90,20 @@ def test_message_of_an_error_raised_with_a_text_is_that_text():
 def test_message_of_an_error_raised_with_a_plain_str_is_its_str():
     assert message_of(ValueError("Algo {raro}")) == Text("Algo {raro}")
     assert message_of(ValueError()) == Text("")
+
+
+def test_an_empty_text_is_false_like_an_empty_str():
+    assert not Text("")
+    assert N_("Hola")
+
+
+def test_joined_texts_keep_each_part_and_drop_empty_ones():
+    a, b = N_("Sin relay {n}", n=1), N_("Wompi tarda")
+
+    together = joined(a, None, "", b)
+
+    assert str(together) == "Sin relay 1 Wompi tarda"
+    assert dict(together.params) == {"part0": a, "part1": b}
+    assert joined(a) is a
+    assert str(joined()) == ""
+    assert str(joined(a, b, sep=" · ")) == "Sin relay 1 · Wompi tarda"

@@ -163,9 +163,15 @@ def test_esc_leaves_keeping_earlier_steps_and_dropping_the_open_one(
 
 def test_cancelar_at_the_first_step_saves_nothing(page, home, qtbot) -> None:
     page.open_assistant()
+    key(qtbot, Qt.Key.Key_Escape)  # nothing changed: nothing more to say
+    assert page.assistant_note.text() == "Asistente cerrado. No se guardó nada."
+    page.open_assistant()
     page.assistant.steps[0].fields[0].editor.set_value("production")  # not saved alone
     qtbot.mouseClick(page.assistant.cancel_button, Qt.MouseButton.LeftButton)
-    assert page.assistant_note.text().startswith("Asistente cerrado. No se guardó nada.")
+    assert page.assistant_note.text() == (
+        "Asistente cerrado. No se guardó nada. "
+        "Lo del paso «Ambiente» sin pulsar Siguiente no se guardó."
+    )
     assert not (home / "settings.json").exists()
 
 

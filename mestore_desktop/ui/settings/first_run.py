@@ -442,20 +442,29 @@ class FirstRunAssistant(QWidget):
     def _close(self, *, finished: bool) -> None:
         if self.self_test.running:
             self.self_test.cancel()
-        self._drop_typed_secrets()
         step = self.steps[self._index]
+        unsaved = self._unsaved(step)
+        self._drop_typed_secrets()
         text = self.tr("Asistente terminado.") if finished else self.tr("Asistente cerrado.")
         if self.saved:
             text += " " + self.tr("Quedó guardado: {items}.").format(items=", ".join(self.saved))
         elif not finished:
             text += " " + self.tr("No se guardó nada.")
-        if not finished and step.fields:
+        if not finished and unsaved:
             text += " " + self.tr("Lo del paso «{step}» sin pulsar Siguiente no se guardó.").format(
                 step=step.title
             )
         self.closed.emit(finished, text)
 
     # -- saving ------------------------------------------------------------------------------
+
+    def _unsaved(self, step: _Step) -> bool:
+        """Whether the step shows something else than what is saved (a typed secret counts)."""
+        saved = to_display(self._settings())
+        return any(
+            bool(found.text()) if found.secret is not None else found.text() != saved[found.key]
+            for found in step.fields
+        )
 
     def _environment(self) -> str:
         return self.steps[0].fields[0].text()

@@ -2,13 +2,20 @@
 
 It owns no business logic. Pages receive what they need through their constructors, and the
 window only keeps the header and status bar in step with the saved settings.
+
+The shell (header, sidebar, status bar, an empty slot per page) needs only the settings, so the
+app paints it before it opens the database, the keyring or the network; the composition root
+then adds the pages one by one (`add_caja_page` first: the counter is what a cashier waits for),
+letting the event loop run in between (issue 13, cold start). Each page's module is imported
+when its page is added. Built with every service at once (`pages=True`, the default), the
+window adds all its pages in its constructor, as tests do.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,28 +26,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mestore_desktop.secrets import SecretStore
 from mestore_desktop.settings import Settings, SettingsFile
-from mestore_desktop.ui.links.tools import LinkTools
-from mestore_desktop.ui.orders.actions import OrderReceipts
-from mestore_desktop.ui.pages.caja import CajaPage, CajaServices
-from mestore_desktop.ui.pages.orders import OrdersLoader, OrdersPage
-from mestore_desktop.ui.pages.payment_links import PaymentLinksPage
-from mestore_desktop.ui.pages.reconciliation import ReconciliationPage
-from mestore_desktop.ui.settings.connection_panel import ConnectionTester
-from mestore_desktop.ui.settings.page import SecretStoreFactory, SettingsPage
-from mestore_desktop.ui.settings.self_test import SelfTestFactory
 from mestore_desktop.ui.widgets.badge import BadgeKind
 from mestore_desktop.ui.widgets.header import Header
 from mestore_desktop.ui.widgets.navigation import NavigationSidebar
 from mestore_desktop.ui.widgets.status import ConnectionState, ConnectionStatusBar
 
 if TYPE_CHECKING:
+    from mestore_desktop.secrets import SecretStore
     from mestore_desktop.services.back_office import BackOffice
+    from mestore_desktop.ui.links.tools import LinkTools
+    from mestore_desktop.ui.orders.actions import OrderReceipts
+    from mestore_desktop.ui.pages.caja import CajaPage, CajaServices
+    from mestore_desktop.ui.pages.orders import OrdersLoader, OrdersPage
+    from mestore_desktop.ui.pages.payment_links import PaymentLinksPage
+    from mestore_desktop.ui.pages.reconciliation import ReconciliationPage
+    from mestore_desktop.ui.settings.connection_panel import ConnectionTester
+    from mestore_desktop.ui.settings.page import SecretStoreFactory, SettingsPage
+    from mestore_desktop.ui.settings.self_test import SelfTestFactory
 
 # Fits a 1366x768 screen with the taskbar; the default size fills such a screen.
 MINIMUM_SIZE = (1024, 640)
 DEFAULT_SIZE = (1280, 720)
+
+# The pages in sidebar order. Each page's title, as the page itself translates it (same
+# context and source), so the sidebar shows it before the page exists.
+CAJA, ORDERS, LINKS, RECONCILIATION, SETTINGS = range(5)
+_PAGE_TITLES = (
+    ("CajaPage", "Caja"),
+    ("OrdersPage", "Pedidos"),
+    ("PaymentLinksPage", "Links de pago"),
+    ("ReconciliationPage", "Conciliación"),
+    ("SettingsPage", "Ajustes"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -56,9 +74,9 @@ class MainWindow(QMainWindow):
         self,
         *,
         settings: Settings,
-        settings_file: SettingsFile,
-        secrets: SecretStore,
-        secrets_factory: SecretStoreFactory,
+        settings_file: SettingsFile | None = None,
+        secrets: SecretStore | None = None,
+        secrets_factory: SecretStoreFactory | None = None,
         connection_tester: ConnectionTester | None = None,
         load_orders: OrdersLoader | None = None,
         back_office: BackOffice | None = None,
@@ -67,6 +85,7 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         self_test: SelfTestFactory | None = None,
         parent: QWidget | None = None,
+        pages: bool = True,
     ) -> None:
         super().__init__(parent)
         self.demo = demo
@@ -78,7 +97,28 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.status = ConnectionStatusBar(self)
         self.setStatusBar(self.status)
-        self.settings_page = SettingsPage(
+        self.caja_page: CajaPage | None = None
+        self.orders_page: OrdersPage | None = None
+        self.links_page: PaymentLinksPage | None = None
+        self.reconciliation_page: ReconciliationPage | None = None
+        self.settings_page: SettingsPage | None = None
+        self._caja_services = caja
+        self._add_slots()
+        self.setCentralWidget(self._build_central())
+        self._show_settings(settings)
+        if not pages:
+            return
+        if settings_file is None or secrets is None or secrets_factory is None:
+            raise TypeError(
+                "a window with its pages needs settings_file, secrets and secrets_factory"
+            )
+        self.add_caja_page(caja)
+        # The back office pages through every order; without one (older callers, some tests)
+        # Pedidos lists what `load_orders` gives and Conciliación explains what it will do.
+        self.add_orders_page(back_office or load_orders, links=links)
+        self.add_links_page(links)
+        self.add_reconciliation_page(back_office, settings_file)
+        self.add_settings_page(
             settings=settings,
             settings_file=settings_file,
             secrets=secrets,
@@ -86,38 +126,98 @@ class MainWindow(QMainWindow):
             connection_tester=connection_tester,
             self_test=self_test,
         )
-        # The back office pages through every order; without one (older callers, some tests)
-        # Pedidos lists what `load_orders` gives and Conciliación explains what it will do.
-        self.orders_page = OrdersPage(
-            back_office or load_orders, receipts=_receipts(caja), links=links
+
+    # -- the pages, added one by one ---------------------------------------------------------
+
+    def add_caja_page(self, caja: CajaServices | None) -> CajaPage:
+        from mestore_desktop.ui.pages.caja import CajaPage
+
+        self._caja_services = caja
+        page = self.caja_page = CajaPage(caja)
+        page.problem.connect(self.status.show_counter_problem)
+        if self.orders_page is not None:
+            page.orders_changed.connect(self.orders_page.on_orders_changed)
+        if self.settings_page is not None:
+            self._connect_settings_to_caja(self.settings_page, page)
+        self._install(CAJA, page)
+        return page
+
+    def add_orders_page(
+        self, source: BackOffice | OrdersLoader | None, *, links: LinkTools | None
+    ) -> OrdersPage:
+        from mestore_desktop.ui.pages.orders import OrdersPage
+
+        page = self.orders_page = OrdersPage(
+            source, receipts=_receipts(self._caja_services), links=links
         )
-        self.links_page = PaymentLinksPage(links)
-        self.reconciliation_page = ReconciliationPage(
+        if self.caja_page is not None:
+            self.caja_page.orders_changed.connect(page.on_orders_changed)
+        self._install(ORDERS, page)
+        return page
+
+    def add_links_page(self, links: LinkTools | None) -> PaymentLinksPage:
+        from mestore_desktop.ui.pages.payment_links import PaymentLinksPage
+
+        page = self.links_page = PaymentLinksPage(links)
+        self._install(LINKS, page)
+        return page
+
+    def add_reconciliation_page(
+        self, back_office: BackOffice | None, settings_file: SettingsFile
+    ) -> ReconciliationPage:
+        from mestore_desktop.ui.pages.reconciliation import ReconciliationPage
+
+        page = self.reconciliation_page = ReconciliationPage(
             back_office, store=lambda: _store_identity(settings_file)
         )
-        self.caja_page = CajaPage(caja)
-        self.caja_page.orders_changed.connect(self.orders_page.on_orders_changed)
-        self.caja_page.problem.connect(self.status.show_counter_problem)
-        self._add_pages()
-        self.setCentralWidget(self._build_central())
-        self.settings_page.settings_saved.connect(self._on_settings_saved)
-        self.settings_page.settings_saved.connect(self.caja_page.on_settings_saved)
-        self.settings_page.secrets_changed.connect(self.caja_page.on_secrets_changed)
-        self._show_settings(settings)
+        self._install(RECONCILIATION, page)
+        return page
 
-    def _add_pages(self) -> None:
-        pages = (
-            self.caja_page,
-            self.orders_page,
-            self.links_page,
-            self.reconciliation_page,
-            self.settings_page,
+    def add_settings_page(
+        self,
+        *,
+        settings: Settings,
+        settings_file: SettingsFile,
+        secrets: SecretStore,
+        secrets_factory: SecretStoreFactory,
+        connection_tester: ConnectionTester | None,
+        self_test: SelfTestFactory | None = None,
+    ) -> SettingsPage:
+        from mestore_desktop.ui.settings.page import SettingsPage
+
+        page = self.settings_page = SettingsPage(
+            settings=settings,
+            settings_file=settings_file,
+            secrets=secrets,
+            secrets_factory=secrets_factory,
+            connection_tester=connection_tester,
+            self_test=self_test,
         )
-        for page in pages:
-            self.sidebar.add_page(page.title, self)
-            self.pages.addWidget(page)
+        page.settings_saved.connect(self._on_settings_saved)
+        if self.caja_page is not None:
+            self._connect_settings_to_caja(page, self.caja_page)
+        self._install(SETTINGS, page)
+        return page
+
+    @staticmethod
+    def _connect_settings_to_caja(settings: SettingsPage, caja: CajaPage) -> None:
+        settings.settings_saved.connect(caja.on_settings_saved)
+        settings.secrets_changed.connect(caja.on_secrets_changed)
+
+    def _add_slots(self) -> None:
+        """One sidebar entry and one empty slot per page; `_install` fills the slot."""
+        for context, title in _PAGE_TITLES:
+            self.sidebar.add_page(QCoreApplication.translate(context, title), self)
+            self.pages.addWidget(QWidget())
         self.sidebar.page_selected.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
+
+    def _install(self, index: int, page: QWidget) -> None:
+        slot = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(slot)
+        slot.deleteLater()
+        self.pages.setCurrentIndex(self.sidebar.currentRow())
 
     def _build_central(self) -> QWidget:
         central = QWidget()
@@ -165,10 +265,13 @@ class MainWindow(QMainWindow):
 
     def on_orders_changed(self, numbers: object = None) -> None:
         """The sync engine changed orders: the open payment, the counter's watch list and the
-        orders table all need to know."""
-        self.caja_page.on_orders_changed(numbers)
-        self.orders_page.on_orders_changed(numbers)
-        self.links_page.on_orders_changed(numbers)  # a link paid: its status and amount
+        orders table all need to know (those of them already added)."""
+        if self.caja_page is not None:
+            self.caja_page.on_orders_changed(numbers)
+        if self.orders_page is not None:
+            self.orders_page.on_orders_changed(numbers)
+        if self.links_page is not None:
+            self.links_page.on_orders_changed(numbers)  # a link paid: its status and amount
 
     def current_page(self) -> QWidget:
         """The page on screen."""
@@ -191,6 +294,8 @@ def _receipts(caja: CajaServices | None) -> OrderReceipts | None:
     """Pedidos reprints and resends receipts with the counter's own settings, mailer and printer."""
     if caja is None:
         return None
+    from mestore_desktop.ui.orders.actions import OrderReceipts
+
     return OrderReceipts(caja.settings, caja.send_mail, caja.printer_factory)
 
 

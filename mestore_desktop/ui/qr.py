@@ -9,10 +9,14 @@ each module) as large as the space allows while surviving a glare spot on a scre
 
 from __future__ import annotations
 
-import segno
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    import segno
 
 ERROR_CORRECTION = "m"
 QUIET_ZONE = 4  # modules, as the QR standard asks
@@ -24,6 +28,8 @@ MIN_SIDE_PX = 120
 
 def qr_symbol(data: str) -> segno.QRCode:
     """The QR symbol for `data` (never a Micro QR: phone cameras do not read those)."""
+    import segno  # at the first QR shown, not when the counter opens (issue 13, cold start)
+
     return segno.make(data, error=ERROR_CORRECTION, micro=False, boost_error=False)
 
 

@@ -14,15 +14,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mestore_desktop.domain.order import OrderError
-from mestore_desktop.domain.payment import PaymentAttempt
-from mestore_desktop.services.counter import CounterService
-from mestore_desktop.services.counter_setup import CounterSetup
 from mestore_desktop.settings import Settings
 from mestore_desktop.ui import icons
 from mestore_desktop.ui.caja import CatalogueLookup, RingUpView
@@ -32,7 +30,6 @@ from mestore_desktop.ui.customer_display import CustomerDisplay
 from mestore_desktop.ui.errors import present_error, user_message
 from mestore_desktop.ui.links.counter import CounterLink
 from mestore_desktop.ui.links.tools import LinkTools
-from mestore_desktop.ui.payment.flow import PaymentFlow
 from mestore_desktop.ui.payment.late_approval import LateApprovalAlert
 from mestore_desktop.ui.payment.receipt_actions import (
     MailSender,
@@ -41,6 +38,15 @@ from mestore_desktop.ui.payment.receipt_actions import (
     load_receipt,
 )
 from mestore_desktop.ui.qt_async import run_op
+
+if TYPE_CHECKING:
+    from mestore_desktop.domain.payment import PaymentAttempt
+    from mestore_desktop.services.counter import CounterService
+    from mestore_desktop.services.counter_setup import CounterSetup
+
+    # The payment dialogs and the checkout's web view: imported at the first payment, not
+    # when the counter opens (issue 13, cold start).
+    from mestore_desktop.ui.payment.flow import PaymentFlow
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +155,8 @@ class CajaPage(QWidget):
         except Exception as exc:
             present_error(self, exc)
             return
+        from mestore_desktop.ui.payment.flow import PaymentFlow
+
         self.flow = PaymentFlow(setup.counter, setup.policy, self.display, self)
         self.flow.finished.connect(self._on_flow_finished)
         self.flow.receipt_requested.connect(self._on_receipt)
@@ -253,7 +261,9 @@ class CajaPage(QWidget):
         if not self._display_offered and len(QGuiApplication.screens()) > 1:
             self.display.place(self._keep_visible())  # a second screen for the customer: use it
         self._display_offered = True
-        self.refresh_pending()
+        # Just after the show, not in it: the check builds the payment service (a keyring
+        # read), and the counter already takes a scan meanwhile (issue 13, cold start).
+        QTimer.singleShot(0, self, self.refresh_pending)
 
     def hideEvent(self, event: object) -> None:
         super().hideEvent(event)  # type: ignore[arg-type]
@@ -329,6 +339,8 @@ class CajaPage(QWidget):
             return
         attempt = attempts[0]
         setup = self._counter_setup()
+        from mestore_desktop.ui.payment.flow import PaymentFlow
+
         self.flow = PaymentFlow(setup.counter, setup.policy, self.display, self)
         self.flow.finished.connect(self._on_flow_finished)
         self.flow.receipt_requested.connect(self._on_receipt)

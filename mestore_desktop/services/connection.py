@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
+from mestore_desktop.domain.text import N_, Text, message_of
 from mestore_desktop.wompi.errors import (
     WompiAuthError,
     WompiError,
@@ -33,9 +34,9 @@ class CheckOutcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ConnectionCheck:
-    label: str
+    label: Text
     outcome: CheckOutcome
-    detail: str
+    detail: Text
 
     @property
     def ok(self) -> bool:
@@ -75,63 +76,70 @@ async def check_wompi_connection(
     else:
         checks.append(
             ConnectionCheck(
-                "Llave privada", CheckOutcome.SKIPPED, "Primero corrija la llave pública."
+                N_("Llave privada"), CheckOutcome.SKIPPED, N_("Primero corrija la llave pública.")
             )
         )
     checks.append(
         _check_secret_prefix(
-            "Secreto de integridad", "integrity", inputs.integrity_secret_prefix, inputs
+            N_("Secreto de integridad"), "integrity", inputs.integrity_secret_prefix, inputs
         )
     )
     checks.append(
-        _check_secret_prefix("Secreto de eventos", "events", inputs.events_secret_prefix, inputs)
+        _check_secret_prefix(
+            N_("Secreto de eventos"), "events", inputs.events_secret_prefix, inputs
+        )
     )
     return checks
 
 
 async def _check_public_key(probe: WompiProbe, inputs: ConnectionInputs) -> ConnectionCheck:
-    label = "Llave pública"
+    label = N_("Llave pública")
     if not inputs.public_key:
-        return ConnectionCheck(label, CheckOutcome.FAILED, "No hay llave pública en Ajustes.")
+        return ConnectionCheck(label, CheckOutcome.FAILED, N_("No hay llave pública en Ajustes."))
     merchant = await _attempt(probe.get_merchant)
     if isinstance(merchant, Merchant):
         return ConnectionCheck(
-            label, CheckOutcome.OK, f"Wompi reconoce el comercio «{merchant.name}»."
+            label, CheckOutcome.OK, N_("Wompi reconoce el comercio «{name}».", name=merchant.name)
         )
     if isinstance(merchant, WompiNotFoundError):
         return ConnectionCheck(
-            label, CheckOutcome.FAILED, "Wompi no reconoce esta llave pública; cópiela de nuevo."
+            label,
+            CheckOutcome.FAILED,
+            N_("Wompi no reconoce esta llave pública; cópiela de nuevo."),
         )
     return ConnectionCheck(label, CheckOutcome.FAILED, _explain(merchant))
 
 
 async def _check_private_key(probe: WompiProbe, inputs: ConnectionInputs) -> ConnectionCheck:
-    label = "Llave privada"
+    label = N_("Llave privada")
     if not inputs.has_private_key:
         return ConnectionCheck(
-            label, CheckOutcome.FAILED, "No hay llave privada guardada en el llavero."
+            label, CheckOutcome.FAILED, N_("No hay llave privada guardada en el llavero.")
         )
     result = await _attempt(lambda: probe.find_transactions(PROBE_REFERENCE))
     if isinstance(result, list):
-        return ConnectionCheck(label, CheckOutcome.OK, "Wompi acepta la llave privada.")
+        return ConnectionCheck(label, CheckOutcome.OK, N_("Wompi acepta la llave privada."))
     return ConnectionCheck(label, CheckOutcome.FAILED, _explain(result))
 
 
 def _check_secret_prefix(
-    label: str, kind: str, prefix: str | None, inputs: ConnectionInputs
+    label: Text, kind: str, prefix: str | None, inputs: ConnectionInputs
 ) -> ConnectionCheck:
     # Wompi offers no call that proves these secrets; their prefix at least proves the
     # environment, which is the most common mistake (docs/wompi.md §3).
     if prefix is None:
-        return ConnectionCheck(label, CheckOutcome.FAILED, "No está guardado en el llavero.")
+        return ConnectionCheck(label, CheckOutcome.FAILED, N_("No está guardado en el llavero."))
     expected = f"{_ENV_WORD.get(inputs.environment, 'test')}_{kind}_"
     if prefix != expected:
         return ConnectionCheck(
             label,
             CheckOutcome.FAILED,
-            f"Debería empezar por «{expected}»: parece de otro ambiente o de otro tipo.",
+            N_(
+                "Debería empezar por «{expected}»: parece de otro ambiente o de otro tipo.",
+                expected=expected,
+            ),
         )
-    return ConnectionCheck(label, CheckOutcome.OK, "Guardado y del ambiente correcto.")
+    return ConnectionCheck(label, CheckOutcome.OK, N_("Guardado y del ambiente correcto."))
 
 
 async def _attempt(call: Callable[[], Awaitable[T]]) -> T | WompiError:
@@ -141,12 +149,12 @@ async def _attempt(call: Callable[[], Awaitable[T]]) -> T | WompiError:
         return exc
 
 
-def _explain(error: WompiError) -> str:
+def _explain(error: WompiError) -> Text:
     if isinstance(error, WompiAuthError):
-        return str(error)  # already says which key Wompi refused
+        return message_of(error)  # already says which key Wompi refused
     if isinstance(error, WompiUnavailableError):
-        return f"No hubo respuesta de Wompi: {error}"
-    return str(error)
+        return N_("No hubo respuesta de Wompi: {error}", error=error)
+    return message_of(error)
 
 
 def secret_prefix(value: str | None) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.payment import PaymentAttempt, PaymentStatus, Tender
+from mestore_desktop.domain.text import N_, Text
 from mestore_desktop.wompi.models import Transaction
 
 CASH_LABEL = "Efectivo"
@@ -33,19 +34,28 @@ METHOD_LABELS: Mapping[str, str] = {
     "SU_PLUS": "SU+ Pay",
 }
 
-GENERIC_FAILURE: Mapping[PaymentStatus, str] = {
-    PaymentStatus.DECLINED: (
+# The labels above (and wompi.models' stored ones) that are words rather than brand names: the
+# screens show them translated (receipts and CSV files keep the Spanish label).
+_LABEL_TEXTS: Mapping[str, Text] = {
+    CASH_LABEL: N_("Efectivo"),
+    "Tarjeta": N_("Tarjeta"),
+    "Botón Bancolombia": N_("Botón Bancolombia"),
+    "Corresponsal Bancolombia": N_("Corresponsal Bancolombia"),
+    "Compra y paga después Bancolombia": N_("Compra y paga después Bancolombia"),
+}
+
+_GENERIC_FAILURE_TEXTS: Mapping[PaymentStatus, Text] = {
+    PaymentStatus.DECLINED: N_(
         "El pago fue rechazado por el banco o el medio de pago. Pida otro medio de pago o "
         "reintente."
     ),
-    PaymentStatus.ERROR: (
+    PaymentStatus.ERROR: N_(
         "El medio de pago tuvo un error y el pago no se completó. Puede reintentar."
     ),
-    PaymentStatus.VOIDED: "El pago fue anulado.",
+    PaymentStatus.VOIDED: N_("El pago fue anulado."),
 }
-_FAILURE_PREFIX: Mapping[PaymentStatus, str] = {
-    PaymentStatus.DECLINED: "El pago fue rechazado",
-    PaymentStatus.ERROR: "El pago no se completó por un error",
+GENERIC_FAILURE: Mapping[PaymentStatus, str] = {
+    status: str(text) for status, text in _GENERIC_FAILURE_TEXTS.items()
 }
 
 
@@ -74,6 +84,16 @@ class PaymentDetails:
     approved_after_cancel: bool = False
     from_wompi: bool = False
 
+    @property
+    def method_text(self) -> Text:
+        """`method_label` for a screen (translated there when it is a word, not a brand)."""
+        return _LABEL_TEXTS.get(self.method_label) or Text(self.method_label)
+
+    @property
+    def failure_text(self) -> Text:
+        """`failure_reason` for a screen; empty when the payment did not fail."""
+        return failure_sentence(self.status, self.status_message)
+
 
 def method_label(payment_method_type: str | None) -> str:
     """Spanish name of a Wompi method type: "Tarjeta", "Nequi", "PSE", "Bancolombia"…"""
@@ -84,14 +104,20 @@ def method_label(payment_method_type: str | None) -> str:
 
 def failure_reason(status: PaymentStatus, status_message: str) -> str:
     """Why a payment did not go through, in a sentence a cashier can read out; "" otherwise."""
-    generic = GENERIC_FAILURE.get(status)
+    return str(failure_sentence(status, status_message))
+
+
+def failure_sentence(status: PaymentStatus, status_message: str) -> Text:
+    """`failure_reason` as a Text (Wompi's own status message, Spanish, is kept as it comes)."""
+    generic = _GENERIC_FAILURE_TEXTS.get(status)
     if generic is None:
-        return ""
+        return Text("")
     message = status_message.strip().rstrip(".")
-    prefix = _FAILURE_PREFIX.get(status)
-    if not message or prefix is None:
-        return generic
-    return f"{prefix}: {message}."
+    if message and status is PaymentStatus.DECLINED:
+        return N_("El pago fue rechazado: {message}.", message=message)
+    if message and status is PaymentStatus.ERROR:
+        return N_("El pago no se completó por un error: {message}.", message=message)
+    return generic
 
 
 def stored_details(attempt: PaymentAttempt) -> PaymentDetails:

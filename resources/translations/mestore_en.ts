@@ -48,33 +48,33 @@
 <context>
     <name>CajaPage</name>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="73"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="79"/>
         <source>Caja</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="79"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="85"/>
         <source>Pantalla del cliente  F9</source>
         <translation>Customer display  F9</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="80"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="86"/>
         <source>Pantalla del cliente</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="83"/>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="84"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="89"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="90"/>
         <source>Importar catálogo…</source>
         <translation>Import catalogue…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="165"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="173"/>
         <source>La caja no está configurada: complete Ajustes.</source>
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="314"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="324"/>
         <source>Caja: no se pudieron revisar los pagos pendientes. %1 Nuevo intento en %2 s.</source>
         <translation>Counter: the pending payments could not be checked. %1 Trying again in %2 s.</translation>
     </message>
@@ -230,38 +230,38 @@
 <context>
     <name>ConnectionPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="58"/>
         <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="59"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="60"/>
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="62"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="63"/>
         <source>Comprueba las llaves con Wompi antes de la primera venta.</source>
         <translation>Check the keys with Wompi before the first sale.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="63"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="64"/>
         <source>Resultado de la prueba de conexión</source>
         <translation>Connection test result</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="81"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="82"/>
         <source>Probando la conexión con Wompi…</source>
         <translation>Testing the connection with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="100"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="101"/>
         <source>No se pudo probar la conexión.</source>
         <translation>The connection could not be tested.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="115"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="116"/>
         <source>Todo en orden: MeStore puede cobrar con Wompi.</source>
         <translation>All good: MeStore can take payments with Wompi.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="117"/>
+        <location filename="../../mestore_desktop/ui/settings/connection_panel.py" line="118"/>
         <source>{count} comprobaciones fallaron; revise los detalles.</source>
         <translation>{count} checks failed; see the details.</translation>
     </message>
@@ -1062,57 +1062,57 @@
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="447"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="448"/>
         <source>Asistente terminado.</source>
         <translation>Assistant finished.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="447"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="448"/>
         <source>Asistente cerrado.</source>
         <translation>Assistant closed.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="449"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="450"/>
         <source>Quedó guardado: {items}.</source>
         <translation>Saved: {items}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="451"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="452"/>
         <source>No se guardó nada.</source>
         <translation>Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="453"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="454"/>
         <source>Lo del paso «{step}» sin pulsar Siguiente no se guardó.</source>
         <translation>What was in the step “{step}” without pressing Next was not saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="517"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="526"/>
         <source>No se guardó nada de este paso; corrija lo marcado.</source>
         <translation>Nothing from this step was saved; correct what is marked.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="527"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="536"/>
         <source>Guardado: {items}.</source>
         <translation>Saved: {items}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="546"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="555"/>
         <source>Guardado</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="546"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="555"/>
         <source>Sin configurar</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="550"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="559"/>
         <source>Vacío: se conserva el guardado</source>
         <translation>Empty: the saved one is kept</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="552"/>
+        <location filename="../../mestore_desktop/ui/settings/first_run.py" line="561"/>
         <source>Escriba o pegue el valor</source>
         <translation>Type or paste the value</translation>
     </message>
@@ -1772,12 +1772,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="92"/>
         <source>MeStore Desktop</source>
         <translation>MeStore Desktop</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../mestore_desktop/ui/main_window.py" line="241"/>
         <source>Modo DEMO: los pagos van a un sandbox local de Wompi con llaves de prueba; no se mueve dinero real y los pedidos se guardan aparte.</source>
         <translation>DEMO mode: payments go to a local Wompi sandbox with test keys; no real money moves and orders are kept separately.</translation>
     </message>
@@ -2562,80 +2562,80 @@
 <context>
     <name>PaymentFlow</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="201"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="202"/>
         <source>Registrando el pago en efectivo…</source>
         <translation>Recording the cash payment…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="243"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="244"/>
         <source>No se pudo abrir el pago de Wompi. Si el cliente no alcanzó a pagar, cancele y cobre con QR o efectivo; si pagó, MeStore lo confirmará solo.</source>
         <translation>Wompi&apos;s payment page could not be opened. If the customer did not get to pay, cancel and charge by QR or cash; if they paid, MeStore will confirm it by itself.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="249"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="250"/>
         <source>Confirmando con Wompi…</source>
         <translation>Confirming with Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="313"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="314"/>
         <source>El tiempo para pagar terminó sin un pago. Si el cliente alcanzó a pagar, MeStore lo detectará y le avisará.</source>
         <translation>The time to pay ran out without a payment. If the customer did manage to pay, MeStore will detect it and tell you.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="320"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="321"/>
         <source>El tiempo para pagar terminó.</source>
         <translation>The time to pay has run out.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="370"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="371"/>
         <source>Cancelar cobro</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="372"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="373"/>
         <source>¿Cancelar este cobro? Si el cliente alcanza a pagar, MeStore lo detectará y le avisará.</source>
         <translation>Cancel this payment? If the customer still manages to pay, MeStore will detect it and alert you.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="380"/>
         <location filename="../../mestore_desktop/ui/payment/flow.py" line="381"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="382"/>
         <source>Sí, cancelar</source>
         <translation>Yes, cancel</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="382"/>
         <location filename="../../mestore_desktop/ui/payment/flow.py" line="383"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="384"/>
         <source>No, seguir esperando</source>
         <translation>No, keep waiting</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="456"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="457"/>
         <source>Transacción Wompi: %1</source>
         <translation>Wompi transaction: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="316"/>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="461"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="317"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="462"/>
         <source>Referencia: %1</source>
         <translation>Reference: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="119"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="120"/>
         <source>Pago pendiente de una sesión anterior. MeStore lo sigue verificando con Wompi; puede verificarlo ahora o mostrar el QR al cliente otra vez.</source>
         <translation>Payment pending from an earlier session. MeStore keeps checking it with Wompi; you can check it now or show the QR to the customer again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="134"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="135"/>
         <source>Consultando a Wompi…</source>
         <translation>Asking Wompi…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="148"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="149"/>
         <source>Wompi aún no tiene un pago terminado con esta referencia. MeStore sigue verificando; si el cliente no va a pagar, cancele.</source>
         <translation>Wompi has no finished payment with this reference yet. MeStore keeps checking; if the customer is not going to pay, cancel.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/flow.py" line="466"/>
+        <location filename="../../mestore_desktop/ui/payment/flow.py" line="467"/>
         <source>Recibido: %1</source>
         <translation>Received: %1</translation>
     </message>
@@ -2960,7 +2960,7 @@
 <context>
     <name>QrWidget</name>
     <message>
-        <location filename="../../mestore_desktop/ui/qr.py" line="90"/>
+        <location filename="../../mestore_desktop/ui/qr.py" line="96"/>
         <source>Código QR para pagar con el celular</source>
         <translation>QR code to pay with a phone</translation>
     </message>
@@ -3697,52 +3697,52 @@ in MeStore</translation>
         <translation>Esc key</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="159"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="161"/>
         <source>Verificando</source>
         <translation>Verifying</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="163"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="165"/>
         <source>Resultado de la verificación</source>
         <translation>Verification result</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="181"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="183"/>
         <source>La verificación de la instalación no está disponible aquí.</source>
         <translation>Verifying the installation is not available here.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="183"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="185"/>
         <source>Comprueba llaves, relay, llavero, base de datos, hora y disco, y dice qué arreglar.</source>
         <translation>Checks the keys, relay, keyring, database, clock and disk, and says what to fix.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="211"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="213"/>
         <source>Verificando la instalación…</source>
         <translation>Verifying the installation…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="240"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="242"/>
         <source>Verificación cancelada; comprobaciones terminadas: {done}. Pulse Verificar instalación para empezar de nuevo.</source>
         <translation>Verification cancelled; checks finished: {done}. Press Verify installation to start again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="249"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="251"/>
         <source>Verificando la instalación… comprobaciones terminadas: {done}.</source>
         <translation>Verifying the installation… checks finished: {done}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="262"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="264"/>
         <source>Todo en orden: las {count} comprobaciones pasaron.</source>
         <translation>All good: the {count} checks passed.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="269"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="271"/>
         <source>{failed} de {count} comprobaciones fallaron; haga lo que dice cada una y verifique de nuevo.</source>
         <translation>{failed} of {count} checks failed; do what each one says and verify again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="285"/>
+        <location filename="../../mestore_desktop/ui/settings/self_test.py" line="287"/>
         <source>La verificación no pudo terminar: {reason} Pulse Verificar instalación para intentarlo de nuevo.</source>
         <translation>The verification could not finish: {reason} Press Verify installation to try again.</translation>
     </message>
@@ -3923,7 +3923,7 @@ in MeStore</translation>
     <name>SettingsPage</name>
     <message>
         <location filename="../../mestore_desktop/ui/settings/page.py" line="78"/>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="149"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="150"/>
         <source>Ajustes</source>
         <translation>Settings</translation>
     </message>
@@ -3950,57 +3950,57 @@ in MeStore</translation>
         <translation>Setup assistant</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="113"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="114"/>
         <source>Resultado del asistente</source>
         <translation>Assistant result</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="128"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="129"/>
         <source>No se puede cobrar con Wompi: sin la llave privada de Wompi ni un relay, MeStore nunca sabría si un pago por QR se aprobó. Guarde la llave privada en Secretos, o la URL del relay aquí y su token en Secretos. El efectivo funciona igual.</source>
         <translation>Wompi charges are blocked: without the Wompi private key or a relay, MeStore would never know whether a QR payment was approved. Save the private key under Secrets, or the relay URL here and its token under Secrets. Cash works as before.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="157"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="158"/>
         <source>Secretos</source>
         <translation>Secrets</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="159"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="160"/>
         <source>Conexión con Wompi</source>
         <translation>Connection with Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="161"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="162"/>
         <source>Verificación de la instalación</source>
         <translation>Installation check</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="245"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="246"/>
         <source>No se pudo escribir el archivo de ajustes ({error}).</source>
         <translation>The settings file could not be written ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="274"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="275"/>
         <source>No se guardaron los ajustes.</source>
         <translation>The settings were not saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="307"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="308"/>
         <source>No se guardó nada. {field}: {message}</source>
         <translation>Nothing was saved. {field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="311"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="312"/>
         <source>No se guardó nada; revisa estos campos: {fields}.</source>
         <translation>Nothing was saved; check these fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="324"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="325"/>
         <source>Ajustes guardados.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/settings/page.py" line="326"/>
+        <location filename="../../mestore_desktop/ui/settings/page.py" line="327"/>
         <source>El idioma cambiará la próxima vez que abras MeStore.</source>
         <translation>The language will change the next time you open MeStore.</translation>
     </message>
@@ -4280,17 +4280,17 @@ Reason: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="151"/>
+        <location filename="../../mestore_desktop/app.py" line="192"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="169"/>
+        <location filename="../../mestore_desktop/app.py" line="210"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="442"/>
+        <location filename="../../mestore_desktop/app.py" line="725"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>
@@ -4644,11 +4644,13 @@ Reason: %4</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/secrets.py" line="58"/>
+        <location filename="../../mestore_desktop/services/connection.py" line="89"/>
         <source>Secreto de eventos</source>
         <translation>Events secret</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/secrets.py" line="59"/>
+        <location filename="../../mestore_desktop/services/connection.py" line="84"/>
         <source>Secreto de integridad</source>
         <translation>Integrity secret</translation>
     </message>
@@ -4777,6 +4779,62 @@ Reason: %4</translation>
         <location filename="../../mestore_desktop/services/checkout.py" line="53"/>
         <source>Falta el secreto de integridad de Wompi: guárdelo en Ajustes o con &apos;mestore secrets set wompi_integrity_secret&apos;.</source>
         <translation>The Wompi integrity secret is missing: save it in Settings or with &apos;mestore secrets set wompi_integrity_secret&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="114"/>
+        <location filename="../../mestore_desktop/services/connection.py" line="79"/>
+        <source>Llave privada</source>
+        <translation>Private key</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="142"/>
+        <source>Guardado y del ambiente correcto.</source>
+        <translation>Saved, and of the right environment.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="156"/>
+        <source>No hubo respuesta de Wompi: {error}</source>
+        <translation>No answer from Wompi: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="98"/>
+        <source>No hay llave pública en Ajustes.</source>
+        <translation>There is no public key in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="102"/>
+        <source>Wompi reconoce el comercio «{name}».</source>
+        <translation>Wompi recognises the merchant «{name}».</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="108"/>
+        <source>Wompi no reconoce esta llave pública; cópiela de nuevo.</source>
+        <translation>Wompi does not recognise this public key; copy it again.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="117"/>
+        <source>No hay llave privada guardada en el llavero.</source>
+        <translation>No private key is saved in the keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="121"/>
+        <source>Wompi acepta la llave privada.</source>
+        <translation>Wompi accepts the private key.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="131"/>
+        <source>No está guardado en el llavero.</source>
+        <translation>It is not saved in the keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="137"/>
+        <source>Debería empezar por «{expected}»: parece de otro ambiente o de otro tipo.</source>
+        <translation>It should start with «{expected}»: it looks like it belongs to another environment or kind.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="79"/>
+        <source>Primero corrija la llave pública.</source>
+        <translation>Fix the public key first.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/counter.py" line="543"/>
@@ -5483,6 +5541,56 @@ Reason: %4</translation>
         <translation>return</translation>
     </message>
     <message>
+        <location filename="../../mestore_desktop/services/payment_details.py" line="40"/>
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/payment_details.py" line="41"/>
+        <source>Tarjeta</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/payment_details.py" line="42"/>
+        <source>Botón Bancolombia</source>
+        <translation>Bancolombia button</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/payment_details.py" line="43"/>
+        <source>Corresponsal Bancolombia</source>
+        <translation>Bancolombia agent</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/payment_details.py" line="44"/>
+        <source>Compra y paga después Bancolombia</source>
+        <translation>Bancolombia Buy now, pay later</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/payment_details.py" line="48"/>
+        <source>El pago fue rechazado por el banco o el medio de pago. Pida otro medio de pago o reintente.</source>
+        <translation>The payment was declined by the bank or the payment method. Ask for another payment method or retry.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/payment_details.py" line="52"/>
+        <source>El medio de pago tuvo un error y el pago no se completó. Puede reintentar.</source>
+        <translation>The payment method had an error and the payment did not go through. You can retry.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/payment_details.py" line="55"/>
+        <source>El pago fue anulado.</source>
+        <translation>The payment was voided.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/payment_details.py" line="117"/>
+        <source>El pago fue rechazado: {message}.</source>
+        <translation>The payment was declined: {message}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/services/payment_details.py" line="119"/>
+        <source>El pago no se completó por un error: {message}.</source>
+        <translation>The payment did not go through because of an error: {message}.</translation>
+    </message>
+    <message>
         <location filename="../../mestore_desktop/services/receipt.py" line="102"/>
         <source>Los datos del pago no son del pago {reference}.</source>
         <translation>The payment data do not belong to payment {reference}.</translation>
@@ -5713,6 +5821,7 @@ Reason: %4</translation>
         <translation>Environment</translation>
     </message>
     <message>
+        <location filename="../../mestore_desktop/services/connection.py" line="96"/>
         <location filename="../../mestore_desktop/settings.py" line="115"/>
         <source>Llave pública</source>
         <translation>Public key</translation>

@@ -23,6 +23,7 @@ from mestore_desktop.services.navigation import NavigationPolicy
 from mestore_desktop.services.payment_details import stored_details
 from mestore_desktop.ui.customer_display import CustomerDisplay
 from mestore_desktop.ui.errors import present_error, user_message
+from mestore_desktop.ui.i18n import render
 from mestore_desktop.ui.payment.cash_dialog import CashDialog
 from mestore_desktop.ui.payment.dialog import PaymentDialog, View
 from mestore_desktop.ui.qt_async import run_op
@@ -339,7 +340,7 @@ class PaymentFlow(QObject):
                 else result.show_error
             )(lines)
             if self._display is not None:
-                self._display.show_failed(details.failure_reason)
+                self._display.show_failed(render(details.failure_text))
             if self.resumed:
                 # Not the sale on the counter now: retry it by QR here, or close it.
                 result.use_close_instead_of_other_tender()
@@ -444,13 +445,13 @@ def _activate(widget: QWidget) -> None:
 
 def outcome_lines(details: PaymentDetails) -> list[str]:
     """The facts under the outcome's title, in the order a cashier reads them."""
-    lines = [details.amount.format(), details.method_label]
+    lines = [details.amount.format(), render(details.method_text)]
     if details.card_brand or details.last_four:
         lines.append(f"{details.card_brand} •••• {details.last_four}".strip())
     if details.bank_name:
         lines.append(details.bank_name)
     if details.status is not PaymentStatus.APPROVED and details.failure_reason:
-        lines.append(details.failure_reason)
+        lines.append(render(details.failure_text))
     if details.transaction_id:
         lines.append(
             QCoreApplication.translate("PaymentFlow", "Transacción Wompi: %1").replace(

@@ -19,6 +19,7 @@ from mestore_desktop.services.connection import CheckOutcome, ConnectionCheck
 from mestore_desktop.settings import Settings
 from mestore_desktop.ui import icons
 from mestore_desktop.ui.errors import present_error
+from mestore_desktop.ui.i18n import render
 from mestore_desktop.ui.qt_async import run_op
 from mestore_desktop.ui.theme import set_style_property
 
@@ -124,9 +125,10 @@ class ConnectionPanel(QWidget):
         mark = QLabel()
         mark.setPixmap(icons.pixmap(_ICON[check.outcome], _ICON_PX))
         mark.setAlignment(Qt.AlignmentFlag.AlignTop)
-        row = QLabel(f"{check.label}: {check.detail}")
+        label = render(check.label)
+        row = QLabel(f"{label}: {render(check.detail)}")
         row.setWordWrap(True)
-        row.setAccessibleName(check.label)
+        row.setAccessibleName(label)
         set_style_property(row, "status", _STATUS[check.outcome])
         line = QWidget()
         layout = QHBoxLayout(line)

@@ -235,6 +235,34 @@ def _bare_in_class(path: Path, cls: ast.ClassDef) -> Iterator[Site]:
             yield Site(path, node.lineno, f"{cls.name}: super().__init__(<bare text>)")
 
 
+# Names an exception goes by in an ``except … as exc`` clause.
+_EXCEPTION_NAMES = frozenset({"exc", "error", "err", "e", "problem", "again"})
+# Methods of ours that put a sentence on screen (besides Qt's UI_TEXT_METHODS).
+_SAY_METHODS = frozenset(
+    {"say", "_say", "show_message", "show_error", "_show_failure", "_show_problem", "show_failed"}
+)
+
+
+def raw_exception_texts(files: list[Path]) -> Iterator[Site]:
+    """``label.setText(str(exc))``: an exception's raw Spanish ``str()`` put on screen, where
+    ``ui.i18n.render_error(exc)`` (or ``ui.errors.user_message``) shows it translated."""
+    for path in files:
+        for node in ast.walk(_parse(path)):
+            if not isinstance(node, ast.Call) or _is_logging(node.func):
+                continue
+            if _name(node.func) not in UI_TEXT_METHODS | _SAY_METHODS:
+                continue
+            for arg in node.args:
+                if (
+                    isinstance(arg, ast.Call)
+                    and _name(arg.func) == "str"
+                    and len(arg.args) == 1
+                    and isinstance(arg.args[0], ast.Name)
+                    and arg.args[0].id in _EXCEPTION_NAMES
+                ):
+                    yield Site(path, node.lineno, f"{_name(node.func)}(str({arg.args[0].id}))")
+
+
 def _is_logging(func: ast.expr) -> bool:
     """``log.warning("…")`` and the like: text for the log file, in English, never on screen."""
     owner = func.value if isinstance(func, ast.Attribute) else None

@@ -26,6 +26,7 @@ from tests.support.message_scan import (
     core_files,
     n_calls,
     python_files,
+    raw_exception_texts,
     ui_files,
     user_error_classes,
 )
@@ -152,6 +153,14 @@ def test_the_ui_puts_no_bare_literal_on_screen():
     )
 
 
+def test_the_ui_puts_no_raw_exception_text_on_screen():
+    found = [str(site) for site in raw_exception_texts(ui_files())]
+    assert not found, (
+        "str(exc) shows the Spanish sentence whatever the UI language; use "
+        "ui.i18n.render_error(exc) (or ui.errors.user_message):\n" + "\n".join(found)
+    )
+
+
 def test_the_scans_see_what_they_must(tmp_path: Path):
     """The scanners themselves: a bare message and a bare label are caught, marked ones not."""
     core = tmp_path / "core.py"
@@ -173,7 +182,10 @@ def test_the_scans_see_what_they_must(tmp_path: Path):
         "label.setText(self.tr('Hola'))\n"
         "QLabel(f'Total {x}', self)\n"
         "log.warning('not on screen')\n"
-        "label.setText('—')\n",
+        "label.setText('—')\n"
+        "label.setText(str(exc))\n"
+        "self._say(str(error), problem=True)\n"
+        "label.setText(render_error(exc))\n",
         encoding="utf-8",
     )
     family = user_error_classes({"ShopError"}, [core])
@@ -181,6 +193,7 @@ def test_the_scans_see_what_they_must(tmp_path: Path):
     assert family == {"ShopError", "Sub"}
     assert sorted(site.line for site in bare_user_errors([core], family)) == [2, 5, 9]
     assert sorted(site.line for site in bare_ui_literals([ui])) == [1, 3]
+    assert sorted(site.line for site in raw_exception_texts([ui])) == [6, 7]
     calls = list(n_calls([core]))
     assert [(c.source, c.fields, c.params) for c in calls] == [
         ("No hay {n}", frozenset({"n"}), frozenset({"n"}))

@@ -55,6 +55,7 @@ from mestore_desktop.ui.day_close.words import (
 )
 from mestore_desktop.ui.errors import is_user_facing, user_message
 from mestore_desktop.ui.formatting import method_word
+from mestore_desktop.ui.i18n import render_error
 from mestore_desktop.ui.qt_async import run_op
 from mestore_desktop.ui.reconciliation.date_range import from_qdate, to_qdate
 from mestore_desktop.ui.reconciliation.reason_dialog import ReasonDialog
@@ -394,7 +395,7 @@ class DayCloseDialog(QDialog):
         try:
             counted = self.counted_cents()
         except MoneyError as exc:
-            self.difference.setText(str(exc))
+            self.difference.setText(render_error(exc))
             set_style_property(self.difference, "status", "error")
             return
         difference = None if counted is None else counted - shown.cash_expected_cents
@@ -410,7 +411,7 @@ class DayCloseDialog(QDialog):
         try:
             counted = self.counted_cents()
         except MoneyError as exc:
-            self._say(str(exc), problem=True)
+            self._say(render_error(exc), problem=True)
             self.counted.setFocus()
             return
         service, actor = self.back_office.day_close, self.back_office.actor

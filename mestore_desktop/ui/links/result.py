@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from mestore_desktop.domain.links import LinkStatus, PaymentLinkRecord
 from mestore_desktop.ui import icons
 from mestore_desktop.ui.errors import user_message
+from mestore_desktop.ui.i18n import render_error
 from mestore_desktop.ui.links import sharing
 from mestore_desktop.ui.links.tools import LinkTools
 from mestore_desktop.ui.links.words import (
@@ -269,7 +270,7 @@ class LinkResultPanel(QWidget):
         try:
             sharing.write_qr(url, path, kind)
         except sharing.QrSaveError as exc:
-            self.say(str(exc), problem=True)
+            self.say(render_error(exc), problem=True)
             return
         self.say(self.tr("QR guardado en %1").replace("%1", str(path)))
 

@@ -410,7 +410,6 @@ class DesktopAssembly:
         yield "settings"
 
     def _counter(self) -> None:
-        from mestore_desktop.services.links import build_links
         from mestore_desktop.store.executor import DbExecutor
 
         window, settings_file = self.window, self.backend.settings_file
@@ -421,18 +420,22 @@ class DesktopAssembly:
             install_global_handlers(window, self.loop)
         _collect_garbage_on_the_gui_thread(window)  # parented to the window: lives as long
         self.http = _http_client()
-        self.links = build_links(settings_file, self.db, self.http)
-        self.link_tools = _link_tools(settings_file, self.links)
-        window.add_caja_page(
-            _caja_services(settings_file, self.db, self.http, self.options, self.link_tools)
-        )
+        # No links service yet (it comes with the back office, in the next step): the counter
+        # offers *Link de pago* from then on.
+        window.add_caja_page(_caja_services(settings_file, self.db, self.http, self.options))
 
     def _services(self) -> None:
-        """The payment sync and the back office, wired to the window; the sync starts."""
+        """The payment links (the counter's F7 from now on), the payment sync and the back
+        office, wired to the window; the sync starts."""
         from mestore_desktop.services.back_office import build_back_office
+        from mestore_desktop.services.links import build_links
         from mestore_desktop.services.sync_runner import SyncRunner, service_factory
 
         window, settings_file = self.window, self.backend.settings_file
+        self.links = build_links(settings_file, self.db, self.http)
+        self.link_tools = _link_tools(settings_file, self.links)
+        assert window.caja_page is not None  # noqa: S101  the counter comes first
+        window.caja_page.offer_links(self.link_tools)
         self.sync = SyncRunner(settings_file.load, service_factory(self.db, self.http))
         self.back_office = build_back_office(settings_file, self.db, self.http)
         # A void or a "Consultar en Wompi" in Pedidos reaches the counter as the sync's news do.
@@ -493,7 +496,6 @@ def _caja_services(
     db: DbExecutor,
     http: httpx.AsyncClient,
     options: DesktopOptions,
-    links: LinkTools,
 ) -> CajaServices:
     """The counter's services; its payment service is rebuilt from the saved settings and keys
     whenever Ajustes changes them."""
@@ -519,7 +521,6 @@ def _caja_services(
         send_mail=send_mail,
         import_catalogue=lambda data: import_catalogue(db, data),
         printer_factory=options.printer_factory,
-        links=links,
     )
 
 

@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mestore_desktop.domain.text import message_of
-from mestore_desktop.services.user_errors import USER_FACING_ERRORS
 from mestore_desktop.ui.i18n import render
 
 log = logging.getLogger(__name__)
@@ -33,6 +32,10 @@ _orphans: set[QMessageBox] = set()
 
 def is_user_facing(exc: BaseException) -> bool:
     """True when *exc*'s message was written for the user and may be shown (translated)."""
+    # The families' modules are most of the services: imported at the first error, not when
+    # the counter opens (issue 13, cold start).
+    from mestore_desktop.services.user_errors import USER_FACING_ERRORS
+
     return isinstance(exc, USER_FACING_ERRORS) and bool(str(exc).strip())
 
 

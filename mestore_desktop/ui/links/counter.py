@@ -46,6 +46,11 @@ class CounterLink(QObject):
         self.busy = False
         self.dialog: CreateLinkDialog | None = None
 
+    def set_tools(self, tools: LinkTools) -> None:
+        """The links service arrived after the counter (the app builds it just after the
+        counter is ready for a scan: issue 13, cold start)."""
+        self._tools = tools
+
     @property
     def available(self) -> bool:
         return self._tools is not None

@@ -113,6 +113,12 @@ class CajaPage(QWidget):
         self._build()
         self._connect()
 
+    def offer_links(self, links: LinkTools) -> None:
+        """Offer *Link de pago* (F7) from now on: the app makes the counter ready for a scan
+        first and its links service a moment later (issue 13, cold start)."""
+        self.link.set_tools(links)
+        self.ring_up.tenders.set_link_available(self.link.available)
+
     def _build(self) -> None:
         heading = QLabel(self.title)
         heading.setObjectName("PageTitle")

@@ -52,7 +52,10 @@ def run_op(
     _acquire_busy(busy)
 
     def on_parent_destroyed(*_args: object) -> None:
-        task.cancel()
+        # At exit the window can outlive its closed loop (whose timer may be gone already):
+        # a task there never runs again, and cancelling it would schedule on a dead loop.
+        if not task.get_loop().is_closed():
+            task.cancel()
 
     watching = parent.destroyed.connect(on_parent_destroyed)
 

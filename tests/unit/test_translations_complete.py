@@ -10,6 +10,7 @@ Refresh the ``.ts`` with ``.venv/bin/python -m tests.support.merge_translations 
 
 from __future__ import annotations
 
+import ast
 import string
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -159,6 +160,25 @@ def test_the_ui_puts_no_raw_exception_text_on_screen():
         "str(exc) shows the Spanish sentence whatever the UI language; use "
         "ui.i18n.render_error(exc) (or ui.errors.user_message):\n" + "\n".join(found)
     )
+
+
+def test_the_sidebar_titles_are_translated_before_their_pages_exist():
+    """main_window translates `_PAGE_TITLES` through variables, which lupdate cannot see: each
+    pair must stay in the .ts through the page's own tr() of the same text."""
+    tree = ast.parse((PACKAGE / "ui" / "main_window.py").read_text(encoding="utf-8"))
+    (titles,) = (
+        ast.literal_eval(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "_PAGE_TITLES" for t in node.targets)
+    )
+    english = {
+        (context, message.findtext("source")): _translations(message)
+        for context, message in _messages(ENGLISH)
+    }
+    missing = [pair for pair in titles if not any(english.get(tuple(pair), []))]
+    assert len(titles) == 5
+    assert not missing, f"sidebar titles without a translation: {missing}"
 
 
 def test_the_scans_see_what_they_must(tmp_path: Path):

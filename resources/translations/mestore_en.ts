@@ -69,12 +69,12 @@
         <translation>Import catalogue…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="173"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="179"/>
         <source>La caja no está configurada: complete Ajustes.</source>
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="324"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="330"/>
         <source>Caja: no se pudieron revisar los pagos pendientes. %1 Nuevo intento en %2 s.</source>
         <translation>Counter: the pending payments could not be checked. %1 Trying again in %2 s.</translation>
     </message>
@@ -520,202 +520,202 @@
 <context>
     <name>DayCloseDialog</name>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="112"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="164"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="113"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="165"/>
         <source>Cierre del día</source>
         <translation>Day close</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="133"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="141"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="134"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="142"/>
         <source>Día</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="138"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="139"/>
         <source>Estado del cierre</source>
         <translation>Close status</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="140"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="141"/>
         <source>Terminal {terminal}</source>
         <translation>Terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="147"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="150"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="148"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="151"/>
         <source>Por medio de pago</source>
         <translation>By tender</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="148"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="151"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="149"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="152"/>
         <source>Por método de Wompi</source>
         <translation>By Wompi method</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="152"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="153"/>
         <source>Pagos pendientes</source>
         <translation>Pending payments</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="153"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="154"/>
         <source>Colas sin resolver</source>
         <translation>Unresolved queues</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="156"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="157"/>
         <source>Pagos pendientes (pasan al día siguiente)</source>
         <translation>Pending payments (carried into the next day)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="159"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="160"/>
         <source>Colas de conciliación sin resolver</source>
         <translation>Unresolved reconciliation queues</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="186"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="187"/>
         <source>Medio</source>
         <translation>Tender</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="186"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="187"/>
         <source>Cantidad</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="186"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="334"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="187"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="335"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="207"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="208"/>
         <source>Efectivo</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="209"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="227"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="210"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="228"/>
         <source>Efectivo esperado</source>
         <translation>Cash expected</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="211"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="228"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="212"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="229"/>
         <source>Efectivo contado</source>
         <translation>Cash counted</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="212"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="213"/>
         <source>Por ejemplo 250.000</source>
         <translation>For example 250.000</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="217"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="218"/>
         <source>Diferencia</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="222"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="229"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="223"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="230"/>
         <source>Nota</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="224"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="225"/>
         <source>Opcional: por qué sobra o falta efectivo, quién contó…</source>
         <translation>Optional: why cash is over or short, who counted…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="238"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="239"/>
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="239"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="443"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="240"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="444"/>
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="240"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="241"/>
         <source>Cerrar el día</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="241"/>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="322"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="242"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="323"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="322"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="323"/>
         <source>Salir</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="341"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="342"/>
         <source>Sin ventas aprobadas</source>
         <translation>No approved sales</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="361"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="362"/>
         <source>Pedido {n} · {reference} · {method} · {amount} · {day}</source>
         <translation>Order {n} · {reference} · {method} · {amount} · {day}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="370"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="371"/>
         <source>Ninguno.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="378"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="379"/>
         <source>Ninguna registrada. Concilie el día para saberlo con certeza.</source>
         <translation>None recorded. Reconcile the day to know for sure.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="381"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="382"/>
         <source>Ninguna: la conciliación del día está al día.</source>
         <translation>None: the day&apos;s reconciliation is up to date.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="430"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="431"/>
         <source>Día cerrado. Puede guardar el PDF del cierre.</source>
         <translation>Day closed. You can save the close as a PDF.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="437"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="438"/>
         <source>Reabrir el día</source>
         <translation>Reopen the day</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="439"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="440"/>
         <source>El cierre del {day} de la terminal {terminal} quedará abierto hasta que se cierre de nuevo. Escriba por qué.</source>
         <translation>The close of {day} for terminal {terminal} stays open until it is closed again. Write why.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="464"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="465"/>
         <source>Día reabierto. Corrija lo necesario y ciérrelo de nuevo.</source>
         <translation>Day reopened. Correct what is needed and close it again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="494"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="495"/>
         <source>Guardar cierre en PDF</source>
         <translation>Save the close as a PDF</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="498"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="499"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="516"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="517"/>
         <source>No se pudo guardar el PDF en {path}: revise que la carpeta exista y se pueda escribir en ella.</source>
         <translation>The PDF could not be saved at {path}: check that the folder exists and can be written to.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="522"/>
+        <location filename="../../mestore_desktop/ui/day_close/dialog.py" line="523"/>
         <source>Cierre guardado en {path}</source>
         <translation>Close saved at {path}</translation>
     </message>
@@ -1385,143 +1385,143 @@
 <context>
     <name>LinkResultPanel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="83"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="84"/>
         <source>URL del link</source>
         <translation>Link URL</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="85"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="86"/>
         <source>Código QR del link</source>
         <translation>Link QR code</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="86"/>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="187"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="87"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="188"/>
         <source>Copiar</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="87"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="88"/>
         <source>Compartir por WhatsApp</source>
         <translation>Share on WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="88"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="89"/>
         <source>Enviar por correo</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="89"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="90"/>
         <source>Guardar QR (PNG)</source>
         <translation>Save QR (PNG)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="90"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="91"/>
         <source>Guardar QR (SVG)</source>
         <translation>Save QR (SVG)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="141"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="142"/>
         <source>Monto: %1</source>
         <translation>Amount: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="142"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="143"/>
         <source>Un solo uso</source>
         <translation>Single use</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="142"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="143"/>
         <source>Varios pagos</source>
         <translation>Several payments</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="146"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="147"/>
         <source>Pedido %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="158"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="159"/>
         <source>Este link ya no acepta pagos: cree uno nuevo para cobrar.</source>
         <translation>This link no longer takes payments: create a new one to charge.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="165"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="166"/>
         <source>El correo no está configurado: complete Ajustes › Correo.</source>
         <translation>E-mail is not set up: fill in Settings › E-mail.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="182"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="183"/>
         <source>✔ Copiado</source>
         <translation>✔ Copied</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="184"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="185"/>
         <source>Copiado: %1</source>
         <translation>Copied: %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="200"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="201"/>
         <source>Se abrió WhatsApp con el mensaje listo; elija el chat y envíelo.</source>
         <translation>WhatsApp opened with the message ready; pick the chat and send it.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="204"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="205"/>
         <source>No se pudo abrir WhatsApp en este equipo. Copie el link y péguelo en el chat.</source>
         <translation>WhatsApp could not be opened on this computer. Copy the link and paste it into the chat.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="216"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="217"/>
         <source>Enviar link por correo</source>
         <translation>Send link by e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="217"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="218"/>
         <source>Correo del cliente:</source>
         <translation>Customer e-mail:</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="219"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="220"/>
         <source>Enviar</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="220"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="221"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="223"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="224"/>
         <source>Correo del cliente</source>
         <translation>Customer e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="237"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="238"/>
         <source>Enviando el link a %1…</source>
         <translation>Sending the link to %1…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="241"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="242"/>
         <source>El link se envió a %1.</source>
         <translation>The link was sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="253"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="254"/>
         <source>Guardar código QR</source>
         <translation>Save QR code</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="258"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="259"/>
         <source>Imagen SVG (*.svg)</source>
         <translation>SVG image (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="260"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="261"/>
         <source>Imagen PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/links/result.py" line="274"/>
+        <location filename="../../mestore_desktop/ui/links/result.py" line="275"/>
         <source>QR guardado en %1</source>
         <translation>QR saved to %1</translation>
     </message>
@@ -4290,7 +4290,7 @@ Reason: %4</translation>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="725"/>
+        <location filename="../../mestore_desktop/app.py" line="726"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>
@@ -4298,12 +4298,12 @@ Reason: %4</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../mestore_desktop/ui/errors.py" line="44"/>
+        <location filename="../../mestore_desktop/ui/errors.py" line="47"/>
         <source>Ocurrió un error inesperado; los detalles quedaron en el registro.</source>
         <translation>An unexpected error occurred; the details were written to the log.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/errors.py" line="59"/>
+        <location filename="../../mestore_desktop/ui/errors.py" line="62"/>
         <source>MeStore Desktop</source>
         <translation>MeStore Desktop</translation>
     </message>

@@ -205,7 +205,7 @@ def test_a_void_through_pedidos_ends_voided_everywhere(
                 check = await office.orders.void_check(sale.reference)
                 assert check.can_void, check.reason
                 attempt = await office.orders.void(sale.reference, office.actor, "devolución")
-                return office.actor, attempt.status, check.reason
+                return office.actor, attempt.status, str(check.reason)
         finally:
             executor.shutdown()
 

@@ -1,7 +1,7 @@
 """The first paint of a window (`PaintWatcher`: the app paints its shell before it opens the
 store), and the start-up probe: when `MESTORE_STARTUP_PROBE=1`, the app reports on stdout when
-its main window is first painted, when the counter is ready for a scan and when the whole
-desktop is built, then closes itself.
+its main window is first painted, when the counter is ready for a scan (painted, its scan
+field enabled, the store open) and when the whole desktop is built, then closes itself.
 
 tests/benchmarks/bench_startup.py reads these lines. Each is `mestore-startup <stage> <t>` with
 `t = time.monotonic()` (system-wide on Linux, so the parent can subtract its own start time).

@@ -7,7 +7,8 @@ Every sample is a fresh process, offscreen, started the way the installed `mesto
 entry point starts (`from mestore_desktop.app import main`). The app runs with
 `MESTORE_STARTUP_PROBE=1` (mestore_desktop/ui/startup_probe.py): it prints
 `mestore-startup paint <t>` once its main window's first paint has been flushed,
-`mestore-startup ready <t>` once the counter's scan field is enabled with the store open, and
+`mestore-startup ready <t>` once the counter (Caja) has been painted with its scan field
+enabled and the store open (a scan's keys would go there and find the catalogue), and
 `mestore-startup complete <t>` once every page is built and the sync started (shown for the
 record, not a target), then closes itself. `t` is `time.monotonic()`, the clock the parent
 reads just before starting the process.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from mestore_desktop.domain.text import N_
-from mestore_desktop.services.counter import CounterService
-from mestore_desktop.services.payment_details import PaymentDetails
 from mestore_desktop.services.receipt import Receipt, ReceiptError, build_receipt
 from mestore_desktop.settings import Settings
 from mestore_desktop.ui.errors import present_error
 from mestore_desktop.ui.qt_async import run_op
 from mestore_desktop.ui.receipt_output import pdf_bytes, print_receipt, write_pdf
+
+if TYPE_CHECKING:  # annotations only: the payment service comes with the first sale
+    from mestore_desktop.services.counter import CounterService
+    from mestore_desktop.services.payment_details import PaymentDetails
 
 log = logging.getLogger(__name__)
 

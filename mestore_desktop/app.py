@@ -15,6 +15,7 @@ arguments.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import os
@@ -407,10 +408,18 @@ class DesktopAssembly:
         """The other steps as a task of the loop, yielding between steps: Qt handles input (a
         scan typed meanwhile is rung up) and paints in between. `then` gets the desktop."""
 
+        asyncio = asyncio_module()
+        counter_painted = asyncio.Event()
+        assert self.window.caja_page is not None  # noqa: S101  build_counter came first
+        PaintWatcher(self.window.caja_page).painted.connect(counter_painted.set)
+
         async def build() -> Desktop:
+            # The counter on the screen first: a step started before its paint delays it.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(counter_painted.wait(), FIRST_PAINT_WAIT_MS / 1000)
             try:
                 for _step in self._other_steps():
-                    await asyncio_module().sleep(0)
+                    await asyncio.sleep(0)
             except Exception:
                 log.exception("the desktop could not be completed")
                 raise

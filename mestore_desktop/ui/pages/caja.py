@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mestore_desktop.domain.order import OrderError
@@ -104,6 +104,8 @@ class CajaPage(QWidget):
         self._unpaid_order: int | None = None  # saved, not paid: the next tender charges it
         self._unfinished: list[PaymentAttempt] = []
         self._display_offered = False
+        self._painted = False
+        self._check_when_painted = False
         self._check_failures = 0
         self._check_retry = QTimer(self)
         self._check_retry.setSingleShot(True)
@@ -267,9 +269,19 @@ class CajaPage(QWidget):
         if not self._display_offered and len(QGuiApplication.screens()) > 1:
             self.display.place(self._keep_visible())  # a second screen for the customer: use it
         self._display_offered = True
-        # Just after the show, not in it: the check builds the payment service (a keyring
-        # read), and the counter already takes a scan meanwhile (issue 13, cold start).
-        QTimer.singleShot(0, self, self.refresh_pending)
+        if self._painted:
+            self.refresh_pending()
+        else:  # the first check waits for the first paint (`paintEvent`)
+            self._check_when_painted = True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._check_when_painted:
+            # The first check builds the payment service (its modules, a keyring read): after
+            # the counter is on the screen, not before (issue 13, cold start).
+            self._check_when_painted = False
+            QTimer.singleShot(0, self, self.refresh_pending)
+        self._painted = True
 
     def hideEvent(self, event: object) -> None:
         super().hideEvent(event)  # type: ignore[arg-type]

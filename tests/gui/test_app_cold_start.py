@@ -36,10 +36,16 @@ DEMO_AND_MIGRATION_PACKAGES = (
 AFTER_FIRST_PAINT_PACKAGES = ("sqlalchemy", "httpx", "qasync", "keyring", "mestore_desktop.store")
 
 START_AND_LIST_MODULES = """
-import json, sys
+import builtins, json, sys
+from PySide6.QtWidgets import QApplication
 from mestore_desktop.app import main
+from mestore_desktop.ui.main_window import MainWindow
 code = main(sys.argv[1:])
 print("MODULES " + json.dumps(sorted(sys.modules)))
+hook = getattr(builtins, "__feature_import__", builtins.__import__)
+print("IMPORT_HOOK_RESTORED " + str(builtins.__import__ is hook))
+windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+print("LINK_TENDER " + str(windows[0].caja_page.link.available))
 sys.exit(code)
 """
 
@@ -71,7 +77,9 @@ def loaded(modules: list[str], packages: tuple[str, ...]) -> list[str]:
 
 
 def start(tmp_path: Path, home: Path) -> tuple[list[str], list[str]]:
-    """Start the desktop on `home` until the probe closes it: (its stages, its modules)."""
+    """Start the desktop on `home` until the probe closes it: (its stages, its modules). It
+    always ends with PySide6's import hook back in place and the counter's *Link de pago*
+    offered (the links service comes a step after the counter)."""
     result = subprocess.run(
         [sys.executable, "-c", START_AND_LIST_MODULES, "--home", str(home)],
         env=child_env(tmp_path),
@@ -87,7 +95,10 @@ def start(tmp_path: Path, home: Path) -> tuple[list[str], list[str]]:
         for line in result.stdout.splitlines()
         if line.startswith("mestore-startup ")
     ]
-    modules_line = next(line for line in result.stdout.splitlines() if line.startswith("MODULES "))
+    lines = result.stdout.splitlines()
+    assert "IMPORT_HOOK_RESTORED True" in lines  # PySide6's own, after the store's imports
+    assert "LINK_TENDER True" in lines
+    modules_line = next(line for line in lines if line.startswith("MODULES "))
     return stages, json.loads(modules_line.removeprefix("MODULES "))
 
 

@@ -38,6 +38,11 @@ class Text:
     def __str__(self) -> str:
         return fill(self.source, self.params)
 
+    def __reduce__(self) -> tuple[type[Text], tuple[str, dict[str, object]]]:
+        # The read-only params view cannot be pickled or deep-copied; an exception carrying a
+        # Text must survive both (a process pool, copy.deepcopy of an error).
+        return (Text, (self.source, dict(self.params)))
+
     def __bool__(self) -> bool:
         """An empty message is false, as an empty str is ("nothing to say")."""
         return bool(self.source)

@@ -107,3 +107,15 @@ def test_joined_texts_keep_each_part_and_drop_empty_ones():
     assert joined(a) is a
     assert str(joined()) == ""
     assert str(joined(a, b, sep=" · ")) == "Sin relay 1 · Wompi tarda"
+
+
+def test_a_text_and_an_error_carrying_one_survive_pickle_and_deepcopy():
+    import copy
+    import pickle
+
+    text = N_("No existe el pedido {number}.", number=7)
+    error = ValueError(text)
+
+    assert pickle.loads(pickle.dumps(text)) == text  # noqa: S301  our own bytes
+    assert copy.deepcopy(text) == text
+    assert str(pickle.loads(pickle.dumps(error))) == "No existe el pedido 7."  # noqa: S301

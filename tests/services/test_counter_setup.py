@@ -12,6 +12,7 @@ import pytest
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.order import IvaRate, Order, OrderLine
 from mestore_desktop.secrets import SecretName, SecretStore
+from mestore_desktop.services.checkout import CheckoutNotConfiguredError
 from mestore_desktop.services.counter_setup import EMBEDDED_RETURN_URL, build_counter
 from mestore_desktop.services.navigation import NavAction
 from mestore_desktop.settings import Environment, Settings
@@ -56,3 +57,16 @@ def test_the_return_url_is_on_a_host_we_control_and_is_always_caught(db, relay_u
     params = parse_qs(urlsplit(started.checkout_url).query)
     assert params["redirect-url"] == [return_url]
     assert "redirect-url" not in parse_qs(urlsplit(started.phone_checkout_url).query)
+
+
+def test_without_a_public_key_the_counter_is_built_and_wompi_refused(db):
+    """A first start (or a cash-only shop): the counter's start-up check built the payment
+    service, and the Wompi client refused an empty key, so Caja showed "Ocurrió un error
+    inesperado" every 2 s (seen by hand at a first start). Cash works; Wompi says what is
+    missing, before anything is saved."""
+    setup = build_counter(Settings(), db, httpx.AsyncClient())
+
+    line = OrderLine("Café", 1, Money.from_pesos(18_000), IvaRate.REDUCED)
+    draft = Order(terminal_id="T01", lines=(line,), created_at=datetime.now(UTC))
+    with pytest.raises(CheckoutNotConfiguredError, match="Falta la llave pública"):
+        asyncio.run(setup.counter.start_wompi(draft))

@@ -30,7 +30,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mestore_desktop import __version__
 from mestore_desktop.logs import setup_logging
-from mestore_desktop.paths import HomeError, database_path, resolve_home, settings_path
+from mestore_desktop.paths import (
+    HomeError,
+    database_path,
+    demo_home,
+    resolve_home,
+    settings_path,
+)
 from mestore_desktop.settings import Settings, SettingsError, SettingsFile
 from mestore_desktop.ui.i18n import (
     SUPPORTED_LANGUAGES,
@@ -101,14 +107,24 @@ class StartupError(Exception):
 
 @dataclass
 class Backend:
-    """Everything below the UI: the settings before the first window exists, the database
-    (`open_database`) just after its first paint."""
+    """Everything below the UI: the settings before the first window exists; the demo's
+    servers (`start_demo`) and the database (`open_database`) just after its first paint."""
 
     home: Path
     settings_file: SettingsFile
     settings: Settings
     database: Database | None = None
     demo: DemoEnvironment | None = None
+    # With --demo: the home given, whose `demo` folder is `home` (demo.py starts there).
+    demo_parent: Path | None = None
+
+    def start_demo(self) -> Settings:
+        """Start the demo's sandbox and relay once (with --demo); they write the demo's
+        settings, which are read again. StartupError says why not."""
+        if self.demo_parent is not None and self.demo is None:
+            self.demo = _start_demo(self.demo_parent)
+            self.settings = _load_settings(self.settings_file, self.home)
+        return self.settings
 
     def open_database(self) -> Database:
         """Open the store (applying pending migrations) once; StartupError says why not."""
@@ -163,9 +179,11 @@ def _skip_httpx_command_line() -> None:
 
 
 def open_backend(args: argparse.Namespace) -> Backend:
-    """`prepare_backend` with the database open: everything `build_desktop` needs."""
+    """`prepare_backend` with the demo started and the database open: everything
+    `build_desktop` needs."""
     backend = prepare_backend(args)
     try:
+        backend.start_demo()
         backend.open_database()
     except BaseException:
         backend.close()
@@ -174,27 +192,28 @@ def open_backend(args: argparse.Namespace) -> Backend:
 
 
 def prepare_backend(args: argparse.Namespace) -> Backend:
-    """Home, logging, the demo (with --demo) and the settings; the database is not opened."""
+    """Home, logging and the settings (with --demo, the demo folder's, from its last run):
+    neither the demo's servers nor the database are started."""
     try:
         home = resolve_home(args.home)
     except HomeError as exc:
         raise StartupError(str(exc)) from exc
     setup_logging(home)
     log.info("MeStore Desktop %s starting; home=%s demo=%s", __version__, home, args.demo)
-    demo = _start_demo(home) if args.demo else None
-    if demo is not None:
-        home = demo.home
-    settings_file = SettingsFile(home)
+    folder = demo_home(home) if args.demo else home
+    settings_file = SettingsFile(folder)
+    settings = _load_settings(settings_file, folder)
+    return Backend(folder, settings_file, settings, demo_parent=home if args.demo else None)
+
+
+def _load_settings(settings_file: SettingsFile, home: Path) -> Settings:
     try:
-        settings = settings_file.load()
+        return settings_file.load()
     except SettingsError as exc:
-        if demo is not None:
-            demo.stop()
         hint = QCoreApplication.translate(
             "app", "Corrige o borra el archivo {path} y vuelve a abrir MeStore."
         ).format(path=settings_path(home))
         raise StartupError(f"{exc}\n\n{hint}") from exc
-    return Backend(home, settings_file, settings, demo=demo)
 
 
 def _start_demo(home: Path) -> DemoEnvironment:
@@ -252,6 +271,8 @@ def _run_ui(args: argparse.Namespace, backend: Backend) -> int:
     _show_and_wait_for_first_paint(window)
     _import_past_the_qt_import_hook(("sqlalchemy.orm", "httpx"))
     try:
+        if args.demo:
+            window.show_settings(backend.start_demo())  # its store's name, on a first run
         backend.open_database()
     except StartupError as exc:
         window.hide()

@@ -42,7 +42,7 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 from mestore_desktop.demo_seed import align_relay_cursor, seed_first_start
-from mestore_desktop.paths import database_path
+from mestore_desktop.paths import database_path, demo_home
 from mestore_desktop.relay.config import RelayConfig
 from mestore_desktop.relay.server import RelayServer
 from mestore_desktop.sandbox.config import SandboxConfig, SandboxKeys, generate_keys
@@ -54,7 +54,6 @@ from mestore_desktop.store.db import Database
 
 log = logging.getLogger(__name__)
 
-DEMO_FOLDER = "demo"
 RELAY_DATABASE = "demo-relay.sqlite3"
 SANDBOX_STATE = "demo-sandbox.json"
 LOCK_FILE = ".demo.lock"
@@ -170,12 +169,6 @@ class DemoEnvironment:
         self.relay.stop()
         if self.lock is not None:
             self.lock.release()
-
-
-def demo_home(home: Path) -> Path:
-    path = home / DEMO_FOLDER
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return path
 
 
 def start_demo(home: Path) -> DemoEnvironment:

@@ -68,6 +68,17 @@ def database_path(home: Path) -> Path:
     return home / "mestore.sqlite3"
 
 
+DEMO_FOLDER = "demo"
+
+
+def demo_home(home: Path) -> Path:
+    """Where `--demo` keeps everything (demo.py): `<home>/demo`, made on first use. Here, not
+    in demo.py, so the app finds the demo's settings without importing its servers."""
+    path = home / DEMO_FOLDER
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
 def settings_path(home: Path) -> Path:
     """The JSON file with the non-secret settings."""
     return home / "settings.json"

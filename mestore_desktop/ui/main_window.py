@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self._caja_services = caja
         self._add_slots()
         self.setCentralWidget(self._build_central())
-        self._show_settings(settings)
+        self.show_settings(settings)
         if not pages:
             return
         if settings_file is None or secrets is None or secrets_factory is None:
@@ -246,7 +246,8 @@ class MainWindow(QMainWindow):
         notice.setWordWrap(True)
         return notice
 
-    def _show_settings(self, settings: Settings) -> None:
+    def show_settings(self, settings: Settings) -> None:
+        """The header and the status bar show `settings` (the store, the environment)."""
         kind = BadgeKind.for_environment(settings.environment, demo=self.demo)
         self.header.show_store(settings.store_name, kind)
         self.status.set_terminal(settings.terminal_id)
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
             self.status.set_relay_state(ConnectionState.UNVERIFIED)
 
     def _on_settings_saved(self, settings: Settings) -> None:
-        self._show_settings(settings)
+        self.show_settings(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

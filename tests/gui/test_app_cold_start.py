@@ -46,6 +46,7 @@ hook = getattr(builtins, "__feature_import__", builtins.__import__)
 print("IMPORT_HOOK_RESTORED " + str(builtins.__import__ is hook))
 windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 print("LINK_TENDER " + str(windows[0].caja_page.link.available))
+print("STORE " + windows[0].header.store_name.text())
 sys.exit(code)
 """
 
@@ -76,12 +77,12 @@ def loaded(modules: list[str], packages: tuple[str, ...]) -> list[str]:
     )
 
 
-def start(tmp_path: Path, home: Path) -> tuple[list[str], list[str]]:
+def start(tmp_path: Path, home: Path, *options: str) -> tuple[list[str], list[str]]:
     """Start the desktop on `home` until the probe closes it: (its stages, its modules). It
     always ends with PySide6's import hook back in place and the counter's *Link de pago*
     offered (the links service comes a step after the counter)."""
     result = subprocess.run(
-        [sys.executable, "-c", START_AND_LIST_MODULES, "--home", str(home)],
+        [sys.executable, "-c", START_AND_LIST_MODULES, "--home", str(home), *options],
         env=child_env(tmp_path),
         cwd=ROOT,
         capture_output=True,
@@ -98,6 +99,8 @@ def start(tmp_path: Path, home: Path) -> tuple[list[str], list[str]]:
     lines = result.stdout.splitlines()
     assert "IMPORT_HOOK_RESTORED True" in lines  # PySide6's own, after the store's imports
     assert "LINK_TENDER True" in lines
+    if "--demo" in options:  # the shell was painted first; the demo then named the store
+        assert "STORE Tienda Demo MeStore" in lines
     modules_line = next(line for line in lines if line.startswith("MODULES "))
     return stages, json.loads(modules_line.removeprefix("MODULES "))
 
@@ -153,3 +156,11 @@ def test_an_old_database_is_upgraded_on_start(tmp_path):
 def revision(path: Path) -> str:
     with sqlite3.connect(path) as conn:
         return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def test_a_demo_paints_first_then_starts_its_servers_and_names_its_store(tmp_path):
+    stages, modules = start(tmp_path, tmp_path / "home", "--demo")
+
+    assert stages == ["paint", "ready", "complete"]
+    assert "mestore_desktop.relay.server" in modules
+    assert "mestore_desktop.sandbox.server" in modules

@@ -414,7 +414,7 @@ def queue_csv_row(row: QueueRow) -> list[str]:
         "" if local_amount is None else csv_export.pesos(local_amount),
         "" if row.order_number is None else str(row.order_number),
         csv_export.text(row.payment_method),
-        csv_export.text(row.detail),
+        csv_export.text(str(row.detail)),
     ]
 
 

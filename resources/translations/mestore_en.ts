@@ -69,12 +69,12 @@
         <translation>Import catalogue…</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="179"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="181"/>
         <source>La caja no está configurada: complete Ajustes.</source>
         <translation>The counter is not set up: complete Settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/pages/caja.py" line="330"/>
+        <location filename="../../mestore_desktop/ui/pages/caja.py" line="342"/>
         <source>Caja: no se pudieron revisar los pagos pendientes. %1 Nuevo intento en %2 s.</source>
         <translation>Counter: the pending payments could not be checked. %1 Trying again in %2 s.</translation>
     </message>
@@ -2814,32 +2814,32 @@
 <context>
     <name>PaymentStatusWord</name>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="75"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="76"/>
         <source>— sin registro</source>
         <translation>— no record</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="77"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="78"/>
         <source>✔ Aprobado</source>
         <translation>✔ Approved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="78"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="79"/>
         <source>◔ Pendiente</source>
         <translation>◔ Pending</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="79"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="80"/>
         <source>✖ Rechazado</source>
         <translation>✖ Declined</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="80"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="81"/>
         <source>⚠ Error</source>
         <translation>⚠ Error</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="81"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="82"/>
         <source>↺ Anulado</source>
         <translation>↺ Voided</translation>
     </message>
@@ -2968,73 +2968,73 @@
 <context>
     <name>QueueRowsModel</name>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="39"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="40"/>
         <source>✔ Estado de Wompi aplicado</source>
         <translation>✔ Wompi&apos;s status applied</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="42"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="43"/>
         <source>✔ Resuelta</source>
         <translation>✔ Resolved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="62"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="63"/>
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="63"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="64"/>
         <source>Transacción</source>
         <translation>Transaction</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="65"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="66"/>
         <source>Estado
 en Wompi</source>
         <translation>Status
 at Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="66"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="67"/>
         <source>Estado
 local</source>
         <translation>Local
 status</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="67"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="68"/>
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="68"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="69"/>
         <source>Monto
 en MeStore</source>
         <translation>Amount
 in MeStore</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="69"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="70"/>
         <source>Pedido</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="70"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="71"/>
         <source>Medio</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="71"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="72"/>
         <source>Día</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="72"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="73"/>
         <source>Detalle</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="73"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_model.py" line="74"/>
         <source>Gestión</source>
         <translation>Handled</translation>
     </message>
@@ -3042,52 +3042,52 @@ in MeStore</translation>
 <context>
     <name>QueueTab</name>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="60"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="61"/>
         <source>Detalle de la fila</source>
         <translation>Row detail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="63"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="64"/>
         <source>Nada en esta cola para estos días.</source>
         <translation>Nothing in this queue for these days.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="85"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="86"/>
         <source>Filas de {queue}</source>
         <translation>Rows of {queue}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="117"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="118"/>
         <source>Aplicar estado de Wompi</source>
         <translation>Apply Wompi&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="119"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="120"/>
         <source>Marcar como resuelta</source>
         <translation>Mark as resolved</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="130"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="131"/>
         <source>(aprobado: {amount})</source>
         <translation>(approved: {amount})</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="157"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="158"/>
         <source>Seleccione en la tabla las filas que ya resolvió.</source>
         <translation>Select in the table the rows you have resolved.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="167"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="168"/>
         <source>Detalle: {detail}</source>
         <translation>Detail: {detail}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="181"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="182"/>
         <source>Se aplica a las filas seleccionadas, o a todas si no hay ninguna.</source>
         <translation>Applies to the selected rows, or to all of them when none is selected.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="184"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/queue_tab.py" line="185"/>
         <source>Se aplica a las filas seleccionadas.</source>
         <translation>Applies to the selected rows.</translation>
     </message>
@@ -3124,57 +3124,57 @@ in MeStore</translation>
 <context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="156"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="158"/>
         <source>Recibo enviado a %1.</source>
         <translation>Receipt sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="167"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="169"/>
         <source>Guardar recibo</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="171"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="173"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="188"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="190"/>
         <source>Recibo guardado en %1</source>
         <translation>Receipt saved in %1</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="199"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="201"/>
         <source>Enviar recibo por correo</source>
         <translation>E-mail receipt</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="201"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="203"/>
         <source>Correo del cliente:</source>
         <translation>Customer e-mail:</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="204"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="206"/>
         <source>Enviar</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="205"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="207"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="234"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="236"/>
         <source>Recibo</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="267"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="269"/>
         <source>Correo del cliente</source>
         <translation>Customer&apos;s e-mail</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="221"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="223"/>
         <source>El recibo se envió a %1.</source>
         <translation>The receipt was sent to %1.</translation>
     </message>
@@ -3300,84 +3300,89 @@ in MeStore</translation>
 <context>
     <name>ReconciliationQueue</name>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="15"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="16"/>
         <source>Conciliadas</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="16"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="17"/>
         <source>Pendientes resueltas en Wompi</source>
         <translation>Pending, settled at Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="19"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="20"/>
         <source>Montos distintos</source>
         <translation>Different amounts</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="22"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="23"/>
         <source>Sin pedido</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="23"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="24"/>
         <source>Pagadas sin Wompi</source>
         <translation>Paid without Wompi</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="26"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="27"/>
         <source>Pago doble</source>
         <translation>Paid twice</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="27"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="28"/>
         <source>Aprobado tras cancelar</source>
         <translation>Approved after cancel</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="37"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="38"/>
         <source>Pagos que coinciden en MeStore y en Wompi: mismo estado, monto y moneda.</source>
         <translation>Payments MeStore and Wompi agree on: same status, amount and currency.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="41"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="42"/>
         <source>Pendientes en MeStore pero ya finales en Wompi. «Aplicar estado de Wompi» los pone al día.</source>
         <translation>Pending in MeStore but already final at Wompi. “Apply Wompi&apos;s status” brings them up to date.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="46"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="47"/>
         <source>La misma referencia con otro monto o moneda en Wompi. Revise el pedido y el cobro.</source>
         <translation>The same reference with another amount or currency at Wompi. Check the order and the charge.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="50"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="51"/>
         <source>Transacciones de Wompi que no corresponden a ningún pedido de MeStore.</source>
         <translation>Wompi transactions that belong to no MeStore order.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="54"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="55"/>
         <source>Pedidos pagados por Wompi en MeStore sin una transacción aprobada en Wompi.</source>
         <translation>Orders paid through Wompi in MeStore with no approved transaction at Wompi.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="59"/>
         <source>Pedidos con dos o más pagos aprobados. Devuelva los sobrantes desde el panel de comercios de Wompi.</source>
         <translation>Orders with two or more approved payments. Refund the extra ones from Wompi&apos;s merchant dashboard.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="63"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="64"/>
         <source>Aprobados en Wompi después de cancelar el pago o el pedido. Entregue la compra o devuelva el dinero.</source>
         <translation>Approved at Wompi after the payment or the order was cancelled. Hand over the purchase or refund the money.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="103"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="104"/>
         <source>1 transacción · {total}</source>
         <translation>1 transaction · {total}</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="105"/>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="106"/>
         <source>{n} transacciones · {total}</source>
         <translation>{n} transactions · {total}</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/ui/reconciliation/words.py" line="117"/>
+        <source>Coincide con el pedido {number}.</source>
+        <translation>Matches order {number}.</translation>
     </message>
 </context>
 <context>
@@ -4280,17 +4285,17 @@ Reason: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="192"/>
+        <location filename="../../mestore_desktop/app.py" line="213"/>
         <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
         <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="210"/>
+        <location filename="../../mestore_desktop/app.py" line="230"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="726"/>
+        <location filename="../../mestore_desktop/app.py" line="788"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>
@@ -4626,11 +4631,91 @@ Reason: %4</translation>
         <translation>A Wompi payment has no cash received.</translation>
     </message>
     <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="747"/>
+        <source>aprobada</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="748"/>
+        <source>rechazada</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="750"/>
+        <source>anulada</source>
+        <translation>voided</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="766"/>
+        <source>Wompi tiene una transacción {status} de {amount} con la referencia {reference}, que no corresponde a ningún pedido.</source>
+        <translation>Wompi has a {status} transaction of {amount} with reference {reference}, which belongs to no order.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="783"/>
+        <source>Wompi aprobó {amount} del pedido {number} después de que el cobro fue abandonado: devuelva el dinero o recupere la venta.</source>
+        <translation>Wompi approved {amount} for order {number} after the charge was abandoned: give the money back or recover the sale.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="799"/>
+        <source>El pedido {number} también se pagó con otro pago y Wompi aprobó este pago de {amount}: devuelva uno de los dos.</source>
+        <translation>Order {number} was also paid with another payment and Wompi approved this payment of {amount}: give one of the two back.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="808"/>
+        <source>El pedido {number} figura pagado, pero Wompi tiene su transacción {status}.</source>
+        <translation>Order {number} shows as paid, but Wompi has its transaction {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="824"/>
+        <source>El pedido {number} figura pagado por {amount}, pero Wompi no muestra ninguna transacción aprobada.</source>
+        <translation>Order {number} shows as paid for {amount}, but Wompi shows no approved transaction.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="833"/>
+        <source>Wompi registró {amount} para el pedido {number}, que es de {expected}.</source>
+        <translation>Wompi recorded {amount} for order {number}, which is for {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="842"/>
+        <source>Wompi tiene la transacción de {amount} {status}, pero aquí sigue {local_status} (pedido {number}).</source>
+        <translation>Wompi has the transaction of {amount} {status}, but here it is still {local_status} (order {number}).</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="706"/>
+        <source>Pago por el link {link}: {status} en Wompi.</source>
+        <translation>Payment through link {link}: {status} at Wompi.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="777"/>
+        <source>Wompi aprobó {amount} del pedido {number} después de que el pedido fue cancelado: devuelva el dinero o recupere la venta.</source>
+        <translation>Wompi approved {amount} for order {number} after the order was cancelled: give the money back or recover the sale.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="793"/>
+        <source>El pedido {number} también se pagó en efectivo y Wompi aprobó este pago de {amount}: devuelva uno de los dos.</source>
+        <translation>Order {number} was also paid in cash and Wompi approved this payment of {amount}: give one of the two back.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="817"/>
+        <source>El pedido {number} figura pagado por {amount}, pero Wompi no muestra su transacción {transaction_id} aprobada.</source>
+        <translation>Order {number} shows as paid for {amount}, but Wompi does not show its transaction {transaction_id} as approved.</translation>
+    </message>
+    <message>
         <location filename="../../mestore_desktop/domain/reconciliation.py" line="108"/>
         <location filename="../../mestore_desktop/services/reconciliation.py" line="304"/>
         <location filename="../../mestore_desktop/store/browse_repository.py" line="433"/>
         <source>El rango de días está invertido: {first} es posterior a {last}.</source>
         <translation>The range of days is reversed: {first} is after {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="691"/>
+        <source>El link de pago {link} recibió {received}.</source>
+        <translation>Payment link {link} received {received}.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="697"/>
+        <source>El link de pago {link} recibió {received} y no {expected}.</source>
+        <translation>Payment link {link} received {received} and not {expected}.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/secrets.py" line="125"/>
@@ -5633,7 +5718,7 @@ Reason: %4</translation>
     <message>
         <location filename="../../mestore_desktop/services/reconciliation.py" line="71"/>
         <source>Conciliadas</source>
-        <translation>Reconciled</translation>
+        <translation>Matched</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/reconciliation.py" line="72"/>
@@ -5658,12 +5743,12 @@ Reason: %4</translation>
     <message>
         <location filename="../../mestore_desktop/services/reconciliation.py" line="76"/>
         <source>Pago doble</source>
-        <translation>Double payment</translation>
+        <translation>Paid twice</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/reconciliation.py" line="77"/>
         <source>Aprobado tras cancelar</source>
-        <translation>Approved after cancelling</translation>
+        <translation>Approved after cancel</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/reconciliation.py" line="312"/>
@@ -5681,6 +5766,7 @@ Reason: %4</translation>
         <translation>The Wompi public key is missing: set it with «mestore config set public_key …».</translation>
     </message>
     <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="746"/>
         <location filename="../../mestore_desktop/services/voids.py" line="49"/>
         <source>pendiente</source>
         <translation>pending</translation>
@@ -5696,6 +5782,7 @@ Reason: %4</translation>
         <translation>declined</translation>
     </message>
     <message>
+        <location filename="../../mestore_desktop/domain/reconciliation.py" line="749"/>
         <location filename="../../mestore_desktop/services/voids.py" line="52"/>
         <source>con error</source>
         <translation>failed with an error</translation>
@@ -6232,12 +6319,12 @@ Reason: %4</translation>
         <translation>The relay did not answer in time; it will be retried.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="58"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="60"/>
         <source>No se pudo guardar el recibo en {path}: {reason}.</source>
         <translation>Could not save the receipt in {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="69"/>
+        <location filename="../../mestore_desktop/ui/payment/receipt_actions.py" line="71"/>
         <source>No se pudo imprimir el recibo en «{printer}». Revise que la impresora esté encendida y conectada, o guarde el recibo en PDF.</source>
         <translation>Could not print the receipt on «{printer}». Check that the printer is on and connected, or save the receipt as PDF.</translation>
     </message>

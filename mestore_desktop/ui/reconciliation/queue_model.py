@@ -24,6 +24,7 @@ from mestore_desktop.ui.reconciliation.words import (
     PAYMENT_STATUS_COLOUR,
     money,
     payment_status_word,
+    row_detail,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -163,7 +164,7 @@ class QueueRowsModel(QAbstractTableModel):
         if column == Column.DAY:
             return row.day.strftime("%d/%m/%Y")
         if column == Column.DETAIL:
-            return row.detail
+            return row_detail(row)
         handled = self._handled.get(number)
         return handled.word() if handled is not None else ""
 

@@ -24,6 +24,7 @@ from mestore_desktop.ui.reconciliation.words import (
     money,
     queue_help,
     queue_name,
+    row_detail,
 )
 
 MAX_ID_WIDTH = 150
@@ -164,7 +165,7 @@ class QueueTab(QWidget):
             self.detail.hide()
             return
         self.detail.setText(
-            self.tr("Detalle: {detail}").format(detail=self.model.row_at(current.row()).detail)
+            self.tr("Detalle: {detail}").format(detail=row_detail(self.model.row_at(current.row())))
         )
         self.detail.show()
 

@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 from mestore_desktop.domain.money import Money
 from mestore_desktop.domain.payment import PaymentStatus
-from mestore_desktop.domain.reconciliation import Queue
+from mestore_desktop.domain.reconciliation import Queue, QueueRow
+from mestore_desktop.ui.i18n import render
 
 
 def queue_name(queue: Queue) -> str:
@@ -104,3 +105,16 @@ def count_and_total(count: int, cents: int) -> str:
     else:
         text = QCoreApplication.translate("ReconciliationQueue", "{n} transacciones · {total}")
     return text.format(n=count, total=money(cents))
+
+
+def row_detail(row: QueueRow) -> str:
+    """A row's detail sentence in the UI language.
+
+    Matched rows carry a plain Spanish str (the domain words 100,000 of them fast); this says
+    it from the order number instead. Every other row carries a Text, rendered translated.
+    """
+    if row.queue is Queue.MATCHED and isinstance(row.detail, str) and row.order_number:
+        return QCoreApplication.translate(
+            "ReconciliationQueue", "Coincide con el pedido {number}."
+        ).format(number=row.order_number)
+    return render(row.detail)

@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mestore_desktop import __version__
+from mestore_desktop.domain.text import N_, Text, joined, message_of
 from mestore_desktop.logs import setup_logging
 from mestore_desktop.paths import (
     HomeError,
@@ -44,6 +45,7 @@ from mestore_desktop.ui.i18n import (
     choose_language,
     install_translators,
     remove_translators,
+    render,
 )
 from mestore_desktop.ui.main_window import MainWindow
 from mestore_desktop.ui.startup_probe import PaintWatcher, probe_requested, report
@@ -135,7 +137,7 @@ class Backend:
             try:
                 self.database = Database.open(database_path(self.home))
             except StoreError as exc:
-                raise StartupError(str(exc)) from exc
+                raise StartupError(message_of(exc)) from exc
         return self.database
 
     def close(self) -> None:
@@ -157,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         backend = prepare_backend(args)
     except StartupError as exc:
-        return _refuse_to_start(str(exc), args.lang, smoke=smoke)
+        return _refuse_to_start(message_of(exc), args.lang, smoke=smoke)
     problem = _display_problem()
     if problem:
         backend.close()
@@ -197,7 +199,7 @@ def prepare_backend(args: argparse.Namespace) -> Backend:
     try:
         home = resolve_home(args.home)
     except HomeError as exc:
-        raise StartupError(str(exc)) from exc
+        raise StartupError(message_of(exc)) from exc
     setup_logging(home)
     log.info("MeStore Desktop %s starting; home=%s demo=%s", __version__, home, args.demo)
     folder = demo_home(home) if args.demo else home
@@ -210,10 +212,11 @@ def _load_settings(settings_file: SettingsFile, home: Path) -> Settings:
     try:
         return settings_file.load()
     except SettingsError as exc:
-        hint = QCoreApplication.translate(
-            "app", "Corrige o borra el archivo {path} y vuelve a abrir MeStore."
-        ).format(path=settings_path(home))
-        raise StartupError(f"{exc}\n\n{hint}") from exc
+        hint = N_(
+            "Corrige o borra el archivo {path} y vuelve a abrir MeStore.",
+            path=settings_path(home),
+        )
+        raise StartupError(joined(message_of(exc), hint, sep="\n\n")) from exc
 
 
 def _start_demo(home: Path) -> DemoEnvironment:
@@ -223,7 +226,7 @@ def _start_demo(home: Path) -> DemoEnvironment:
         return start_demo(home)
     except DemoError as exc:  # says what to do (a folder in use, a damaged state file)
         log.exception("demo failed to start")
-        raise StartupError(str(exc)) from exc
+        raise StartupError(message_of(exc)) from exc
     except (OSError, RuntimeError) as exc:
         log.exception("demo sandbox failed to start")
         raise StartupError(
@@ -277,7 +280,7 @@ def _run_ui(args: argparse.Namespace, backend: Backend) -> int:
     except StartupError as exc:
         window.hide()
         remove_translators(translators)
-        return _refuse_to_start(str(exc), args.lang, smoke=args.smoke is not None)
+        return _refuse_to_start(message_of(exc), args.lang, smoke=args.smoke is not None)
     import qasync  # its loop is needed from here on, not for the first paint
 
     loop = qasync.QEventLoop(app)
@@ -776,16 +779,18 @@ def _end_smoke(window: MainWindow, screenshot: str) -> None:
     window.close()  # as a person ends the app: the services stop, then it quits
 
 
-def _refuse_to_start(message: str, language: str | None, *, smoke: bool) -> int:
-    """Explain why MeStore cannot start, in a dialog (stderr only in smoke mode), and exit 1."""
+def _refuse_to_start(message: Text | str, language: str | None, *, smoke: bool) -> int:
+    """Explain why MeStore cannot start, in a dialog (stderr only in smoke mode), and exit 1.
+
+    The log and the terminal get the Spanish sentence; the dialog, the UI language's."""
     log.error("cannot start: %s", message)
-    print(message, file=sys.stderr)  # also visible when started from a terminal
+    print(str(message), file=sys.stderr)  # also visible when started from a terminal
     if not smoke:
         app = _application()
         apply_theme(app)
         translators = install_translators(choose_language(language, "es"))
         QMessageBox.critical(
-            None, QCoreApplication.translate("app", "MeStore no puede abrir"), message
+            None, QCoreApplication.translate("app", "MeStore no puede abrir"), render(message)
         )
         remove_translators(translators)
         del app

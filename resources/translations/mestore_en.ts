@@ -4285,17 +4285,12 @@ Reason: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="213"/>
-        <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
-        <translation>Fix or delete the file {path} and open MeStore again.</translation>
-    </message>
-    <message>
-        <location filename="../../mestore_desktop/app.py" line="230"/>
+        <location filename="../../mestore_desktop/app.py" line="233"/>
         <source>No se pudo iniciar el sandbox local de Wompi.</source>
         <translation>The local Wompi sandbox could not be started.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/app.py" line="788"/>
+        <location filename="../../mestore_desktop/app.py" line="793"/>
         <source>MeStore no puede abrir</source>
         <translation>MeStore cannot start</translation>
     </message>
@@ -5912,6 +5907,11 @@ Reason: %4</translation>
         <location filename="../../mestore_desktop/settings.py" line="115"/>
         <source>Llave pública</source>
         <translation>Public key</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/app.py" line="215"/>
+        <source>Corrige o borra el archivo {path} y vuelve a abrir MeStore.</source>
+        <translation>Fix or delete the file {path} and open MeStore again.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/settings.py" line="116"/>

@@ -295,7 +295,7 @@ class Doctor:
         except SecretsError:
             raise _CheckFailedError(
                 N_("No se pudieron leer los secretos del llavero del sistema."),
-                N_("Corrija primero la prueba «keyring» (llavero del sistema)."),
+                N_("Corrija primero la prueba «Llavero del sistema»."),
             ) from None
 
     def _read_secrets(self) -> _Secrets:
@@ -366,7 +366,7 @@ class Doctor:
         except httpx.HTTPError:
             raise _CheckFailedError(
                 N_("El relay no respondió."),
-                N_("Corrija primero la prueba «relay_reachable»."),
+                N_("Corrija primero la prueba «Relay accesible»."),
             ) from None
         if response.status_code in (401, 403):
             raise _CheckFailedError(
@@ -645,7 +645,7 @@ class Doctor:
             except RelayAuthError:
                 raise _CheckFailedError(
                     N_("El relay rechazó el token de esta caja."),
-                    N_("Corrija primero la prueba «relay_token»."),
+                    N_("Corrija primero la prueba «Token del relay»."),
                 ) from None
             cursor = batch.next_after
             if any(_transaction_id(e.event) == transaction_id for e in batch.events):
@@ -689,7 +689,7 @@ class Doctor:
         if not integrity:
             raise _CheckFailedError(
                 N_("Sin secreto de integridad no se puede crear la transacción de prueba."),
-                N_("Corrija primero la prueba «integrity_secret»."),
+                N_("Corrija primero la prueba «Secreto de integridad»."),
             )
         client = self._wompi(values.reveal(SecretName.WOMPI_PRIVATE_KEY))
         reference = _probe_reference()
@@ -713,7 +713,7 @@ class Doctor:
         except WompiError as exc:
             raise _CheckFailedError(
                 N_("Wompi no creó la transacción de prueba ({error}).", error=str(exc)),
-                N_("Corrija primero las pruebas «wompi_keys» e «integrity_secret»."),
+                N_("Corrija primero las pruebas «Llaves de Wompi» y «Secreto de integridad»."),
             ) from None
         await self._approve_in_local_sandbox(transaction.id)
         return transaction.id
@@ -1036,7 +1036,7 @@ def _status_body(response: httpx.Response) -> Mapping[str, Any]:
                 "(HTTP {status}).",
                 status=response.status_code,
             ),
-            N_("Corrija primero la prueba «relay_reachable»."),
+            N_("Corrija primero la prueba «Relay accesible»."),
         )
     return body
 

@@ -5109,8 +5109,8 @@ Reason: %4</translation>
     <message>
         <location filename="../../mestore_desktop/services/doctor.py" line="1039"/>
         <location filename="../../mestore_desktop/services/doctor.py" line="369"/>
-        <source>Corrija primero la prueba «relay_reachable».</source>
-        <translation>Fix the “relay_reachable” check first.</translation>
+        <source>Corrija primero la prueba «Relay accesible».</source>
+        <translation>Fix the “Relay reachable” check first.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/doctor.py" line="328"/>
@@ -5241,8 +5241,8 @@ Reason: %4</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/doctor.py" line="692"/>
-        <source>Corrija primero la prueba «integrity_secret».</source>
-        <translation>Fix the “integrity_secret” check first.</translation>
+        <source>Corrija primero la prueba «Secreto de integridad».</source>
+        <translation>Fix the “Integrity secret” check first.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/doctor.py" line="751"/>
@@ -5317,8 +5317,8 @@ Reason: %4</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/doctor.py" line="298"/>
-        <source>Corrija primero la prueba «keyring» (llavero del sistema).</source>
-        <translation>Fix the “keyring” check (system keyring) first.</translation>
+        <source>Corrija primero la prueba «Llavero del sistema».</source>
+        <translation>Fix the “System keyring” check first.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/doctor.py" line="368"/>
@@ -5382,8 +5382,8 @@ Reason: %4</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/doctor.py" line="716"/>
-        <source>Corrija primero las pruebas «wompi_keys» e «integrity_secret».</source>
-        <translation>Fix the “wompi_keys” and “integrity_secret” checks first.</translation>
+        <source>Corrija primero las pruebas «Llaves de Wompi» y «Secreto de integridad».</source>
+        <translation>Fix the “Wompi keys” and “Integrity secret” checks first.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/doctor.py" line="742"/>
@@ -5417,8 +5417,8 @@ Reason: %4</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/doctor.py" line="648"/>
-        <source>Corrija primero la prueba «relay_token».</source>
-        <translation>Fix the “relay_token” check first.</translation>
+        <source>Corrija primero la prueba «Token del relay».</source>
+        <translation>Fix the “Relay token” check first.</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/link_guard.py" line="116"/>

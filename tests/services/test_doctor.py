@@ -382,7 +382,7 @@ def test_an_unavailable_keyring_fails_by_name_and_every_secret_check_points_to_i
     assert not check.ok and "llavero" in str(check.detail)
     assert "GNOME Keyring" in str(check.fix)
     for name in ("wompi_keys", "relay_token", "integrity_secret"):
-        assert "«keyring»" in str(run_check(name, secrets=BrokenSecrets()).fix)
+        assert "«Llavero del sistema»" in str(run_check(name, secrets=BrokenSecrets()).fix)
 
 
 def test_the_keyring_round_trip_really_writes_reads_and_deletes(memory_keyring):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import PySide6
 import pytest
@@ -271,9 +271,12 @@ def test_settings_in_spanish_without_a_note_when_the_session_matches(language, q
 
 def test_the_bundle_ships_qt_translations_where_qlibraryinfo_looks() -> None:
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    # Only the spec's list of translations and its function, with the names they use.
+    names = spec[spec.index("QT_TRANSLATIONS = [") : spec.index("\n# Symbol tables")]
     definition = spec[spec.index("def qt_translations") : spec.index("\ndatas = [")]
-    namespace: dict = {"Path": Path}
-    exec(definition, namespace)  # noqa: S102  our own build file, only its function
+    pyside6 = Path(PySide6.__file__).parent
+    namespace: dict = {"Path": Path, "PYSIDE6": pyside6, "QT": PurePosixPath("PySide6", "Qt")}
+    exec(names + "\n" + definition, namespace)  # noqa: S102  our own build file, only these
 
     bundled = {Path(source).name: target for source, target in namespace["qt_translations"]()}
 

@@ -358,6 +358,13 @@ def test_a_clock_ahead_of_wompi_fails():
     assert "hora automática" in str(check.fix)
 
 
+def test_the_clock_is_compared_before_any_key_is_set():
+    world = World()
+    world.overrides["/v1/merchants/"] = dated(0)
+    check = run_check("clock_drift", world=world, config=settings(public_key=""))
+    assert check.ok and "coincide" in str(check.detail)
+
+
 def test_no_date_header_fails():
     world = World()
     world.overrides[f"/v1/merchants/{KEYS.public_key}"] = lambda r: httpx.Response(200, json={})

@@ -65,15 +65,6 @@ def test_integrity_vectors(name: str) -> None:
     )
 
 
-def test_documented_integrity_example() -> None:
-    assert (
-        integrity_signature(
-            "sk8-438k4-xmxm392-sn2m", 2490000, "prod_integrity_Z5mMke9x0k8gpErbDqwrJXMqsI6SFli6"
-        )
-        == "37c8407747e595535433ef8f6a811d853cd943046624a0ec04662b17bbf33bf5"
-    )
-
-
 def test_integrity_refuses_non_integer_amounts() -> None:
     with pytest.raises(TypeError):
         integrity_signature("R1", 2490000.0, "s")  # type: ignore[arg-type]

@@ -12,7 +12,6 @@ of the other environment, (d) there is no usable keyring.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -30,6 +29,7 @@ from mestore_desktop.sandbox.server import SandboxServer
 from mestore_desktop.services.doctor import CHECK_NAMES
 from mestore_desktop.settings import Environment, Settings, SettingsFile
 from tests.relay.helpers import new_events_secret
+from tests.support.private_session import private_session_env
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYRING_PASSWORD = "pw"  # the throwaway test keyring's
@@ -98,7 +98,7 @@ def run_doctor(
             relay_url=relay.base_url,
         )
     )
-    env = child_env(folder)
+    env = private_session_env(folder)
     env.update(
         {
             "PYTHON": sys.executable,
@@ -127,23 +127,6 @@ def run_doctor(
     for secret in (world.keys.private_key, world.keys.integrity_secret, world.keys.events_secret):
         assert secret not in done.stdout + done.stderr
     return done.returncode, report
-
-
-def child_env(folder: Path) -> dict[str, str]:
-    dirs = {name: folder / name for name in ("home", "data", "config", "cache", "runtime")}
-    for path in dirs.values():
-        path.mkdir(mode=0o700, parents=True)
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "LANG": "C.UTF-8",
-        "HOME": str(dirs["home"]),
-        "XDG_DATA_HOME": str(dirs["data"]),
-        "XDG_CONFIG_HOME": str(dirs["config"]),
-        "XDG_CACHE_HOME": str(dirs["cache"]),
-        "XDG_RUNTIME_DIR": str(dirs["runtime"]),
-        "PYTHONPATH": str(ROOT),
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
 
 
 def failing(report: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -7,7 +7,6 @@ folder, so the keyring daemon never touches the developer's real keyrings.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import shutil
 import subprocess
@@ -16,27 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.private_session import private_session_env
+
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("keyring_child.py")
 
 pytestmark = pytest.mark.keyring_integration
-
-
-def child_env(base: Path) -> dict[str, str]:
-    dirs = {name: base / name for name in ("home", "data", "config", "cache", "runtime")}
-    for path in dirs.values():
-        path.mkdir(mode=0o700)
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "LANG": "C.UTF-8",
-        "HOME": str(dirs["home"]),
-        "XDG_DATA_HOME": str(dirs["data"]),
-        "XDG_CONFIG_HOME": str(dirs["config"]),
-        "XDG_CACHE_HOME": str(dirs["cache"]),
-        "XDG_RUNTIME_DIR": str(dirs["runtime"]),
-        "PYTHONPATH": str(ROOT),
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
 
 
 def test_secret_store_round_trip_through_gnome_keyring(tmp_path: Path) -> None:
@@ -49,7 +33,7 @@ def test_secret_store_round_trip_through_gnome_keyring(tmp_path: Path) -> None:
     )
     completed = subprocess.run(
         ["dbus-run-session", "--", "sh", "-c", script, sys.executable, str(CHILD), canary],
-        env=child_env(tmp_path),
+        env=private_session_env(tmp_path),
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -24,10 +24,6 @@ from mestore_desktop.wompi.client import WompiClient
 # one; without a relay, a `.invalid` host that can never resolve.
 EMBEDDED_RETURN_URL = "https://mestore-desktop.invalid/wompi/return"
 RETURN_PATH = "/wompi/return"
-# What the Wompi client is given while no public key is saved (a first start, a cash-only shop):
-# the client needs one to exist, reads by transaction id need none, and charging stays refused by
-# `CheckoutSettings.public_key`, which keeps the real (empty) value.
-UNSET_PUBLIC_KEY = "pub_test_unset"
 
 
 def embedded_return_url(settings: Settings) -> str:
@@ -61,7 +57,7 @@ def build_counter(settings: Settings, db: DbExecutor, http: httpx.AsyncClient) -
     wompi = WompiClient(
         http,
         api_base_url=settings.effective_api_url,
-        public_key=settings.public_key or UNSET_PUBLIC_KEY,
+        public_key=settings.public_key,
         private_key=_private_key(secrets),
     )
     return_url = embedded_return_url(settings)

@@ -63,9 +63,13 @@ MAX_PAGE_SIZE = 200  # docs/wompi.md §5.3 (SDK validation)
 # what one merchant does in a reconciliation window.
 MAX_PAGES = 1_000
 MASK = "••••••"
-NO_PRIVATE_KEY_MESSAGE = (
+NO_PRIVATE_KEY_MESSAGE = N_(
     "Falta la llave privada de Wompi. Configúrela en Ajustes para consultar, anular o crear "
     "links de pago."
+)
+NO_PUBLIC_KEY_MESSAGE = N_(
+    "Falta la llave pública de Wompi. Cópiela del dashboard de Wompi (Desarrolladores › Llaves) "
+    "en Ajustes."
 )
 _NO_RETRY = RetryPolicy.no_retries()
 
@@ -104,8 +108,8 @@ class WompiClient:
         breaker: CircuitBreaker | None = None,
         timeout: httpx.Timeout | float = 10.0,
     ) -> None:
-        if not public_key:
-            raise ValueError("a public key is required")
+        # No public key yet (a first start, a cash-only shop) is a configuration to report, not
+        # a crash: calls that need it raise WompiAuthError; reads by the private key still work.
         self._http = http
         self._base = api_base_url.rstrip("/")
         self._public_key = public_key
@@ -138,6 +142,7 @@ class WompiClient:
     async def get_merchant(self) -> Merchant:
         """The merchant and its fresh acceptance tokens (docs/wompi.md §6); the key travels in the
         path."""
+        self._require_public_key()
         body = await self._call(
             "GET",
             f"/merchants/{_segment(self._public_key)}",
@@ -420,7 +425,13 @@ class WompiClient:
         if auth is _Auth.PRIVATE and not key:
             log.warning("wompi method=%s path=%s status=no_private_key sent=no", method, log_path)
             raise WompiAuthError(NO_PRIVATE_KEY_MESSAGE, error_type="NO_PRIVATE_KEY")
+        if not key:
+            self._require_public_key()
         return {"Authorization": f"Bearer {key or self._public_key}"}
+
+    def _require_public_key(self) -> None:
+        if not self._public_key:
+            raise WompiAuthError(NO_PUBLIC_KEY_MESSAGE, error_type="NO_PUBLIC_KEY")
 
     def _redact(self, value: Any) -> Any:
         """Wompi's error text echoed back a key once too often: mask ours before keeping it."""

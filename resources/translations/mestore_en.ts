@@ -4962,57 +4962,57 @@ Reason: %4</translation>
         <translation>Payment {reference} is in cash: Wompi has nothing to say about it.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="904"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="907"/>
         <source>Copie las llaves de producción (pub_prod_… y prv_prod_…) del dashboard de Wompi (Desarrolladores › Llaves) en Ajustes y Ajustes › Secretos.</source>
         <translation>Copy the production keys (pub_prod_… and prv_prod_…) from the Wompi dashboard (Desarrolladores › Llaves) into Settings and Settings › Secrets.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="911"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="914"/>
         <source>Copie el secreto de integridad del dashboard de Wompi (Desarrolladores › Secretos), del mismo ambiente que las llaves, en Ajustes › Secretos.</source>
         <translation>Copy the integrity secret from the Wompi dashboard (Desarrolladores › Secretos), of the same environment as the keys, into Settings › Secrets.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="918"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="921"/>
         <source>Active el llavero del sistema: en Linux GNOME Keyring o KWallet (Secret Service); en Windows el Administrador de credenciales; en macOS el Llavero. Luego guarde de nuevo los secretos.</source>
         <translation>Turn on the system keyring: on Linux GNOME Keyring or KWallet (Secret Service); on Windows the Credential Manager; on macOS the Keychain. Then save the secrets again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="900"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="903"/>
         <source>Copie las llaves de pruebas (pub_test_… y prv_test_…) del dashboard de Wompi (Desarrolladores › Llaves) en Ajustes y Ajustes › Secretos.</source>
         <translation>Copy the test keys (pub_test_… and prv_test_…) from the Wompi dashboard (Desarrolladores › Llaves) into Settings and Settings › Secrets.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="936"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="939"/>
         <source>Wompi no aceptó la consulta ({error}).</source>
         <translation>Wompi did not accept the request ({error}).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="937"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="940"/>
         <source>Revise las llaves y la URL de la API en Ajustes.</source>
         <translation>Check the keys and the API URL in Settings.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="946"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="949"/>
         <source>Copie el secreto de eventos del dashboard de Wompi (Desarrolladores › Secretos) en la configuración del relay (MESTORE_RELAY_EVENTS_SECRET) y reinicie el relay.</source>
         <translation>Copy the events secret from the Wompi dashboard (Desarrolladores › Secretos) into the relay&apos;s configuration (MESTORE_RELAY_EVENTS_SECRET) and restart the relay.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="981"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="984"/>
         <source>El relay recibe los eventos de Wompi con firma válida (el último hace {minutes} min; rechazados por firma desde que arrancó el relay: {count}).</source>
         <translation>The relay receives Wompi&apos;s events with a valid signature (the last one {minutes} min ago; refused for their signature since the relay started: {count}).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="1004"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1007"/>
         <source>El reloj de este equipo está {seconds} s adelantado respecto a Wompi.</source>
         <translation>This computer&apos;s clock is {seconds} s ahead of Wompi&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="1006"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1009"/>
         <source>El reloj de este equipo está {seconds} s atrasado respecto a Wompi.</source>
         <translation>This computer&apos;s clock is {seconds} s behind Wompi&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="1014"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1017"/>
         <source>Active la hora automática del sistema (sincronización por internet) y vuelva a verificar: los cobros vencen a la hora firmada.</source>
         <translation>Turn on the system&apos;s automatic time (internet synchronisation) and check again: charges expire at the signed time.</translation>
     </message>
@@ -5057,57 +5057,57 @@ Reason: %4</translation>
         <translation>In the Wompi dashboard (Desarrolladores › URL de eventos) set the relay&apos;s events URL: {url}/wompi/events.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="791"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="794"/>
         <source>El llavero del sistema ({backend}) es seguro y guarda y lee secretos.</source>
         <translation>The system keyring ({backend}) is secure and stores and reads secrets.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="837"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="840"/>
         <source>La base de datos local se puede escribir y está al día ({head}).</source>
         <translation>The local database is writable and up to date ({head}).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="858"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="861"/>
         <source>Hay {free} libres en el disco de los datos.</source>
         <translation>There are {free} free on the data disk.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="930"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="933"/>
         <source>Wompi no respondió.</source>
         <translation>Wompi did not answer.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="931"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="934"/>
         <source>Revise la conexión a internet y la URL de la API en Ajustes; vuelva a verificar.</source>
         <translation>Check the internet connection and the API URL in Settings; check again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="961"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="964"/>
         <source>El relay rechazó {count} eventos de Wompi porque su firma (checksum) no coincide con su secreto de eventos, y no ha aceptado ninguno después.</source>
         <translation>The relay refused {count} Wompi events because their signature (checksum) does not match its events secret, and has accepted none since.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="971"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="974"/>
         <source>El relay todavía no ha recibido ningún evento de Wompi para este comercio.</source>
         <translation>The relay has not received any Wompi event for this merchant yet.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="972"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="975"/>
         <source>En el dashboard de Wompi (Desarrolladores › URL de eventos) ponga la URL de eventos del relay (…/wompi/events); con el primer pago esta prueba queda en verde.</source>
         <translation>In the Wompi dashboard (Desarrolladores › URL de eventos) set the relay&apos;s events URL (…/wompi/events); with the first payment this check turns green.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="997"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1000"/>
         <source>La hora de este equipo coincide con la de Wompi (diferencia: {seconds} s).</source>
         <translation>This computer&apos;s time matches Wompi&apos;s (difference: {seconds} s).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="1034"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1037"/>
         <source>El relay respondió a la consulta de estado algo que no se puede leer (HTTP {status}).</source>
         <translation>The relay answered the status request with something unreadable (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="1039"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="1042"/>
         <location filename="../../mestore_desktop/services/doctor.py" line="369"/>
         <source>Corrija primero la prueba «Relay accesible».</source>
         <translation>Fix the “Relay reachable” check first.</translation>
@@ -5245,47 +5245,47 @@ Reason: %4</translation>
         <translation>Fix the “Integrity secret” check first.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="751"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="754"/>
         <source>Wompi no envió su hora (cabecera Date), así que no se pudo comparar.</source>
         <translation>Wompi did not send its time (Date header), so it could not be compared.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="752"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="755"/>
         <source>Vuelva a verificar en unos minutos.</source>
         <translation>Check again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="783"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="786"/>
         <source>El llavero del sistema no guardó y devolvió un valor de prueba.</source>
         <translation>The system keyring did not store and return a test value.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="784"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="787"/>
         <source>Desbloquee el llavero del sistema (o reinicie la sesión) y vuelva a verificar.</source>
         <translation>Unlock the system keyring (or log in again) and check again.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="805"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="808"/>
         <source>Revise que la carpeta de datos exista y se pueda escribir, y que haya espacio.</source>
         <translation>Check that the data folder exists and is writable, and that there is free space.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="824"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="827"/>
         <source>La base de datos está en la versión {found} y esta aplicación usa la {head}.</source>
         <translation>The database is at version {found} and this application uses {head}.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="829"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="832"/>
         <source>Cierre la aplicación y ábrala de nuevo: al abrir se pone al día la base de datos.</source>
         <translation>Close the application and open it again: opening brings the database up to date.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="850"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="853"/>
         <source>Quedan {free} libres en el disco de los datos; se necesitan al menos {need}.</source>
         <translation>Only {free} free on the data disk; at least {need} are needed.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="855"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="858"/>
         <source>Libere espacio en el disco (borre archivos que no use) y vuelva a verificar.</source>
         <translation>Free some disk space (delete files you do not use) and check again.</translation>
     </message>
@@ -5296,7 +5296,7 @@ Reason: %4</translation>
     </message>
     <message>
         <location filename="../../mestore_desktop/services/doctor.py" line="276"/>
-        <location filename="../../mestore_desktop/services/doctor.py" line="743"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="746"/>
         <source>Revise la conexión a internet de este equipo y vuelva a verificar.</source>
         <translation>Check this computer&apos;s internet connection and check again.</translation>
     </message>
@@ -5386,27 +5386,27 @@ Reason: %4</translation>
         <translation>Fix the “Wompi keys” and “Integrity secret” checks first.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="742"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="745"/>
         <source>Wompi no respondió, así que no se pudo comparar la hora.</source>
         <translation>Wompi did not answer, so the time could not be compared.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="768"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="771"/>
         <source>No hay un llavero del sistema seguro disponible (se encontró «{backend}»).</source>
         <translation>No secure system keyring is available (found “{backend}”).</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="804"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="807"/>
         <source>No se pudo abrir la base de datos local.</source>
         <translation>The local database could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="817"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="820"/>
         <source>La base de datos local no aceptó una escritura.</source>
         <translation>The local database did not accept a write.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/services/doctor.py" line="818"/>
+        <location filename="../../mestore_desktop/services/doctor.py" line="821"/>
         <source>Revise que el archivo de la base de datos y su carpeta se puedan escribir.</source>
         <translation>Check that the database file and its folder are writable.</translation>
     </message>
@@ -6374,7 +6374,17 @@ Reason: %4</translation>
         <translation>Document type not accepted by Wompi.</translation>
     </message>
     <message>
-        <location filename="../../mestore_desktop/wompi/client.py" line="506"/>
+        <location filename="../../mestore_desktop/wompi/client.py" line="66"/>
+        <source>Falta la llave privada de Wompi. Configúrela en Ajustes para consultar, anular o crear links de pago.</source>
+        <translation>The Wompi private key is missing. Set it in Settings to look up, void or create payment links.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/client.py" line="70"/>
+        <source>Falta la llave pública de Wompi. Cópiela del dashboard de Wompi (Desarrolladores › Llaves) en Ajustes.</source>
+        <translation>The Wompi public key is missing. Copy it from the Wompi dashboard (Desarrolladores › Llaves) into Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../mestore_desktop/wompi/client.py" line="517"/>
         <source>Wompi no anuló la transacción (resultado de la anulación: {status}).</source>
         <translation>Wompi did not void the transaction (void result: {status}).</translation>
     </message>

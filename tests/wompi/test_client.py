@@ -758,7 +758,7 @@ def test_private_calls_without_a_private_key_fail_closed_without_sending(
     h = Harness(always(ok([])), private_key=missing)
     with pytest.raises(WompiAuthError) as caught:
         h.run(call)
-    assert str(caught.value) == NO_PRIVATE_KEY_MESSAGE
+    assert str(caught.value) == str(NO_PRIVATE_KEY_MESSAGE)
     assert caught.value.http_status is None
     assert h.requests == []
 
@@ -851,11 +851,29 @@ def test_one_log_line_per_request_with_method_path_status_ms(
     assert levels == [logging.WARNING, logging.INFO, logging.INFO]
 
 
-def test_construction_refuses_no_public_key_and_endless_timeouts() -> None:
+def test_without_a_public_key_its_calls_refuse_by_name_and_send_nothing() -> None:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"data": {}})
+
+    async def scenario() -> None:
+        transport = httpx.MockTransport(answer)
+        async with httpx.AsyncClient(transport=transport) as http:
+            client = WompiClient(http, api_base_url=BASE, public_key="")
+            for call in (client.get_merchant, client.pse_financial_institutions):
+                with pytest.raises(WompiAuthError, match="llave pública") as raised:
+                    await call()
+                assert raised.value.error_type == "NO_PUBLIC_KEY"
+        assert sent == []
+
+    asyncio.run(scenario())
+
+
+def test_construction_refuses_endless_timeouts() -> None:
     async def scenario() -> None:
         async with httpx.AsyncClient() as http:
-            with pytest.raises(ValueError, match="public key"):
-                WompiClient(http, api_base_url=BASE, public_key="")
             with pytest.raises(ValueError, match="never wait forever"):
                 WompiClient(http, api_base_url=BASE, public_key=PUBLIC, timeout=httpx.Timeout(None))
             with pytest.raises(ValueError, match="positive"):

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         if self.caja_page is not None:
             self.caja_page.orders_changed.connect(page.on_orders_changed)
         self._install(ORDERS, page)
+        page.start_loading()  # its rows are ready before anyone opens Pedidos
         return page
 
     def add_links_page(self, links: LinkTools | None) -> PaymentLinksPage:

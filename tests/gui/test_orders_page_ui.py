@@ -212,12 +212,16 @@ class ViewportPaints(QObject):
     def __init__(self, page: OrdersPage) -> None:
         super().__init__(page)
         self.rows_at_paint: list[int] = []
+        self.first_paint_calls: int | None = None  # how many service calls by the first paint
         self._model = page.model
+        self._orders = page._service
         page.table.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.rows_at_paint.append(self._model.rowCount())
+            if self.first_paint_calls is None and self._orders is not None:
+                self.first_paint_calls = len(self._orders.calls)
         return False
 
 
@@ -249,6 +253,93 @@ def test_a_slow_first_page_still_shows_its_loading_state(orders, qtbot, qloop_ru
     assert paints.rows_at_paint[0] == 0 and page.busy.isVisible()
     orders.hold.set()
     qtbot.waitUntil(lambda: 7 in paints.rows_at_paint, timeout=3000)
+    page.close()
+
+
+def test_rows_read_before_the_first_show_are_painted_without_a_read_at_show(
+    orders, qtbot, qloop_running
+) -> None:
+    page, paints = _unshown_page(orders, qtbot)
+    page.start_loading()  # as the app does when it builds the page at startup
+    qtbot.waitUntil(lambda: page.model.started and not page.model.is_loading, timeout=3000)
+    calls_before_show = len(orders.calls)
+
+    page.show()
+    qtbot.waitUntil(lambda: bool(paints.rows_at_paint), timeout=3000)
+
+    assert paints.rows_at_paint[0] == 7
+    assert orders.calls[calls_before_show : paints.first_paint_calls] == []
+    # Once the rows are on the screen, what changed meanwhile is read.
+    qtbot.waitUntil(
+        lambda: any(name == "summaries" for name, _ in orders.calls[calls_before_show:]),
+        timeout=3000,
+    )
+    page.close()
+
+
+def test_changes_before_the_first_show_reach_the_rows_read_at_startup(
+    orders, qtbot, qloop_running
+) -> None:
+    page, paints = _unshown_page(orders, qtbot)
+    page.start_loading()
+    qtbot.waitUntil(lambda: page.model.started and not page.model.is_loading, timeout=3000)
+    orders._mark_voided(7, orders.details[7].attempts[0].attempt)  # voided at another till
+    orders.rows.append(summary(8, OrderStatus.PAID, payment_method="CARD"))  # a new sale
+
+    page.on_orders_changed({7, 8})
+
+    def status_of_7() -> object:
+        return page.model.data(page.model.index(page.model.row_of(7), Column.STATUS))
+
+    qtbot.waitUntil(lambda: page.model.row_of(8) == 0, timeout=3000)  # newest first
+    qtbot.waitUntil(lambda: status_of_7() == "Anulado", timeout=3000)
+    assert not paints.rows_at_paint  # all of it while the page was never shown
+    page.close()
+
+
+def test_a_page_shown_again_lists_what_changed_while_it_was_away(make_page, orders, qtbot):
+    page = make_page(orders)
+    page.hide()
+    orders.rows.append(summary(8, OrderStatus.PAID, payment_method="CARD"))
+
+    page.show()
+
+    qtbot.waitUntil(lambda: page.model.row_of(8) == 0, timeout=3000)
+    assert page.count_label.text().startswith("8 pedidos cargados")
+
+
+def test_pedidos_in_the_window_reads_what_changed_unannounced_each_time_it_opens(
+    make_window, qtbot, qloop_running
+) -> None:
+    orders = FakeOrders(rows=[summary(1)])
+    window = make_window()
+    page = window.add_orders_page(FakeBackOffice(orders), links=None)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)  # before it is opened
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    for number in (2, 3):  # sales nobody announced, as another program on this store would make
+        orders.rows.append(summary(number))
+        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda n=number: page.model.row_of(n) == 0, timeout=3000)
+        qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.rowCount() == 3
+
+
+def test_a_first_show_on_another_day_reads_that_day(orders, qtbot, qloop_running) -> None:
+    days = [NOW]
+    page = OrdersPage(FakeBackOffice(orders), clock=lambda: days[-1])  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.filters.choose_period(Period.TODAY)
+    page.start_loading()
+    qtbot.waitUntil(lambda: page.model.started and not page.model.is_loading, timeout=3000)
+    read_at_startup = page.model.filter
+    days.append(NOW + timedelta(days=1))  # the page is opened the next day
+
+    page.show()
+
+    qtbot.waitUntil(lambda: page.model.started and page.model.filter != read_at_startup)
+    assert page.model.filter.first_day == read_at_startup.first_day + timedelta(days=1)
     page.close()
 
 

@@ -11,9 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 
+from mestore_desktop.ui.models.orders_model import NUMBER_ROLE
 from tests.gui.test_receipt_output import read_pdf
 from tests.journeys.harness import Journey
-from tests.journeys.payment_steps import keyboard_on_the_dialog, shown
+from tests.journeys.payment_steps import keyboard_on_the_dialog, sell_in_cash, shown
 
 pytestmark = pytest.mark.slow
 
@@ -60,6 +61,28 @@ def card_sale_total(journey: Journey) -> str:
         " AND order_number = (SELECT number FROM orders WHERE customer_name LIKE 'Ana%')"
     )
     return "$ " + f"{cents // 100:,}".replace(",", ".")
+
+
+def test_a_sale_made_before_pedidos_was_first_opened_is_listed_when_it_opens(
+    journey: Journey,
+) -> None:
+    """Pedidos reads its rows at startup, so that it opens at once; a cash sale rung up at the
+    counter before anyone opened it is on top, with its total, when it opens."""
+    orders = journey.window.orders_page
+    journey.wait(lambda: orders.model.started)  # read while nobody looked at it
+    assert not orders.isVisible()
+    sell_in_cash(journey)
+    ((number, cents),) = journey.sql(
+        "SELECT number, total_cents FROM orders ORDER BY number DESC LIMIT 1"
+    )
+
+    journey.press("2", Qt.KeyboardModifier.ControlModifier)
+
+    journey.wait(lambda: shown(journey, "6 pedidos cargados"))
+    top = orders.model.index(0, 0)
+    assert orders.model.data(top, NUMBER_ROLE) == number  # newest first
+    total = "$ " + f"{cents // 100:,}".replace(",", ".")
+    assert total in [orders.model.data(orders.model.index(0, c)) for c in range(7)]
 
 
 def test_find_a_card_sale_read_its_timeline_and_void_it(journey: Journey, monkeypatch) -> None:

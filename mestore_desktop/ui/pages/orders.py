@@ -118,6 +118,8 @@ class OrdersPage(QWidget):
         self._csv_folder = csv_folder
         self._receipt_folder = receipt_folder
         self._shown_once = False
+        self._loading_started = False
+        self._catch_up_after_paint = False
         self._options_wanted = False  # the filter's lists, read once the first page is in
         self._detail_number: int | None = None
         self.model = OrdersTableModel(self)
@@ -361,17 +363,45 @@ class OrdersPage(QWidget):
 
     # -- loading and live updates --------------------------------------------------------------
 
+    def start_loading(self) -> None:
+        """Read the first page now, before the page is first shown. The app calls this when it
+        builds the page at startup: opening Pedidos then paints rows at once, and live updates
+        keep them current meanwhile. Without it the first show starts the read."""
+        if self._loading_started:
+            return
+        self._loading_started = True
+        self.model.set_source(self._source, self.filters.current_filter())
+        self._options_wanted = True  # once the first page is in (_on_loading_changed)
+
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if not self._shown_once:
             self._shown_once = True
             self._size_splitter()
-            self.model.set_source(self._source, self.filters.current_filter())
+            if self._loading_started:
+                self._follow_the_filter()  # the day may have turned since the rows were read
+                self._catch_up_after_paint = self.model.started
+            self.start_loading()
             self._hold_paint_for_first_rows()
-            self._options_wanted = True  # once the first page is in (_on_loading_changed)
         else:
-            self.model.refresh(None)  # the page was away: whatever changed meanwhile
-            self._load_options()
+            self._catch_up_after_paint = True
+
+    def paintEvent(self, event: object) -> None:
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if self._catch_up_after_paint:
+            # Whatever changed while the page was away (or since it read its rows hidden) is
+            # read once these rows are on the screen: a read beside the paint slowed it by half.
+            self._catch_up_after_paint = False
+            QTimer.singleShot(0, self, self._catch_up)
+
+    def _catch_up(self) -> None:
+        self.model.refresh(None)
+        self._load_options()
+
+    def _follow_the_filter(self) -> None:
+        wanted = self.filters.current_filter()
+        if wanted != self.model.filter:
+            self.model.set_filter(wanted)
 
     def _hold_paint_for_first_rows(self) -> None:
         if not self.model.is_loading:
@@ -402,15 +432,15 @@ class OrdersPage(QWidget):
 
     def on_orders_changed(self, numbers: object = None) -> None:
         """The sync engine or the counter changed these orders (None: any)."""
-        if not self._shown_once:
-            return  # the first show reads everything fresh
+        if not self._loading_started:
+            return  # the first read reads everything fresh
         changed = _numbers(numbers)
         self.model.refresh(changed)
         if self._detail_number is not None and (changed is None or self._detail_number in changed):
             self._load_detail(self._detail_number, keep_notice=True)
 
     def _on_filter(self, order_filter: OrderFilter) -> None:
-        if self._shown_once:
+        if self._loading_started:
             self.model.set_filter(order_filter)
         self._show_state()
 

@@ -1,7 +1,9 @@
 """Orders (Pedidos): every sale, filtered and searched in the store, with its detail and actions.
 
 The page reads through the back office's `OrdersService` (every call a coroutine: the UI never
-touches the database). The table loads page by page as it scrolls (`OrdersTableModel`), the
+touches the database). Its first rows are read when the app builds it at startup
+(`start_loading`), so opening it paints them at once; what changed unannounced is read again
+after each opening's paint. The table loads page by page as it scrolls (`OrdersTableModel`), the
 filter bar restarts it, and the sync engine's `on_orders_changed(numbers)` updates rows in place
 (new sales appear at the top while sorted newest first). The selected order's detail, with its
 status timeline, fills the pane on the right, above which sit the actions: *Consultar en Wompi*,

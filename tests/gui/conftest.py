@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import qasync
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from mestore_desktop.logs import setup_logging, shutdown_logging
@@ -27,6 +29,7 @@ def qloop_running(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
+    _end_the_ops_of(loop, qapp)
     # Not loop.stop(): it calls QApplication.exit() outside exec(), which leaves Qt's "quitNow"
     # flag set, and from then on every nested QEventLoop.exec() (qtbot.wait, waitUntil,
     # waitSignal) returns at once, so later tests never process events. Mark the loop stopped
@@ -45,6 +48,34 @@ def qloop_running(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     # Python there), and a QObject deleted off its thread leaves its timers armed: a later
     # event loop then fires a timer at freed memory.
     gc.collect()
+
+
+OP_GRACE_S = 1.0
+
+
+def _end_the_ops_of(loop: qasync.QEventLoop, qapp: QApplication) -> None:
+    """The ops (`run_op`) a test set off end under the loop that runs them: those that finish
+    in a moment finish, the rest are cancelled and see it. Left pending, a task never ran again
+    once its loop closed, and Python reported it destroyed while pending when it exited."""
+
+    def ops() -> list[asyncio.Task[object]]:
+        return [
+            task
+            for task in asyncio.all_tasks(loop)
+            if not task.done() and task.get_coro().__qualname__ == "run_op.<locals>.runner"
+        ]
+
+    _spin_while(ops, qapp)
+    for task in ops():
+        task.cancel()
+    _spin_while(ops, qapp)
+    qapp.processEvents()  # their done callbacks, scheduled as they ended
+
+
+def _spin_while(busy: Callable[[], list[asyncio.Task[object]]], qapp: QApplication) -> None:
+    deadline = time.monotonic() + OP_GRACE_S
+    while busy() and time.monotonic() < deadline:
+        qapp.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
 
 
 @pytest.fixture

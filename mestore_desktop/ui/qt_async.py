@@ -76,13 +76,6 @@ def run_op(
     return task
 
 
-def ops_in_flight() -> int:
-    """How many ops started on the running loop have not ended (a screen, or a test, that waits
-    for the work it set off; ops of a loop already closed never end and are not counted)."""
-    loop = asyncio.get_event_loop()
-    return sum(1 for task in _running if task.get_loop() is loop and not task.done())
-
-
 def _deliver(
     parent: QWidget,
     finished: asyncio.Task[T],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,7 +24,6 @@ from mestore_desktop.store.errors import StoreError
 from mestore_desktop.ui.main_window import MainWindow
 from mestore_desktop.ui.pages import caja as caja_module
 from mestore_desktop.ui.pages.caja import CajaServices
-from mestore_desktop.ui.qt_async import ops_in_flight
 
 pytestmark = pytest.mark.gui
 NOW = datetime(2026, 11, 26, 15, 30, tzinfo=UTC)
@@ -75,9 +74,7 @@ def quick_retries(monkeypatch) -> None:
 
 
 @pytest.fixture
-def window(
-    qtbot, qloop_running, home: Path
-) -> Iterator[Callable[[Callable[[], CounterSetup]], MainWindow]]:
+def window(qtbot, qloop_running, home: Path) -> Callable[[Callable[[], CounterSetup]], MainWindow]:
     def build(counter: Callable[[], CounterSetup]) -> MainWindow:
         settings = Settings(store_name="Tienda", terminal_id="T01")
         services = CajaServices(counter=counter, settings=lambda: settings)
@@ -93,10 +90,7 @@ def window(
         qtbot.waitExposed(window)
         return window
 
-    yield build
-    # An acknowledgement starts the checks again: they end here, not under the closing loop
-    # (a task it never ran was reported as destroyed while pending when Python exited).
-    qtbot.waitUntil(lambda: ops_in_flight() == 0, timeout=3000)
+    return build
 
 
 def test_a_failing_late_approval_check_is_shown_logged_and_retried(qtbot, window, caplog) -> None:

@@ -30,7 +30,6 @@ from mestore_desktop.ui.orders.filter_bar import SEARCH_PAUSE_MS, Period
 from mestore_desktop.ui.orders.void_dialog import VoidDialog
 from mestore_desktop.ui.orders.void_receipt import VoidDoneDialog
 from mestore_desktop.ui.pages.orders import FIRST_ROWS_WAIT_MS, OrdersPage
-from mestore_desktop.ui.qt_async import ops_in_flight
 from tests.gui.orders_fakes import (
     T0,
     FakeBackOffice,
@@ -480,7 +479,6 @@ def test_consultar_en_wompi_says_what_changed(make_page, orders, qtbot) -> None:
     qtbot.keyClick(page.table, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: "Wompi cambió el pedido 7" in page.notice.text(), timeout=3000)
     assert f"{reference}: Aprobado → Anulado (Consulta)" in page.notice.text()
-    qtbot.waitUntil(lambda: ops_in_flight() == 0, timeout=3000)  # the detail read again
 
 
 def test_void_names_the_amount_esc_cancels_and_a_reason_is_required(
